@@ -1,0 +1,60 @@
+using System.CommandLine;
+using Minutes.Pipeline;
+
+namespace Minutes.Cli.Commands;
+
+/// <summary><c>minutes transcribe</c> (and its alias <c>run</c>): the whole pipeline on a recording.</summary>
+internal static class TranscribeCommand
+{
+    public static Command Create(string name, CliConsole console)
+    {
+        var recording = new Argument<string>("recording") { Description = "The recording (wav, mp3, ogg; m4a, mp4, flac, wma through ffmpeg)." };
+        var output = new Option<string?>("--output", "-o") { Description = "The run folder (default: runs/<recording name>)." };
+        var model = new Option<string?>("--model") { Description = "Whisper model: a name (base, small, large-v3-turbo, …) or a path to a ggml file." };
+        var language = new Option<string>("--language") { Description = "Spoken language.", DefaultValueFactory = _ => "ja" };
+        var glossary = new Option<string?>("--glossary") { Description = "A file of proper nouns (one per line) given to Whisper as the initial prompt." };
+        var threads = new Option<int?>("--threads") { Description = "Threads for Whisper (default: all cores)." };
+        var vadModel = new Option<string?>("--vad-model") { Description = "Silero VAD model (ggml); default: found in MINUTES_MODELS." };
+        var energyVad = new Option<bool>("--energy-vad") { Description = "Use the energy detector even when a Silero model is available." };
+        var speakers = new Option<int?>("--speakers") { Description = "The number of speakers, when known." };
+        var minSpeakers = new Option<int?>("--min-speakers") { Description = "At least this many speakers." };
+        var maxSpeakers = new Option<int?>("--max-speakers") { Description = "At most this many speakers." };
+        var agenda = new Option<string?>("--agenda") { Description = "Agenda file: one item per line." };
+        var resume = new Option<bool>("--resume") { Description = "Reuse the stages of an earlier (interrupted) run whose inputs are unchanged." };
+        var stopAfter = new Option<StopAfter>("--stop-after") { Description = "Stop after this stage." };
+
+        var command = new Command(name, name == "run"
+            ? "The same as transcribe."
+            : "The whole pipeline: from the recording to the draft minutes.")
+        {
+            recording, output, model, language, glossary, threads, vadModel, energyVad, speakers, minSpeakers, maxSpeakers, agenda, resume, stopAfter,
+        };
+
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var file = parse.GetRequiredValue(recording);
+            var options = new TranscribeOptions
+            {
+                Recording = file,
+                Output = parse.GetValue(output) ?? Path.Combine("runs", Path.GetFileNameWithoutExtension(file)),
+                Model = parse.GetValue(model),
+                Language = parse.GetValue(language) ?? "ja",
+                Glossary = parse.GetValue(glossary),
+                Threads = parse.GetValue(threads) ?? Math.Max(1, Environment.ProcessorCount),
+                VadModel = parse.GetValue(vadModel),
+                EnergyVad = parse.GetValue(energyVad),
+                Speakers = parse.GetValue(speakers),
+                MinSpeakers = parse.GetValue(minSpeakers),
+                MaxSpeakers = parse.GetValue(maxSpeakers),
+                Agenda = parse.GetValue(agenda),
+                Resume = parse.GetValue(resume),
+                StopAfter = parse.GetValue(stopAfter),
+            };
+            var progress = new ConsoleProgress(console);
+            var run = await new MinutesPipeline().TranscribeAsync(options, progress, progress, cancellationToken);
+            await console.Out.WriteLineAsync($"Run folder: {run.Root}");
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,23 @@
+namespace Minutes.Audio;
+
+/// <summary>
+/// <c>trace/01-audio.json</c>: what the recording was and what it was decoded to. The decoded
+/// audio (16 kHz mono, 16-bit PCM WAV) is kept in the run as <c>work/audio-16k.wav</c> so that
+/// later stages read only the spans they need instead of holding the whole recording in memory.
+/// </summary>
+public sealed record AudioInfo(
+    string Source,
+    string SourceSha256,
+    long SourceBytes,
+    string Container,
+    string Codec,
+    int SampleRate,
+    int Channels,
+    int? BitsPerSample,
+    double Duration,
+    string Decoder,
+    int DecodedSampleRate,
+    long DecodedSamples,
+    string DecodedFile,
+    double PeakLevel,
+    double RmsLevel);

@@ -1,0 +1,110 @@
+using Minutes.Audio;
+using Minutes.Json;
+using Minutes.Runs;
+
+namespace Minutes.Pipeline;
+
+/// <summary>
+/// The whole job of <c>minutes transcribe</c>: each stage reads the artifacts before it from the
+/// run folder and writes its own before the next starts, so any stage can be resumed or re-run.
+/// </summary>
+public sealed class MinutesPipeline
+{
+    private readonly PipelineServices _services;
+
+    public MinutesPipeline(PipelineServices? services = null) => _services = services ?? PipelineServices.Default;
+
+    public async Task<RunFolder> TranscribeAsync(
+        TranscribeOptions options,
+        IStageObserver? observer,
+        IProgress<StageProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var source = DescribeSource(options.Recording);
+        var run = RunFolder.Create(options.Output, source);
+        CheckSameSource(run, source, options.Resume);
+        var runner = new StageRunner(run, options.Resume, observer);
+
+        var decoder = _services.Decoder();
+        await runner.RunAsync(
+            new StageDefinition(StageNames.Audio, new Dictionary<string, string> { ["sampleRate"] = "16000", ["channels"] = "1" }, [source.Path], [RunFolder.AudioTrace, RunFolder.DecodedAudio]),
+            async ct =>
+            {
+                var info = await decoder.DecodeAsync(source.Path, run.PathOf(RunFolder.DecodedAudio), Report(progress, StageNames.Audio), ct).ConfigureAwait(false);
+                run.Write(RunFolder.AudioTrace, info, MinutesJson.Context.AudioInfo);
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (options.StopAfter == StopAfter.Audio)
+        {
+            return run;
+        }
+
+        using var audio = PcmAudio.Open(run.PathOf(RunFolder.DecodedAudio));
+        var vad = _services.Vad(options);
+        await runner.RunAsync(
+            new StageDefinition(StageNames.Vad, vad.Parameters, [RunFolder.DecodedAudio], [RunFolder.VadTrace]),
+            ct =>
+            {
+                run.Write(RunFolder.VadTrace, vad.Detect(audio, Report(progress, StageNames.Vad), ct), MinutesJson.Context.VadTrace);
+                return Task.CompletedTask;
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (options.StopAfter == StopAfter.Vad)
+        {
+            return run;
+        }
+
+        var transcriber = _services.Transcriber(options);
+        await runner.RunAsync(
+            new StageDefinition(StageNames.Transcript, transcriber.Parameters, [RunFolder.DecodedAudio, RunFolder.VadTrace], [RunFolder.TranscriptTrace]),
+            async ct =>
+            {
+                var vadTrace = run.Read(RunFolder.VadTrace, MinutesJson.Context.VadTrace);
+                var checkpoint = run.PathOf(RunFolder.TranscriptCheckpoint);
+                var transcript = await transcriber.TranscribeAsync(audio, vadTrace, checkpoint, Report(progress, StageNames.Transcript), ct).ConfigureAwait(false);
+                run.Write(RunFolder.TranscriptTrace, transcript, MinutesJson.Context.Transcript);
+            },
+            cancellationToken).ConfigureAwait(false);
+
+        return run;
+    }
+
+    private static SourceFile DescribeSource(string recording)
+    {
+        var path = Path.GetFullPath(recording);
+        if (Directory.Exists(path))
+        {
+            throw new MinutesException($"'{recording}' is a folder, not a recording.");
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new MinutesException($"Recording not found: {recording}");
+        }
+
+        return new SourceFile(path, Path.GetFileName(path), Hashing.Sha256OfFile(path), new FileInfo(path).Length);
+    }
+
+    /// <summary>
+    /// A run folder belongs to one recording: reusing it for another would mix traces of two
+    /// meetings, so that is refused unless the caller starts a fresh folder.
+    /// </summary>
+    private static void CheckSameSource(RunFolder run, SourceFile source, bool resume)
+    {
+        var manifest = run.LoadManifest();
+        if (manifest.Source is { } existing && existing.Sha256 != source.Sha256)
+        {
+            throw new MinutesException(
+                $"The run folder '{run.Root}' holds a run of another recording ({existing.FileName}); choose a new -o folder.");
+        }
+
+        if (manifest.Source is null && manifest.Stages.Count > 0 && resume)
+        {
+            throw new MinutesException($"The run folder '{run.Root}' was started from an imported transcript, not a recording.");
+        }
+    }
+
+    private static SyncProgress<double>? Report(IProgress<StageProgress>? progress, string stage) =>
+        progress is null ? null : new SyncProgress<double>(f => progress.Report(new StageProgress(stage, f)));
+}

@@ -1,0 +1,25 @@
+using Minutes.Audio;
+using Minutes.Transcription;
+using Minutes.Vad;
+
+namespace Minutes.Pipeline;
+
+/// <summary>
+/// The stage implementations a pipeline is built from. <see cref="Default"/> wires the real
+/// ones; tests replace single factories.
+/// </summary>
+public sealed record PipelineServices
+{
+    public required Func<IAudioDecoder> Decoder { get; init; }
+
+    public required Func<TranscribeOptions, IVoiceActivityDetector> Vad { get; init; }
+
+    public required Func<TranscribeOptions, ITranscriber> Transcriber { get; init; }
+
+    public static PipelineServices Default { get; } = new()
+    {
+        Decoder = () => throw new NotSupportedException("audio decoding is not wired yet"),
+        Vad = _ => throw new NotSupportedException("voice activity detection is not wired yet"),
+        Transcriber = _ => throw new NotSupportedException("transcription is not wired yet"),
+    };
+}

@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using Minutes.Runs;
+
+namespace Minutes.Pipeline;
+
+/// <summary>
+/// What a stage reads and writes. Inputs are run-relative paths ('/' separated) or absolute
+/// paths of files outside the run (the recording, a model, a glossary); an output may be a
+/// folder, whose files are all recorded.
+/// </summary>
+public sealed record StageDefinition(
+    string Name,
+    IReadOnlyDictionary<string, string> Parameters,
+    IReadOnlyList<string> Inputs,
+    IReadOnlyList<string> Outputs);
+
+/// <summary>How a stage ended in this invocation.</summary>
+public enum StageOutcome
+{
+    Ran,
+    Reused,
+}
+
+/// <summary>Receives one line per stage event, for the console.</summary>
+public interface IStageObserver
+{
+    void StageStarted(string name);
+
+    void StageFinished(string name, StageOutcome outcome, TimeSpan elapsed);
+}
+
+/// <summary>
+/// Runs one stage against the run folder and keeps the manifest true: the stage is recorded as
+/// running before it starts, then as completed with the digests of what it read and wrote, or as
+/// failed with the one-line reason. With resume, a completed stage whose parameters and input
+/// digests are unchanged and whose outputs are intact is reused instead of run again.
+/// </summary>
+public sealed class StageRunner
+{
+    private readonly RunFolder _run;
+    private readonly bool _resume;
+    private readonly IStageObserver? _observer;
+
+    public StageRunner(RunFolder run, bool resume, IStageObserver? observer = null)
+    {
+        _run = run;
+        _resume = resume;
+        _observer = observer;
+    }
+
+    public RunFolder Run => _run;
+
+    public async Task<StageOutcome> RunAsync(StageDefinition stage, Func<CancellationToken, Task> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stage);
+        ArgumentNullException.ThrowIfNull(work);
+        var inputs = stage.Inputs.Select(DigestInput).ToList();
+        var manifest = _run.LoadManifest();
+        if (_resume && IsReusable(manifest.Stage(stage.Name), stage, inputs))
+        {
+            _observer?.StageFinished(stage.Name, StageOutcome.Reused, TimeSpan.Zero);
+            return StageOutcome.Reused;
+        }
+
+        _observer?.StageStarted(stage.Name);
+        var started = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        _run.SaveManifest(manifest.WithStage(new StageRecord(stage.Name, StageStatus.Running, stage.Parameters, inputs, [], started, 0)));
+        try
+        {
+            await work(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            var reason = ex is OperationCanceledException ? "cancelled" : OneLine(ex.Message);
+            _run.SaveManifest(_run.LoadManifest().WithStage(
+                new StageRecord(stage.Name, StageStatus.Failed, stage.Parameters, inputs, [], started, Seconds(clock.Elapsed), reason)));
+            throw;
+        }
+
+        var outputs = stage.Outputs.SelectMany(ExpandOutput).Select(_run.Digest).ToList();
+        _run.SaveManifest(_run.LoadManifest().WithStage(
+            new StageRecord(stage.Name, StageStatus.Completed, stage.Parameters, inputs, outputs, started, Seconds(clock.Elapsed))));
+        _observer?.StageFinished(stage.Name, StageOutcome.Ran, clock.Elapsed);
+        return StageOutcome.Ran;
+    }
+
+    private bool IsReusable(StageRecord? record, StageDefinition stage, IReadOnlyList<FileDigest> inputs)
+    {
+        if (record is not { Status: StageStatus.Completed })
+        {
+            return false;
+        }
+
+        if (record.Parameters.Count != stage.Parameters.Count
+            || record.Parameters.Any(p => !stage.Parameters.TryGetValue(p.Key, out var v) || v != p.Value))
+        {
+            return false;
+        }
+
+        if (!record.Inputs.Select(d => (d.Path, d.Sha256)).SequenceEqual(inputs.Select(d => (d.Path, d.Sha256))))
+        {
+            return false;
+        }
+
+        var expected = stage.Outputs.SelectMany(ExpandOutput).Order(StringComparer.Ordinal).ToList();
+        var recorded = record.Outputs.Select(o => o.Path).Order(StringComparer.Ordinal).ToList();
+        return expected.SequenceEqual(recorded)
+            && record.Outputs.All(o => _run.Exists(o.Path) && _run.Digest(o.Path).Sha256 == o.Sha256);
+    }
+
+    private FileDigest DigestInput(string input)
+    {
+        if (Path.IsPathRooted(input))
+        {
+            if (!File.Exists(input))
+            {
+                throw new MinutesException($"Input file not found: {input}");
+            }
+
+            return new FileDigest(input, Hashing.Sha256OfFile(input), new FileInfo(input).Length);
+        }
+
+        if (!_run.Exists(input))
+        {
+            throw new MinutesException($"The run has no {input}; run the stage that writes it first.");
+        }
+
+        return _run.Digest(input);
+    }
+
+    private IEnumerable<string> ExpandOutput(string output)
+    {
+        var path = _run.PathOf(output);
+        if (!Directory.Exists(path))
+        {
+            return File.Exists(path) ? [output] : [];
+        }
+
+        return Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+            .Where(f => !Path.GetFileName(f).StartsWith('.'))
+            .Select(f => Path.GetRelativePath(_run.Root, f).Replace(Path.DirectorySeparatorChar, '/'))
+            .Order(StringComparer.Ordinal);
+    }
+
+    private static double Seconds(TimeSpan elapsed) => Math.Round(elapsed.TotalSeconds, 3);
+
+    private static string OneLine(string message) =>
+        message.ReplaceLineEndings(" ").Trim();
+}

@@ -1,0 +1,45 @@
+namespace Minutes.Pipeline;
+
+/// <summary>Where <c>minutes transcribe</c> may stop early.</summary>
+public enum StopAfter
+{
+    None,
+    Audio,
+    Vad,
+    Transcript,
+    Speakers,
+    Sessions,
+}
+
+/// <summary>Everything <c>minutes transcribe</c> was asked to do, as parsed from the command line.</summary>
+public sealed record TranscribeOptions
+{
+    public required string Recording { get; init; }
+
+    public required string Output { get; init; }
+
+    public string? Model { get; init; }
+
+    public string Language { get; init; } = "ja";
+
+    public string? Glossary { get; init; }
+
+    public int Threads { get; init; } = Math.Max(1, Environment.ProcessorCount);
+
+    public string? VadModel { get; init; }
+
+    /// <summary>Force the energy detector even when a Silero model is available.</summary>
+    public bool EnergyVad { get; init; }
+
+    public int? Speakers { get; init; }
+
+    public int? MinSpeakers { get; init; }
+
+    public int? MaxSpeakers { get; init; }
+
+    public string? Agenda { get; init; }
+
+    public bool Resume { get; init; }
+
+    public StopAfter StopAfter { get; init; }
+}

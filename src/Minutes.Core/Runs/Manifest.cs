@@ -1,0 +1,75 @@
+namespace Minutes.Runs;
+
+/// <summary>A file of the run (path relative to the run folder, '/' separated) and its digest.</summary>
+public sealed record FileDigest(string Path, string Sha256, long Bytes);
+
+public enum StageStatus
+{
+    Running,
+    Completed,
+    Failed,
+    Skipped,
+}
+
+/// <summary>One stage's entry in the manifest: what went in, what came out, how long it took.</summary>
+public sealed record StageRecord(
+    string Name,
+    StageStatus Status,
+    IReadOnlyDictionary<string, string> Parameters,
+    IReadOnlyList<FileDigest> Inputs,
+    IReadOnlyList<FileDigest> Outputs,
+    DateTimeOffset Started,
+    double ElapsedSeconds,
+    string? Error = null);
+
+/// <summary>The recording a run started from (absent for a run imported from a transcript).</summary>
+public sealed record SourceFile(string Path, string FileName, string Sha256, long Bytes);
+
+/// <summary>
+/// <c>manifest.json</c>: the run's identity and, per stage, its status, parameters, input and
+/// output files with sha256, start time and elapsed seconds. Stages appear in pipeline order.
+/// </summary>
+public sealed record Manifest(
+    int FormatVersion,
+    string RunId,
+    string ToolVersion,
+    DateTimeOffset Created,
+    SourceFile? Source,
+    IReadOnlyList<StageRecord> Stages)
+{
+    public const int CurrentFormatVersion = 1;
+
+    public StageRecord? Stage(string name) => Stages.FirstOrDefault(s => s.Name == name);
+
+    public Manifest WithStage(StageRecord record)
+    {
+        var stages = Stages.Where(s => s.Name != record.Name).ToList();
+        var order = Array.IndexOf(StageNames.Order, record.Name);
+        var index = stages.FindIndex(s => Array.IndexOf(StageNames.Order, s.Name) > order);
+        if (order < 0 || index < 0)
+        {
+            stages.Add(record);
+        }
+        else
+        {
+            stages.Insert(index, record);
+        }
+
+        return this with { Stages = stages };
+    }
+}
+
+/// <summary>The stage names, in pipeline order, as they appear in the manifest.</summary>
+public static class StageNames
+{
+    public const string Audio = "audio";
+    public const string Vad = "vad";
+    public const string Transcript = "transcript";
+    public const string Speakers = "speakers";
+    public const string Sessions = "sessions";
+    public const string Draft = "draft";
+    public const string Render = "render";
+    public const string Review = "review";
+
+    public static readonly string[] Order = [Audio, Vad, Transcript, Speakers, Sessions, Draft, Render, Review];
+}

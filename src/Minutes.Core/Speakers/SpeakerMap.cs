@@ -1,0 +1,28 @@
+namespace Minutes.Speakers;
+
+/// <summary>Where a speaker's display name came from.</summary>
+public static class NameSources
+{
+    public const string Enrolled = "enrolled";
+    public const string Roster = "roster";
+    public const string Inferred = "inferred";
+    public const string Anonymous = "anonymous";
+    public const string Imported = "imported";
+}
+
+/// <summary>A speaker of the meeting: id S1…, display name (○委員長, 話者1…), and the name's source.</summary>
+public sealed record Speaker(string Id, string Name, string Source, double? Score, double SpeakingSeconds);
+
+/// <summary>A contiguous stretch spoken by one speaker.</summary>
+public sealed record SpeakerTurn(double Start, double End, string Speaker);
+
+/// <summary>The speaker attributed to one transcript segment.</summary>
+public sealed record SpeakerAssignment(string SegmentId, string Speaker);
+
+/// <summary><c>trace/04-speakers.json</c>.</summary>
+public sealed record SpeakerMap(
+    string Method,
+    IReadOnlyDictionary<string, string> Settings,
+    IReadOnlyList<Speaker> Speakers,
+    IReadOnlyList<SpeakerTurn> Turns,
+    IReadOnlyList<SpeakerAssignment> Segments);
