@@ -20,6 +20,7 @@ namespace Minutes.Json;
 [JsonSerializable(typeof(Audio.AudioInfo))]
 [JsonSerializable(typeof(Vad.VadTrace))]
 [JsonSerializable(typeof(Transcription.Transcript))]
+[JsonSerializable(typeof(Transcription.ChunkResult))]
 [JsonSerializable(typeof(Speakers.SpeakerMap))]
 [JsonSerializable(typeof(Sessions.SessionPlan))]
 [JsonSerializable(typeof(Drafting.MinutesDocument))]

@@ -1,6 +1,7 @@
 using Minutes.Audio;
 using Minutes.Json;
 using Minutes.Runs;
+using Minutes.Transcription;
 
 namespace Minutes.Pipeline;
 
@@ -62,6 +63,11 @@ public sealed class MinutesPipeline
             {
                 var vadTrace = run.Read(RunFolder.VadTrace, MinutesJson.Context.VadTrace);
                 var checkpoint = run.PathOf(RunFolder.TranscriptCheckpoint);
+                if (!options.Resume)
+                {
+                    TranscriptionCheckpoint.Clear(checkpoint);
+                }
+
                 var transcript = await transcriber.TranscribeAsync(audio, vadTrace, checkpoint, Report(progress, StageNames.Transcript), ct).ConfigureAwait(false);
                 run.Write(RunFolder.TranscriptTrace, transcript, MinutesJson.Context.Transcript);
             },

@@ -20,6 +20,6 @@ public sealed record PipelineServices
     {
         Decoder = () => throw new NotSupportedException("audio decoding is not wired yet"),
         Vad = _ => throw new NotSupportedException("voice activity detection is not wired yet"),
-        Transcriber = _ => throw new NotSupportedException("transcription is not wired yet"),
+        Transcriber = options => new WhisperTranscriber(WhisperSetup.FromOptions(options)),
     };
 }

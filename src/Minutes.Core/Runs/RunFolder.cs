@@ -21,7 +21,7 @@ public sealed class RunFolder
     public const string LlmTraceFolder = "trace/06-llm";
     public const string MinutesTrace = "trace/07-minutes.json";
     public const string DecodedAudio = "work/audio-16k.wav";
-    public const string TranscriptCheckpoint = "work/transcript.checkpoint.jsonl";
+    public const string TranscriptCheckpoint = "work/transcript-chunks";
     public const string MinutesMarkdown = "minutes.md";
     public const string ReviewPage = "review.html";
     public const string ApprovalsFile = "approvals.json";

@@ -12,5 +12,5 @@ public interface ITranscriber
     /// <summary>Model, language and decoding settings as they go into the trace and the manifest.</summary>
     IReadOnlyDictionary<string, string> Parameters { get; }
 
-    Task<Transcript> TranscribeAsync(PcmAudio audio, VadTrace vad, string checkpointPath, IProgress<double>? progress, CancellationToken cancellationToken);
+    Task<Transcript> TranscribeAsync(PcmAudio audio, VadTrace vad, string checkpointFolder, IProgress<double>? progress, CancellationToken cancellationToken);
 }

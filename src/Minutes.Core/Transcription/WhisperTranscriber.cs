@@ -1,0 +1,204 @@
+using System.Globalization;
+using Minutes.Audio;
+using Minutes.Json;
+using Minutes.Runs;
+using Minutes.Vad;
+using Whisper.net;
+
+namespace Minutes.Transcription;
+
+/// <summary>Settings of a Whisper transcription.</summary>
+public sealed record WhisperOptions
+{
+    /// <summary>The ggml model file (resolved from a name or path by the model store).</summary>
+    public required string ModelPath { get; init; }
+
+    /// <summary>The name the user gave (base, small, a path…), for the trace.</summary>
+    public string? ModelName { get; init; }
+
+    public string Language { get; init; } = "ja";
+
+    /// <summary>Proper nouns given to Whisper as the initial prompt of every chunk.</summary>
+    public string? Prompt { get; init; }
+
+    public int Threads { get; init; } = Math.Max(1, Environment.ProcessorCount);
+
+    public double MaxChunkSeconds { get; init; } = 28;
+
+    public double MaxGapSeconds { get; init; } = 1.5;
+}
+
+/// <summary>
+/// Transcribes the speech regions with Whisper.net, one chunk (adjacent regions up to ~28 s) at a
+/// time, maps Whisper's times back onto the recording, applies the hallucination guards, and
+/// checkpoints every finished chunk. Each chunk is decoded without the previous chunk's text as
+/// context, so a resumed run gives exactly the result of an uninterrupted one.
+/// </summary>
+public sealed class WhisperTranscriber : ITranscriber
+{
+    private readonly WhisperOptions _options;
+    private readonly WhisperModelFile _model;
+    private readonly string _modelSha256;
+
+    public WhisperTranscriber(WhisperOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _model = WhisperModelFile.Inspect(options.ModelPath);
+        _modelSha256 = Hashing.Sha256OfFile(options.ModelPath);
+        if (!_model.Multilingual && options.Language != "en")
+        {
+            throw new MinutesException($"The model '{Path.GetFileName(options.ModelPath)}' is English-only; use a multilingual model for language '{options.Language}'.");
+        }
+
+        Parameters = new Dictionary<string, string>
+        {
+            ["engine"] = "whisper.net",
+            ["model"] = options.ModelName ?? Path.GetFileName(options.ModelPath),
+            ["modelSha256"] = _modelSha256,
+            ["modelSize"] = _model.SizeClass,
+            ["language"] = options.Language,
+            ["promptSha256"] = options.Prompt is null ? "none" : Hashing.Sha256OfText(options.Prompt),
+            ["maxChunkSeconds"] = options.MaxChunkSeconds.ToString(CultureInfo.InvariantCulture),
+            ["maxGapSeconds"] = options.MaxGapSeconds.ToString(CultureInfo.InvariantCulture),
+            ["context"] = "none",
+        };
+    }
+
+    public IReadOnlyDictionary<string, string> Parameters { get; }
+
+    public async Task<Transcript> TranscribeAsync(PcmAudio audio, VadTrace vad, string checkpointFolder, IProgress<double>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(audio);
+        ArgumentNullException.ThrowIfNull(vad);
+        var chunks = Chunking.Plan(vad.Regions, _options.MaxChunkSeconds, _options.MaxGapSeconds);
+        var fingerprint = Hashing.Sha256OfText(
+            string.Join('\n', Parameters.Select(p => $"{p.Key}={p.Value}"))
+            + '\n' + MinutesJson.Serialize(vad, MinutesJson.Context.VadTrace)
+            + '\n' + audio.SampleCount.ToString(CultureInfo.InvariantCulture));
+        var checkpoint = new TranscriptionCheckpoint(checkpointFolder, fingerprint);
+        var total = Math.Max(chunks.Sum(c => c.Duration), 1e-9);
+        var done = 0.0;
+        var results = new List<ChunkResult>();
+        using var factory = CreateFactory();
+        await using var processor = CreateProcessor(factory);
+        foreach (var chunk in chunks)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var result = checkpoint.TryLoad(chunk.Index);
+            if (result is null)
+            {
+                result = await TranscribeChunkAsync(processor, audio, chunk, vad.Regions, fingerprint, cancellationToken).ConfigureAwait(false);
+                checkpoint.Save(result);
+            }
+
+            results.Add(result);
+            done += chunk.Duration;
+            progress?.Report(done / total);
+        }
+
+        var segments = results.SelectMany(r => r.Segments)
+            .OrderBy(s => s.Start)
+            .Select((s, i) => s with { Id = $"s{i + 1:D4}" })
+            .ToList();
+        var settings = new Dictionary<string, string>(Parameters)
+        {
+            ["threads"] = _options.Threads.ToString(CultureInfo.InvariantCulture),
+            ["chunks"] = chunks.Count.ToString(CultureInfo.InvariantCulture),
+        };
+        return new Transcript(
+            _options.Language,
+            new TranscriptSource("whisper", _options.ModelName ?? Path.GetFileName(_options.ModelPath), _modelSha256),
+            settings,
+            segments,
+            results.SelectMany(r => r.Dropped).OrderBy(d => d.Start).ToList());
+    }
+
+    private async Task<ChunkResult> TranscribeChunkAsync(WhisperProcessor processor, PcmAudio audio, TranscriptionChunk chunk, IReadOnlyList<SpeechRegion> regions, string fingerprint, CancellationToken cancellationToken)
+    {
+        var samples = audio.ReadSeconds(chunk.Start, chunk.End);
+        var raw = new List<RawSegment>();
+        await foreach (var segment in processor.ProcessAsync(samples, cancellationToken).ConfigureAwait(false))
+        {
+            var start = Math.Clamp(chunk.Start + segment.Start.TotalSeconds, chunk.Start, chunk.End);
+            var end = Math.Clamp(chunk.Start + segment.End.TotalSeconds, start, chunk.End);
+            raw.Add(new RawSegment(
+                Math.Round(start, 3),
+                Math.Round(end, 3),
+                segment.Text,
+                float.IsFinite(segment.Probability) ? Math.Round(segment.Probability, 4) : null,
+                float.IsFinite(segment.NoSpeechProbability) ? Math.Round(segment.NoSpeechProbability, 4) : null,
+                RmsDbfs(samples, start - chunk.Start, end - chunk.Start)));
+        }
+
+        var inChunk = regions.Where(r => chunk.RegionIds.Contains(r.Id)).ToList();
+        var (kept, dropped) = HallucinationGuard.Apply(raw, chunk.RegionIds[0]);
+        var segments = kept.Select(k => new TranscriptSegment(
+            string.Empty,
+            k.Segment.Start,
+            k.Segment.End,
+            k.Segment.Text,
+            RegionId: MostOverlapping(inChunk, k.Segment.Start, k.Segment.End),
+            Confidence: k.Segment.Probability,
+            NoSpeechProbability: k.Segment.NoSpeechProbability,
+            Flags: k.Flags.Count == 0 ? null : k.Flags)).ToList();
+        return new ChunkResult(chunk.Index, fingerprint, segments, dropped);
+    }
+
+    /// <summary>The region a segment overlaps most, so that each segment points back to one region.</summary>
+    private static string? MostOverlapping(IReadOnlyList<SpeechRegion> regions, double start, double end) =>
+        regions.MaxBy(r => Math.Min(r.End, end) - Math.Max(r.Start, start))?.Id;
+
+    private WhisperFactory CreateFactory()
+    {
+        try
+        {
+            return WhisperFactory.FromPath(_options.ModelPath);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new MinutesException($"Cannot load the Whisper model '{_options.ModelPath}': {ex.Message}", ex);
+        }
+    }
+
+    private WhisperProcessor CreateProcessor(WhisperFactory factory)
+    {
+        try
+        {
+            var builder = factory.CreateBuilder()
+                .WithLanguage(_options.Language)
+                .WithThreads(_options.Threads)
+                .WithNoContext()
+                .WithProbabilities();
+            if (!string.IsNullOrWhiteSpace(_options.Prompt))
+            {
+                builder = builder.WithPrompt(_options.Prompt);
+            }
+
+            return builder.Build();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new MinutesException($"Cannot load the Whisper model '{_options.ModelPath}': {ex.Message}", ex);
+        }
+    }
+
+    private static double RmsDbfs(float[] samples, double from, double to)
+    {
+        var a = (int)Math.Clamp(from * PcmAudio.Rate, 0, samples.Length);
+        var b = (int)Math.Clamp(to * PcmAudio.Rate, a, samples.Length);
+        if (b <= a)
+        {
+            return -120;
+        }
+
+        double sum = 0;
+        for (var i = a; i < b; i++)
+        {
+            sum += samples[i] * (double)samples[i];
+        }
+
+        var rms = Math.Sqrt(sum / (b - a));
+        return Math.Round(rms > 1e-6 ? 20 * Math.Log10(rms) : -120, 1);
+    }
+}
