@@ -2,11 +2,11 @@ namespace Minutes.Rendering;
 
 /// <summary>
 /// The fixed words of the documents and the review page (会議録, 日時 …), read from the embedded
-/// resource <c>labels.ja.txt</c> so that no Japanese wording lives in C# code.
+/// resource <c>labels-ja.txt</c> so that no Japanese wording lives in C# code.
 /// </summary>
 public sealed class DocumentLabels
 {
-    private const string ResourceName = "Minutes.Rendering.labels.ja.txt";
+    private const string ResourceName = "Minutes.Rendering.labels-ja.txt";
     private readonly Dictionary<string, string> _values;
 
     private DocumentLabels(Dictionary<string, string> values) => _values = values;

@@ -158,7 +158,9 @@ public sealed class MarkdownRenderer
     {
         if (statement.Unsupported)
         {
-            text.Append(_plain ? _labels.Unsupported : "**" + Escape(_labels.Unsupported) + "**");
+            // The closing ** must be followed by a space: after punctuation such as 】 CommonMark
+            // would not close the emphasis before a letter.
+            text.Append(_plain ? _labels.Unsupported : "**" + Escape(_labels.Unsupported) + "** ");
         }
 
         text.Append(Escape(statement.Text)).Append(Escape(MinutesLayout.OwnerAndDue(statement, _labels)));

@@ -144,7 +144,8 @@ public sealed class ReviewPageBuilder
                 continue;
             }
 
-            var attributes = paragraph.GetAttributes();
+            // A tight list renders its paragraphs without <p>: the list item carries the marks then.
+            var attributes = (paragraph.Parent is ListItemBlock item ? (Block)item : paragraph).GetAttributes();
             attributes.Id = "item-" + id;
             attributes.AddClass("statement");
             attributes.AddProperty("data-kind", statement.Kind);
@@ -166,7 +167,7 @@ public sealed class ReviewPageBuilder
             if (speakers.Any(s => artifacts.SpeakerById(s)?.Source == NameSources.Inferred))
             {
                 attributes.AddClass("speaker-inferred");
-                paragraph.Inline!.InsertBefore(new HtmlInline($"<span class=\"badge warn\">{E(_labels["ReviewInferred"])}</span>"));
+                paragraph.Inline!.FirstChild?.InsertBefore(new HtmlInline($"<span class=\"badge warn\">{E(_labels["ReviewInferredBadge"])}</span>"));
             }
         }
 
@@ -211,7 +212,7 @@ public sealed class ReviewPageBuilder
                 .Append(E(artifacts.SpeakerName(artifacts.SpeakerIdOfSegment(segment.Id), _labels) ?? "?")).Append("</span>");
             if (speaker?.Source == NameSources.Inferred)
             {
-                page.Append("<span class=\"badge warn\">").Append(E(_labels["ReviewInferred"])).Append("</span>");
+                page.Append("<span class=\"badge warn\">").Append(E(_labels["ReviewInferredBadge"])).Append("</span>");
             }
 
             page.Append("<span class=\"text\">").Append(HighlightFindings(segment.Text, findings)).Append("</span>");
@@ -290,7 +291,7 @@ public sealed class ReviewPageBuilder
         {
             var inferred = speaker.Source == NameSources.Inferred;
             page.Append("<tr").Append(inferred ? " class=\"inferred\"" : string.Empty).Append("><td>").Append(E(speaker.Id)).Append("</td><td>").Append(E(speaker.Name))
-                .Append("</td><td>").Append(E(speaker.Source)).Append(inferred ? $" <span class=\"badge warn\">{E(_labels["ReviewInferred"])}</span>" : string.Empty)
+                .Append("</td><td>").Append(E(speaker.Source)).Append(inferred ? $" <span class=\"badge warn\">{E(_labels["ReviewInferredBadge"])}</span>" : string.Empty)
                 .Append("</td><td>").Append(speaker.Score is { } score ? Number(score) : string.Empty)
                 .Append("</td><td>").Append(Number(speaker.SpeakingSeconds)).Append("</td></tr>\n");
         }

@@ -31,7 +31,11 @@ public static class RunIntegrity
         {
             foreach (var digest in stage.Inputs.Concat(stage.Outputs).Where(d => !Path.IsPathRooted(d.Path)))
             {
-                files[digest.Path] = new RecordedFile(digest.Path, digest.Sha256, stage.Name, stage.Started);
+                // The stage that wrote a file is named, unless a later stage read other content there.
+                if (!files.TryGetValue(digest.Path, out var known) || known.Sha256 != digest.Sha256)
+                {
+                    files[digest.Path] = new RecordedFile(digest.Path, digest.Sha256, stage.Name, stage.Started);
+                }
             }
         }
 
