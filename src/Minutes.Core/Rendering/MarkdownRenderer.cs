@@ -54,7 +54,7 @@ public sealed class MarkdownRenderer
             text.Append(Bullet()).Append(Escape(label)).Append(_labels.FieldSeparator).Append('\n');
             for (var i = 0; i < values.Count; i++)
             {
-                text.Append("  ").Append(i + 1).Append(". ").Append(Escape(values[i])).Append('\n');
+                text.Append("  ").Append(i + 1).Append(". ").Append(EscapeAtLineStart(values[i])).Append('\n');
             }
         }
 
@@ -104,7 +104,32 @@ public sealed class MarkdownRenderer
         return escaped.ToString();
     }
 
+    /// <summary>
+    /// Escapes what would open a block when it starts a line (a list marker, a numbered item,
+    /// a setext underline), for text placed at the start of a paragraph or a list item.
+    /// </summary>
+    public static string EscapeLineStart(string escaped)
+    {
+        ArgumentNullException.ThrowIfNull(escaped);
+        if (escaped.Length > 0 && escaped[0] is '-' or '+' or '=')
+        {
+            return "\\" + escaped;
+        }
+
+        var digits = 0;
+        while (digits < escaped.Length && digits < 9 && char.IsAsciiDigit(escaped[digits]))
+        {
+            digits++;
+        }
+
+        return digits > 0 && digits < escaped.Length && escaped[digits] is '.' or ')'
+            ? escaped[..digits] + "\\" + escaped[digits..]
+            : escaped;
+    }
+
     private string Escape(string text) => _plain ? text : EscapeMarkdown(text);
+
+    private string EscapeAtLineStart(string text) => _plain ? text : EscapeLineStart(EscapeMarkdown(text));
 
     private string Bullet() => _plain ? _labels["PlainBullet"] : "- ";
 
@@ -132,7 +157,7 @@ public sealed class MarkdownRenderer
             text.Append(_labels["SpeakerSeparator"]);
         }
 
-        Body(text, statement);
+        Body(text, statement, atLineStart: statement.Speaker is null && MinutesLayout.KindPrefix(statement, _labels).Length == 0);
         text.Append("\n\n");
     }
 
@@ -147,14 +172,14 @@ public sealed class MarkdownRenderer
         foreach (var statement in statements)
         {
             text.Append(Bullet());
-            Body(text, statement);
+            Body(text, statement, atLineStart: true);
             text.Append('\n');
         }
 
         text.Append('\n');
     }
 
-    private void Body(StringBuilder text, LaidOutStatement statement)
+    private void Body(StringBuilder text, LaidOutStatement statement, bool atLineStart)
     {
         if (statement.Unsupported)
         {
@@ -163,7 +188,7 @@ public sealed class MarkdownRenderer
             text.Append(_plain ? _labels.Unsupported : "**" + Escape(_labels.Unsupported) + "** ");
         }
 
-        text.Append(Escape(statement.Text)).Append(Escape(MinutesLayout.OwnerAndDue(statement, _labels)));
+        text.Append(atLineStart && !statement.Unsupported ? EscapeAtLineStart(statement.Text) : Escape(statement.Text)).Append(Escape(MinutesLayout.OwnerAndDue(statement, _labels)));
         if (_citations == CitationStyle.ReviewLinks)
         {
             text.Append('[').Append(Escape(statement.CitationText)).Append("](").Append(CitationAnchorPrefix).Append(Uri.EscapeDataString(statement.ItemId)).Append(')');

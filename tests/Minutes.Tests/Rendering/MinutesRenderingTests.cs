@@ -5,6 +5,8 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using Minutes.Drafting;
+using Minutes.Json;
 using Minutes.Rendering;
 using Minutes.Runs;
 using Minutes.Tests.Review;
@@ -60,6 +62,35 @@ public sealed class MinutesRenderingTests
         var html = Markdown.ToHtml(markdown, DocumentFormats.Pipeline);
         Assert.Contains("&lt;b&gt;*強調*&lt;/b&gt;", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Text_that_looks_like_markdown_blocks_stays_inside_its_statement()
+    {
+        var hostile = new[] { "1. numbered", "- dash", "+ plus", "===", "# hash", "> quote", "    indented", "*emphasis* and `code` and [link](http://example.com)", "<div>html</div>" };
+        var minutes = CommitteeMeeting.Minutes();
+        var transcript = MinutesJson.Deserialize(File.ReadAllText(CommitteeMeeting.FixtureFile("03-transcript.json")), MinutesJson.Context.Transcript);
+        var items = hostile.Select((text, i) => new MinutesItem($"m{i + 1:0000}", i % 2 == 0 ? ItemKinds.Summary : ItemKinds.Decision, text, ["s0001"])).ToList();
+        minutes = minutes with
+        {
+            Header = minutes.Header with { Agenda = hostile },
+            Sections = [new MinutesSection("p01", "# title", items)],
+        };
+        var artifacts = new RunArtifacts(minutes, transcript with { Segments = transcript.Segments.Select(s => s with { Speaker = null }).ToList() });
+
+        var markdown = MarkdownRenderer.Markdown().Render(MinutesLayout.From(artifacts, DocumentLabels.Japanese));
+        var document = Markdown.Parse(markdown, new MarkdownPipelineBuilder().Build());
+
+        Assert.Equal([1, 2, 3, 2], document.Descendants<HeadingBlock>().Select(h => h.Level));
+        Assert.DoesNotContain(document.Descendants(), b => b is QuoteBlock or CodeBlock or HtmlBlock or ThematicBreakBlock);
+        Assert.DoesNotContain(document.Descendants(), i => i is LinkInline or CodeInline or HtmlInline or EmphasisInline);
+        Assert.Equal(hostile.Length, document.Descendants<ListBlock>().Single(l => l.IsOrdered).Count);
+        Assert.Equal(3, document.Descendants<ListBlock>().Count());
+        var paragraphs = document.Descendants<ParagraphBlock>().Select(Text).ToList();
+        foreach (var text in hostile)
+        {
+            Assert.Contains(paragraphs, p => p.StartsWith(text.Trim(), StringComparison.Ordinal));
+        }
     }
 
     [Fact]
