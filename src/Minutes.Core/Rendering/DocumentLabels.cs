@@ -9,7 +9,11 @@ public sealed class DocumentLabels
     private const string ResourceName = "Minutes.Rendering.labels-ja.txt";
     private readonly Dictionary<string, string> _values;
 
-    private DocumentLabels(Dictionary<string, string> values) => _values = values;
+    private DocumentLabels(Dictionary<string, string> values, string sha256)
+    {
+        _values = values;
+        Sha256 = sha256;
+    }
 
     /// <summary>The labels shipped with the tool.</summary>
     public static DocumentLabels Japanese { get; } = Load();
@@ -18,6 +22,9 @@ public sealed class DocumentLabels
         _values.TryGetValue(key, out var value)
             ? value
             : throw new KeyNotFoundException($"The label '{key}' is missing from {ResourceName}.");
+
+    /// <summary>The digest of the label file: a stage parameter, so that new wording renders again on resume.</summary>
+    public string Sha256 { get; }
 
     public string Title => this["Title"];
 
@@ -50,7 +57,7 @@ public sealed class DocumentLabels
             values[line[..equals]] = line[(equals + 1)..];
         }
 
-        return new DocumentLabels(values);
+        return new DocumentLabels(values, Runs.Hashing.Sha256OfText(text));
     }
 
     private static DocumentLabels Load()

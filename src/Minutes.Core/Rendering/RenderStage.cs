@@ -19,7 +19,7 @@ public sealed class RenderStage
         var run = runner.Run;
         var stage = new StageDefinition(
             StageNames.Render,
-            new Dictionary<string, string> { ["format"] = "md", ["layout"] = LayoutVersion },
+            new Dictionary<string, string> { ["format"] = "md", ["layout"] = LayoutVersion, ["labels"] = DocumentLabels.Japanese.Sha256[..12] },
             RunArtifacts.InputFiles(run),
             [RunFolder.MinutesMarkdown]);
         return runner.RunAsync(

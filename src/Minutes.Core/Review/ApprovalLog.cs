@@ -41,7 +41,20 @@ public sealed record ApprovalLog(int FormatVersion, IReadOnlyList<Approval> Appr
     public static ApprovalLog Load(RunFolder run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return run.Exists(RunFolder.ApprovalsFile) ? run.Read(RunFolder.ApprovalsFile, MinutesJson.Context.ApprovalLog) : Empty;
+        if (!run.Exists(RunFolder.ApprovalsFile))
+        {
+            return Empty;
+        }
+
+        try
+        {
+            return run.Read(RunFolder.ApprovalsFile, MinutesJson.Context.ApprovalLog);
+        }
+        catch (MinutesException ex)
+        {
+            // An approvals file that no longer parses was altered: a verification failure, not an input error.
+            throw new MinutesException(ex.Message, ex, ExitCodes.VerificationFailed);
+        }
     }
 
     /// <summary>The digest of an approval's content: the entry serialised with an empty <c>sha256</c>.</summary>

@@ -54,6 +54,17 @@ public static class Approver
             }
         }
 
+        // The draft must be rendered from the traces as they are now, not from an earlier draft stage.
+        var current = state.Bound.ToDictionary(f => f.Path, f => f.Sha256, StringComparer.Ordinal);
+        var stale = (state.Manifest.Stage(StageNames.Render)?.Inputs ?? [])
+            .Where(i => current.TryGetValue(i.Path, out var digest) && digest != i.Sha256)
+            .Select(i => i.Path)
+            .ToList();
+        if (stale.Count > 0)
+        {
+            throw new MinutesException($"Not approved: {RunFolder.MinutesMarkdown} was rendered from an older {string.Join(", ", stale)}; run minutes review <run> first.");
+        }
+
         var flagged = flags.Unsupported.Select(i => i.Id).Concat(flags.UnresolvedCitations).ToList();
         if (flagged.Count > 0 && acceptFlagsReason is null)
         {

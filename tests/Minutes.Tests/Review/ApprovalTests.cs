@@ -82,13 +82,12 @@ public sealed class ApprovalTests
         var run = await ApprovedMeetingAsync(temp);
 
         File.AppendAllText(run.PathOf(RunFolder.MinutesMarkdown), "\nadded by hand\n");
-        var verify = await CliRunner.RunAsync("verify", run.Root);
+        var verify = await VerifyFailsAsync(run);
 
-        Assert.Equal(ExitCodes.VerificationFailed, verify.ExitCode);
-        var line = Assert.Single(verify.Out.Split('\n'), l => l.StartsWith("CHANGED", StringComparison.Ordinal));
+        var line = Assert.Single(verify.Split('\n'), l => l.StartsWith("CHANGED", StringComparison.Ordinal));
         Assert.StartsWith("CHANGED minutes.md: differs from what the render stage recorded", line, StringComparison.Ordinal);
         Assert.Contains("changed after approval 1 by 佐藤", line, StringComparison.Ordinal);
-        Assert.Contains("status: verification failed", verify.Out, StringComparison.Ordinal);
+        Assert.Contains("status: verification failed", verify, StringComparison.Ordinal);
 
         var approve = await CliRunner.RunAsync("approve", run.Root, "--reviewer", "鈴木", "--accept-flags", "checked");
         Assert.Equal(ExitCodes.VerificationFailed, approve.ExitCode);
@@ -102,10 +101,8 @@ public sealed class ApprovalTests
         var run = await ApprovedMeetingAsync(temp);
 
         File.Delete(run.PathOf(RunFolder.SessionsTrace));
-        var verify = await CliRunner.RunAsync("verify", run.Root);
 
-        Assert.Equal(ExitCodes.VerificationFailed, verify.ExitCode);
-        Assert.Contains("MISSING trace/05-sessions.json", verify.Out, StringComparison.Ordinal);
+        Assert.Contains("MISSING trace/05-sessions.json", await VerifyFailsAsync(run), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -121,6 +118,9 @@ public sealed class ApprovalTests
         {
             Sections = minutes.Sections.Select(s => s with { Items = s.Items.Select(i => i.Id == "m0004" ? i with { Text = i.Text.Replace("300", "350", StringComparison.Ordinal) } : i).ToList() }).ToList(),
         });
+        var early = await CliRunner.RunAsync("approve", run.Root, "--reviewer", "佐藤", "--accept-flags", "checked again");
+        Assert.Equal(ExitCodes.Failure, early.ExitCode);
+        Assert.Contains("minutes.md was rendered from an older trace/07-minutes.json", early.Error, StringComparison.Ordinal);
         Succeeds(await CliRunner.RunAsync("review", run.Root));
 
         var verify = await CliRunner.RunAsync("verify", run.Root);
@@ -151,10 +151,8 @@ public sealed class ApprovalTests
         var log = JsonNode.Parse(File.ReadAllText(run.PathOf(RunFolder.ApprovalsFile)))!;
         log["approvals"]![0]!["reviewer"] = "someone else";
         File.WriteAllText(run.PathOf(RunFolder.ApprovalsFile), log.ToJsonString());
-        var verify = await CliRunner.RunAsync("verify", run.Root);
 
-        Assert.Equal(ExitCodes.VerificationFailed, verify.ExitCode);
-        Assert.Contains("ALTERED approvals.json: approval 1", verify.Out, StringComparison.Ordinal);
+        Assert.Contains("ALTERED approvals.json: approval 1", await VerifyFailsAsync(run), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -175,10 +173,8 @@ public sealed class ApprovalTests
                 Outputs = s.Outputs.Select(d => d.Path == digest.Path ? digest : d).ToList(),
             }).ToList(),
         });
-        var verify = await CliRunner.RunAsync("verify", run.Root);
 
-        Assert.Equal(ExitCodes.VerificationFailed, verify.ExitCode);
-        Assert.Contains("INCONSISTENT manifest: it records minutes.md as written before approval 1 by 佐藤", verify.Out, StringComparison.Ordinal);
+        Assert.Contains("INCONSISTENT manifest: it records minutes.md as written before approval 1 by 佐藤", await VerifyFailsAsync(run), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -199,6 +195,13 @@ public sealed class ApprovalTests
         Assert.True(run.Exists(RunFolder.ReviewPage));
         Assert.Equal(StageNames.Render, run.LoadManifest().Stage(StageNames.Render)!.Name);
         Assert.Equal(RunFolder.MinutesMarkdown, Assert.Single(run.LoadManifest().Stage(StageNames.Render)!.Outputs).Path);
+    }
+
+    private static async Task<string> VerifyFailsAsync(RunFolder run)
+    {
+        var verify = await CliRunner.RunAsync("verify", run.Root);
+        Assert.True(verify.ExitCode == ExitCodes.VerificationFailed, $"exit {verify.ExitCode}: {verify.Out}");
+        return verify.Out;
     }
 
     private static void Succeeds(CliRunner.Result result) =>
