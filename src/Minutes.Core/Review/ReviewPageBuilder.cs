@@ -129,6 +129,8 @@ public sealed class ReviewPageBuilder
     {
         var markdown = MarkdownRenderer.Markdown(_labels, CitationStyle.ReviewLinks).Render(layout);
         var document = Markdown.Parse(markdown, DocumentFormats.Pipeline);
+        var personal = artifacts.Minutes.PersonalInformation.Select(p => p.SegmentId).ToHashSet(StringComparer.Ordinal);
+        var lowConfidence = artifacts.Transcript.Segments.Where(ReviewFlags.IsLowConfidence).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         var statements = layout.AllStatements.GroupBy(s => s.ItemId).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var paragraph in document.Descendants<ParagraphBlock>())
         {
@@ -163,11 +165,18 @@ public sealed class ReviewPageBuilder
                 linkAttributes.AddClass("unresolved");
             }
 
+            // What the cited segments carry shows on the statement too, as a class and a badge.
             var speakers = statement.Citations.Select(artifacts.SpeakerIdOfSegment).Append(statement.Speaker);
-            if (speakers.Any(s => artifacts.SpeakerById(s)?.Source == NameSources.Inferred))
+            var marks = new (bool Applies, string Css, string Label, string Badge)[]
             {
-                attributes.AddClass("speaker-inferred");
-                paragraph.Inline!.FirstChild?.InsertBefore(new HtmlInline($"<span class=\"badge warn\">{E(_labels["ReviewInferredBadge"])}</span>"));
+                (speakers.Any(s => artifacts.SpeakerById(s)?.Source == NameSources.Inferred), "speaker-inferred", "ReviewInferredBadge", "warn"),
+                (statement.Citations.Any(personal.Contains), "pii", "ReviewPersonalInformation", "flag"),
+                (statement.Citations.Any(lowConfidence.Contains), "low-confidence", "ReviewLowConfidence", "warn"),
+            };
+            foreach (var mark in marks.Where(m => m.Applies))
+            {
+                attributes.AddClass(mark.Css);
+                paragraph.Inline!.FirstChild?.InsertBefore(new HtmlInline($"<span class=\"badge {mark.Badge}\">{E(_labels[mark.Label])}</span>"));
             }
         }
 

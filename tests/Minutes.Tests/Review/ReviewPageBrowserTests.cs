@@ -56,6 +56,13 @@ public sealed class ReviewPageBrowserTests
         Assert.Contains("s0004", await page.InnerTextAsync("#seg-s0004"), StringComparison.Ordinal);
         Assert.Contains("0:00:08.5", await page.InnerTextAsync("#seg-s0004"), StringComparison.Ordinal);
 
+        // Playing a span stops at its end: m0003 cites s0006 (14.5–16.5 s).
+        var paused = page.EvaluateAsync<double>("() => new Promise(r => { const a = document.getElementById('recording'); a.addEventListener('pause', () => r(a.currentTime), { once: true }); })");
+        await page.ClickAsync("#item-m0003 a.cite");
+        Assert.InRange(await paused, 16.5, 16.5 + 0.5);
+        Assert.Contains("active", await page.GetAttributeAsync("#seg-s0006", "class") ?? string.Empty, StringComparison.Ordinal);
+        Assert.DoesNotContain("active", await page.GetAttributeAsync("#seg-s0004", "class") ?? string.Empty, StringComparison.Ordinal);
+
         // The unsupported statement stands out: a red bar and a tinted background.
         Assert.Equal("rgb(253, 231, 234)", await page.EvalOnSelectorAsync<string>("#item-m0008", "e => getComputedStyle(e).backgroundColor"));
         Assert.Equal("rgb(176, 0, 32)", await page.EvalOnSelectorAsync<string>("#item-m0008", "e => getComputedStyle(e).borderLeftColor"));
@@ -65,6 +72,9 @@ public sealed class ReviewPageBrowserTests
         Assert.Contains("<script>alert('x')</script>", await page.InnerTextAsync("#seg-s0008"), StringComparison.Ordinal);
         Assert.Contains("low-confidence", await page.GetAttributeAsync("#seg-s0008", "class") ?? string.Empty, StringComparison.Ordinal);
         Assert.Equal("090-1234-5678", await page.InnerTextAsync("#seg-s0011 mark.pii >> nth=0"));
+        Assert.Contains("pii", await page.GetAttributeAsync("#item-m0009", "class") ?? string.Empty, StringComparison.Ordinal);
+        Assert.Contains("speaker-inferred", await page.GetAttributeAsync("#item-m0003", "class") ?? string.Empty, StringComparison.Ordinal);
+        Assert.Contains("low-confidence", await page.GetAttributeAsync("#item-m0005", "class") ?? string.Empty, StringComparison.Ordinal);
         Assert.Equal(0, dialogs);
         Assert.Empty(errors);
         Assert.All(requests, url => Assert.StartsWith("file://", url, StringComparison.Ordinal));
