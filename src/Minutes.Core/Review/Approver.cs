@@ -40,6 +40,11 @@ public static class Approver
             throw new MinutesException($"Not approved: {RunFolder.ApprovalsFile} was altered (approval {string.Join(", ", broken)} does not match its digest); run minutes verify.", ExitCodes.VerificationFailed);
         }
 
+        if (state.Manifest.Stages.FirstOrDefault(s => s.Status == StageStatus.Running) is { } running)
+        {
+            throw new MinutesException($"Not approved: the {running.Name} stage is running (or was interrupted); approve when it has finished.");
+        }
+
         var changed = state.Changed.Select(c => c.Recorded.Path).ToList();
         if (changed.Count > 0)
         {

@@ -29,12 +29,14 @@ public static class RunIntegrity
         var files = new Dictionary<string, RecordedFile>(StringComparer.Ordinal);
         foreach (var stage in manifest.Stages.Where(s => s.Status == StageStatus.Completed).OrderBy(s => s.Started))
         {
+            // The digests are written into the manifest when the stage completes.
+            var recorded = stage.Started.AddSeconds(stage.ElapsedSeconds);
             foreach (var digest in stage.Inputs.Concat(stage.Outputs).Where(d => !Path.IsPathRooted(d.Path)))
             {
                 // The stage that wrote a file is named, unless a later stage read other content there.
                 if (!files.TryGetValue(digest.Path, out var known) || known.Sha256 != digest.Sha256)
                 {
-                    files[digest.Path] = new RecordedFile(digest.Path, digest.Sha256, stage.Name, stage.Started);
+                    files[digest.Path] = new RecordedFile(digest.Path, digest.Sha256, stage.Name, recorded);
                 }
             }
         }
