@@ -94,6 +94,18 @@ public sealed class MinutesRenderingTests
     }
 
     [Fact]
+    public void Citations_are_compacted_in_transcript_order_and_unknown_ids_are_kept()
+    {
+        var transcript = MinutesJson.Deserialize(File.ReadAllText(CommitteeMeeting.FixtureFile("03-transcript.json")), MinutesJson.Context.Transcript);
+        var artifacts = new RunArtifacts(CommitteeMeeting.Minutes(), transcript);
+        var labels = DocumentLabels.Parse("CitationOpen=[\nCitationClose=]\nCitationRange=-\nListSeparator=,");
+
+        Assert.Equal("[s0001-s0003,s0007,s0011-s0012,s9999]", artifacts.CompactCitations(["s0012", "s0007", "s9999", "s0002", "s0001", "s0003", "s0011", "s0002"], labels));
+        Assert.Equal("[s0004]", artifacts.CompactCitations(["s0004"], labels));
+        Assert.Equal("[]", artifacts.CompactCitations([], labels));
+    }
+
+    [Fact]
     public async Task The_docx_is_valid_open_xml_laid_out_like_a_kaigiroku()
     {
         using var temp = new TempFolder();
