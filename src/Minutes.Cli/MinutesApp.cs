@@ -72,5 +72,9 @@ public static class MinutesApp
     [
         TranscribeCommand.Create("transcribe", console),
         TranscribeCommand.Create("run", console),
+        ReviewCommand.Create(console),
+        ApproveCommand.Create(console),
+        VerifyCommand.Create(console),
+        RenderCommand.Create(console),
     ];
 }

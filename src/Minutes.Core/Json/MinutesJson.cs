@@ -24,6 +24,8 @@ namespace Minutes.Json;
 [JsonSerializable(typeof(Speakers.SpeakerMap))]
 [JsonSerializable(typeof(Sessions.SessionPlan))]
 [JsonSerializable(typeof(Drafting.MinutesDocument))]
+[JsonSerializable(typeof(Review.ApprovalLog))]
+[JsonSerializable(typeof(Review.Approval))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(string[]))]
 public sealed partial class MinutesJsonContext : JsonSerializerContext

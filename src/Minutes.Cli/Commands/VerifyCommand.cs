@@ -1,0 +1,27 @@
+using System.CommandLine;
+using Minutes.Review;
+using Minutes.Runs;
+
+namespace Minutes.Cli.Commands;
+
+/// <summary><c>minutes verify &lt;run&gt;</c>: recomputes every digest; exit 3 when a file changed behind the tool's back.</summary>
+internal static class VerifyCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var run = CommonOptions.RunArgument();
+        var requireApproval = new Option<bool>("--require-approval") { Description = "Also exit 3 when the current version is not approved." };
+        var command = new Command("verify", "Recompute every sha256 and check the artifacts against the manifest and the approvals.") { run, requireApproval };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var report = RunVerifier.Verify(RunFolder.Open(parse.GetRequiredValue(run)));
+            foreach (var line in report.Lines)
+            {
+                await console.Out.WriteLineAsync(line);
+            }
+
+            return report.ExitCode(parse.GetValue(requireApproval));
+        });
+        return command;
+    }
+}

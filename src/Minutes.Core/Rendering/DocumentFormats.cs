@@ -1,0 +1,61 @@
+using System.Net;
+using System.Text;
+using Markdig;
+
+namespace Minutes.Rendering;
+
+/// <summary>The documents <c>minutes render</c> writes.</summary>
+public enum RenderFormat
+{
+    Md,
+    Docx,
+    Html,
+    Srt,
+    Vtt,
+    Txt,
+}
+
+/// <summary>Renders a run's minutes (or its transcript, for subtitles) in one of the <see cref="RenderFormat"/>s.</summary>
+public static class DocumentFormats
+{
+    /// <summary>Markdig with raw HTML switched off: the Markdown holds no HTML of its own, and none may come in.</summary>
+    public static MarkdownPipeline Pipeline { get; } = new MarkdownPipelineBuilder().DisableHtml().Build();
+
+    public static string Extension(RenderFormat format) => format.ToString().ToLowerInvariant();
+
+    /// <summary>The default file name in the run folder (<c>minutes.md</c>, <c>minutes.docx</c> …).</summary>
+    public static string DefaultFileName(RenderFormat format) => "minutes." + Extension(format);
+
+    public static byte[] Render(RunArtifacts artifacts, RenderFormat format, DocumentLabels? labels = null)
+    {
+        ArgumentNullException.ThrowIfNull(artifacts);
+        labels ??= DocumentLabels.Japanese;
+        var layout = MinutesLayout.From(artifacts, labels);
+        return format switch
+        {
+            RenderFormat.Md => Utf8(MarkdownRenderer.Markdown(labels).Render(layout)),
+            RenderFormat.Txt => Utf8(MarkdownRenderer.PlainText(labels).Render(layout)),
+            RenderFormat.Docx => new DocxRenderer(labels).Render(layout),
+            RenderFormat.Html => Utf8(Html(MarkdownRenderer.Markdown(labels).Render(layout), artifacts.Minutes.Header.MeetingName, labels)),
+            RenderFormat.Srt => Utf8(SubtitleRenderer.Srt(artifacts, labels)),
+            RenderFormat.Vtt => Utf8(SubtitleRenderer.Vtt(artifacts, labels)),
+            _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
+        };
+    }
+
+    /// <summary>A standalone HTML page of the minutes: the Markdown through Markdig, a little print CSS.</summary>
+    public static string Html(string markdown, string meetingName, DocumentLabels labels)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        var body = Markdown.ToHtml(markdown, Pipeline);
+        return new StringBuilder()
+            .Append("<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+            .Append(WebUtility.HtmlEncode(labels.Title + " " + meetingName))
+            .Append("</title>\n<style>body{font-family:\"Yu Mincho\",\"Hiragino Mincho ProN\",serif;max-width:45em;margin:2em auto;line-height:1.8}h1{text-align:center}</style>\n</head>\n<body>\n")
+            .Append(body)
+            .Append("</body>\n</html>\n")
+            .ToString();
+    }
+
+    private static byte[] Utf8(string text) => new UTF8Encoding(false).GetBytes(text);
+}

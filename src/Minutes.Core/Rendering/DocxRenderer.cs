@@ -1,0 +1,223 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace Minutes.Rendering;
+
+/// <summary>
+/// Writes the minutes as a Word document laid out like a municipal 会議録: a centred title, a
+/// title block (会議名・日時・場所・出席者・議題) as a two-column table, a heading per agenda
+/// part, ○発言者 paragraphs with a hanging indent, the decisions and follow-ups, a Japanese
+/// font named in the styles, and page numbers in the footer.
+/// </summary>
+public sealed class DocxRenderer
+{
+    private const string SpeakerStyle = "Speaker";
+    private const string CitationStyle = "Citation";
+    private const string FlagStyle = "Flag";
+
+    // A4 portrait with the 30 mm margins municipal documents use, in twentieths of a point.
+    private const int PageWidth = 11906;
+    private const int PageHeight = 16838;
+    private const int Margin = 1701;
+    private const int LabelColumn = 1800;
+    private const int ValueColumn = PageWidth - (2 * Margin) - LabelColumn;
+
+    private readonly DocumentLabels _labels;
+
+    public DocxRenderer(DocumentLabels? labels = null) => _labels = labels ?? DocumentLabels.Japanese;
+
+    public void Write(MinutesLayout layout, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(output);
+        using var document = WordprocessingDocument.Create(output, WordprocessingDocumentType.Document);
+        var main = document.AddMainDocumentPart();
+        var styles = main.AddNewPart<StyleDefinitionsPart>();
+        styles.Styles = Styles();
+        var footer = main.AddNewPart<FooterPart>();
+        footer.Footer = PageNumberFooter();
+
+        var body = new Body();
+        body.Append(StyledParagraph("Title", _labels.Title));
+        body.Append(TitleBlock(layout));
+        body.Append(StyledParagraph("Heading1", _labels["Proceedings"]));
+        foreach (var section in layout.Sections)
+        {
+            body.Append(StyledParagraph("Heading2", section.Title));
+            body.Append(section.Proceedings.Select(SpeakerParagraph));
+            if (section.QuestionsAndAnswers.Count > 0)
+            {
+                body.Append(StyledParagraph("Heading3", _labels["QuestionsAndAnswers"]));
+                body.Append(section.QuestionsAndAnswers.Select(SpeakerParagraph));
+            }
+        }
+
+        AppendList(body, _labels["Decisions"], layout.Decisions);
+        AppendList(body, _labels["Actions"], layout.Actions);
+        body.Append(new SectionProperties(
+            new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
+            new PageSize { Width = PageWidth, Height = PageHeight },
+            new PageMargin { Top = Margin, Right = Margin, Bottom = Margin, Left = Margin, Header = 851, Footer = 992, Gutter = 0 }));
+        main.Document = new Document(body);
+        main.Document.Save();
+    }
+
+    public byte[] Render(MinutesLayout layout)
+    {
+        using var stream = new MemoryStream();
+        Write(layout, stream);
+        return stream.ToArray();
+    }
+
+    private static Paragraph StyledParagraph(string style, string text) =>
+        new(new ParagraphProperties(new ParagraphStyleId { Val = style }), TextRun(text));
+
+    private static Run TextRun(string text, string? style = null)
+    {
+        var run = new Run();
+        if (style is not null)
+        {
+            run.Append(new RunProperties(new RunStyle { Val = style }));
+        }
+
+        run.Append(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+        return run;
+    }
+
+    private static string Twips(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static TableCell Cell(int width, IEnumerable<string> lines)
+    {
+        var cell = new TableCell(new TableCellProperties(new TableCellWidth { Width = Twips(width), Type = TableWidthUnitValues.Dxa }));
+        cell.Append(lines.Select(l => new Paragraph(TextRun(l))));
+        return cell;
+    }
+
+    private Table TitleBlock(MinutesLayout layout)
+    {
+        static BorderType Line<T>()
+            where T : BorderType, new() => new T { Val = BorderValues.Single, Size = 4, Space = 0, Color = "000000" };
+
+        var table = new Table(
+            new TableProperties(
+                new TableWidth { Width = Twips(LabelColumn + ValueColumn), Type = TableWidthUnitValues.Dxa },
+                new TableBorders(Line<TopBorder>(), Line<LeftBorder>(), Line<BottomBorder>(), Line<RightBorder>(), Line<InsideHorizontalBorder>(), Line<InsideVerticalBorder>())),
+            new TableGrid(new GridColumn { Width = Twips(LabelColumn) }, new GridColumn { Width = Twips(ValueColumn) }));
+        foreach (var (label, values) in layout.TitleBlock(_labels))
+        {
+            var lines = values.Count == 1 ? values : values.Select((v, i) => $"{i + 1}. {v}").ToList();
+            table.Append(new TableRow(Cell(LabelColumn, [label]), Cell(ValueColumn, lines)));
+        }
+
+        return table;
+    }
+
+    private Paragraph SpeakerParagraph(LaidOutStatement statement)
+    {
+        var paragraph = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = SpeakerStyle }));
+        var lead = (statement.Speaker is null ? string.Empty : _labels.SpeakerMark + statement.Speaker)
+            + MinutesLayout.KindPrefix(statement, _labels)
+            + (statement.Speaker is null ? string.Empty : _labels["SpeakerSeparator"]);
+        if (lead.Length > 0)
+        {
+            paragraph.Append(TextRun(lead));
+        }
+
+        AppendBody(paragraph, statement);
+        return paragraph;
+    }
+
+    private void AppendList(Body body, string title, IReadOnlyList<LaidOutStatement> statements)
+    {
+        if (statements.Count == 0)
+        {
+            return;
+        }
+
+        body.Append(StyledParagraph("Heading1", title));
+        foreach (var (statement, index) in statements.Select((s, i) => (s, i)))
+        {
+            var paragraph = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = SpeakerStyle }), TextRun($"{index + 1}. "));
+            AppendBody(paragraph, statement);
+            body.Append(paragraph);
+        }
+    }
+
+    private void AppendBody(Paragraph paragraph, LaidOutStatement statement)
+    {
+        if (statement.Unsupported)
+        {
+            paragraph.Append(TextRun(_labels.Unsupported, FlagStyle));
+        }
+
+        paragraph.Append(TextRun(statement.Text + MinutesLayout.OwnerAndDue(statement, _labels)));
+        paragraph.Append(TextRun(statement.CitationText, CitationStyle));
+    }
+
+    private Footer PageNumberFooter() =>
+        new(new Paragraph(
+            new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
+            TextRun(_labels["PageNumberPrefix"]),
+            new SimpleField(new Run(new Text("1"))) { Instruction = " PAGE " },
+            TextRun(_labels["PageNumberSuffix"])));
+
+    private Styles Styles()
+    {
+        var body = _labels["BodyFont"];
+        var heading = _labels["HeadingFont"];
+        RunFonts Fonts(string name) => new() { Ascii = name, HighAnsi = name, EastAsia = name, ComplexScript = name };
+
+        Style ParagraphStyle(string id, string name, string? basedOn, ParagraphProperties? paragraph, StyleRunProperties? run)
+        {
+            var style = new Style { Type = StyleValues.Paragraph, StyleId = id };
+            style.Append(new StyleName { Val = name });
+            if (basedOn is not null)
+            {
+                style.Append(new BasedOn { Val = basedOn });
+            }
+
+            style.Append(new PrimaryStyle());
+            if (paragraph is not null)
+            {
+                style.Append(new StyleParagraphProperties(paragraph.ChildElements.Select(c => c.CloneNode(true))));
+            }
+
+            if (run is not null)
+            {
+                style.Append(run);
+            }
+
+            return style;
+        }
+
+        Style Heading(string id, string name, int level, string size) => ParagraphStyle(
+            id,
+            name,
+            "Normal",
+            new ParagraphProperties(new KeepNext(), new SpacingBetweenLines { Before = "240", After = "120" }, new OutlineLevel { Val = level }),
+            new StyleRunProperties(Fonts(heading), new Bold(), new FontSize { Val = size }));
+
+        Style CharacterStyle(string id, string name, StyleRunProperties run)
+        {
+            var style = new Style { Type = StyleValues.Character, StyleId = id };
+            style.Append(new StyleName { Val = name }, run);
+            return style;
+        }
+
+        var normal = ParagraphStyle("Normal", "Normal", null, new ParagraphProperties(new SpacingBetweenLines { After = "0", Line = "360", LineRule = LineSpacingRuleValues.Auto }), null);
+        normal.Default = true;
+        return new Styles(
+            new DocDefaults(
+                new RunPropertiesDefault(new RunPropertiesBaseStyle(Fonts(body), new FontSize { Val = "21" }, new Languages { Val = "en-US", EastAsia = "ja-JP" })),
+                new ParagraphPropertiesDefault()),
+            normal,
+            ParagraphStyle("Title", "Title", "Normal", new ParagraphProperties(new SpacingBetweenLines { After = "240" }, new Justification { Val = JustificationValues.Center }), new StyleRunProperties(Fonts(heading), new Bold(), new FontSize { Val = "32" })),
+            Heading("Heading1", "heading 1", 0, "24"),
+            Heading("Heading2", "heading 2", 1, "22"),
+            Heading("Heading3", "heading 3", 2, "21"),
+            ParagraphStyle(SpeakerStyle, "Speaker", "Normal", new ParagraphProperties(new SpacingBetweenLines { After = "120" }, new Indentation { Left = "210", Hanging = "210" }), null),
+            CharacterStyle(CitationStyle, "Citation", new StyleRunProperties(new Color { Val = "666666" }, new FontSize { Val = "16" })),
+            CharacterStyle(FlagStyle, "Flag", new StyleRunProperties(new Bold(), new Color { Val = "C00000" })));
+    }
+}

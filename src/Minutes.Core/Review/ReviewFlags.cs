@@ -1,0 +1,79 @@
+using Minutes.Drafting;
+using Minutes.Rendering;
+using Minutes.Speakers;
+using Minutes.Transcription;
+
+namespace Minutes.Review;
+
+/// <summary>
+/// What a reviewer must look at: statements verification could not support, personal
+/// information found, transcript segments recognised with low confidence or dropped, speakers
+/// whose name was inferred, and citations that point at no segment.
+/// </summary>
+public sealed record ReviewFlags(
+    IReadOnlyList<MinutesItem> Unsupported,
+    IReadOnlyList<PersonalInfoFinding> PersonalInformation,
+    IReadOnlyList<TranscriptSegment> LowConfidence,
+    IReadOnlyList<DroppedSegment> Dropped,
+    IReadOnlyList<Speaker> InferredSpeakers,
+    IReadOnlyList<string> UnresolvedCitations,
+    int Statements,
+    int Confidentiality)
+{
+    /// <summary>Below this Whisper confidence a segment is shown as low-confidence even without the flag.</summary>
+    public const double LowConfidenceThreshold = 0.5;
+
+    public static ReviewFlags Of(RunArtifacts artifacts)
+    {
+        ArgumentNullException.ThrowIfNull(artifacts);
+        var items = artifacts.Minutes.Sections.SelectMany(s => s.Items).ToList();
+        return new ReviewFlags(
+            items.Where(i => i.Verification?.Status == ItemVerification.Unsupported).ToList(),
+            artifacts.Minutes.PersonalInformation,
+            artifacts.Transcript.Segments.Where(IsLowConfidence).ToList(),
+            artifacts.Transcript.Dropped,
+            (artifacts.Speakers?.Speakers ?? []).Where(s => s.Source == NameSources.Inferred).ToList(),
+            items.SelectMany(i => i.Citations).Where(c => !artifacts.Segments.ContainsKey(c)).Distinct(StringComparer.Ordinal).ToList(),
+            items.Count,
+            artifacts.Minutes.Confidentiality);
+    }
+
+    public static bool IsLowConfidence(TranscriptSegment segment)
+    {
+        ArgumentNullException.ThrowIfNull(segment);
+        return segment.Flags?.Contains(SegmentFlags.LowConfidence) == true
+            || segment.Confidence is < LowConfidenceThreshold;
+    }
+
+    /// <summary>The lines that say what stands between the draft and an approval.</summary>
+    public IReadOnlyList<string> Blockers()
+    {
+        var blockers = new List<string>();
+        if (Unsupported.Count > 0)
+        {
+            blockers.Add($"{Unsupported.Count} unsupported statement(s) ({string.Join(", ", Unsupported.Select(i => i.Id))}): check them against the recording, then approve with --accept-flags \"<reason>\"");
+        }
+
+        if (UnresolvedCitations.Count > 0)
+        {
+            blockers.Add($"{UnresolvedCitations.Count} citation(s) name no transcript segment ({string.Join(", ", UnresolvedCitations)})");
+        }
+
+        if (Confidentiality >= 3)
+        {
+            blockers.Add("confidentiality level 3: approved only after two different reviewers");
+        }
+
+        return blockers;
+    }
+
+    /// <summary>The short summary <c>minutes review</c> prints.</summary>
+    public IReadOnlyList<string> Summary() =>
+    [
+        $"statements: {Statements}, unsupported: {Unsupported.Count}, unresolved citations: {UnresolvedCitations.Count}",
+        $"personal information found: {PersonalInformation.Count}",
+        $"transcript: {LowConfidence.Count} low-confidence segment(s), {Dropped.Count} dropped",
+        $"speakers named by inference: {InferredSpeakers.Count}",
+        $"confidentiality level: {Confidentiality}",
+    ];
+}

@@ -1,0 +1,82 @@
+using Minutes.Drafting;
+using Minutes.Json;
+using Minutes.Pipeline;
+using Minutes.Runs;
+using Minutes.Tests.Support;
+using NAudio.Wave;
+
+namespace Minutes.Tests.Review;
+
+/// <summary>
+/// A complete run folder of a small committee meeting (Fixtures/review): transcript, speakers,
+/// sessions and structured minutes with items of every kind, one unsupported statement,
+/// personal information, a low-confidence and a dropped segment, a speaker named by inference.
+/// The stages are recorded through the real <see cref="StageRunner"/>; the traces themselves
+/// come from the fixture files because the stages that write them live on other branches. The
+/// recording is a tone per segment (a different pitch each), written as a 16 kHz WAV.
+/// </summary>
+public static class CommitteeMeeting
+{
+    public static string FixtureFile(string name) => RepoPaths.Fixture(Path.Combine("review", name));
+
+    public static async Task<RunFolder> CreateAsync(string folder, int confidentiality = 2)
+    {
+        var run = RunFolder.Create(folder, null);
+        var transcript = MinutesJson.Deserialize(File.ReadAllText(FixtureFile("03-transcript.json")), MinutesJson.Context.Transcript);
+        await Stage(run, StageNames.Audio, [], [RunFolder.DecodedAudio], () => WriteTones(run.PathOf(RunFolder.DecodedAudio), transcript));
+        await Stage(run, StageNames.Transcript, [RunFolder.DecodedAudio], [RunFolder.TranscriptTrace], () => Copy(run, "03-transcript.json", RunFolder.TranscriptTrace));
+        await Stage(run, StageNames.Speakers, [RunFolder.DecodedAudio, RunFolder.TranscriptTrace], [RunFolder.SpeakersTrace], () => Copy(run, "04-speakers.json", RunFolder.SpeakersTrace));
+        await Stage(run, StageNames.Sessions, [RunFolder.TranscriptTrace, RunFolder.SpeakersTrace], [RunFolder.SessionsTrace], () => Copy(run, "05-sessions.json", RunFolder.SessionsTrace));
+        await RedraftAsync(run, minutes => minutes with { Confidentiality = confidentiality });
+        return run;
+    }
+
+    /// <summary>
+    /// Runs the draft stage again as the drafting stage would after a corrected transcript: it
+    /// reads 03–05 and writes a new 07 (here: the current one changed by <paramref name="change"/>).
+    /// </summary>
+    public static Task RedraftAsync(RunFolder run, Func<MinutesDocument, MinutesDocument> change)
+    {
+        var current = run.Exists(RunFolder.MinutesTrace) ? run.Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument) : Minutes();
+        return Stage(
+            run,
+            StageNames.Draft,
+            [RunFolder.TranscriptTrace, RunFolder.SpeakersTrace, RunFolder.SessionsTrace],
+            [RunFolder.MinutesTrace],
+            () => run.Write(RunFolder.MinutesTrace, change(current), MinutesJson.Context.MinutesDocument));
+    }
+
+    public static MinutesDocument Minutes() =>
+        MinutesJson.Deserialize(File.ReadAllText(FixtureFile("07-minutes.json")), MinutesJson.Context.MinutesDocument);
+
+    private static void Copy(RunFolder run, string fixture, string target) => run.WriteText(target, File.ReadAllText(FixtureFile(fixture)));
+
+    private static Task Stage(RunFolder run, string name, IReadOnlyList<string> inputs, IReadOnlyList<string> outputs, Action write) =>
+        new StageRunner(run, resume: false).RunAsync(
+            new StageDefinition(name, new Dictionary<string, string> { ["fixture"] = "committee" }, inputs, outputs),
+            _ =>
+            {
+                write();
+                return Task.CompletedTask;
+            },
+            CancellationToken.None);
+
+    private static void WriteTones(string path, Minutes.Transcription.Transcript transcript)
+    {
+        const int rate = 16000;
+        var duration = transcript.Segments.Max(s => s.End) + 2;
+        var samples = new float[(int)(duration * rate)];
+        foreach (var (segment, index) in transcript.Segments.Select((s, i) => (s, i)))
+        {
+            var pitch = 220.0 * Math.Pow(2, index / 12.0);
+            for (var n = (int)(segment.Start * rate); n < (int)(segment.End * rate) && n < samples.Length; n++)
+            {
+                samples[n] = (float)(0.2 * Math.Sin(2 * Math.PI * pitch * n / rate));
+            }
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using var writer = new WaveFileWriter(path, new WaveFormat(rate, 16, 1));
+        writer.WriteSamples(samples, 0, samples.Length);
+    }
+}
