@@ -72,5 +72,7 @@ public static class MinutesApp
     [
         TranscribeCommand.Create("transcribe", console),
         TranscribeCommand.Create("run", console),
+        ModelsCommand.Create(console),
+        DoctorCommand.Create(console),
     ];
 }

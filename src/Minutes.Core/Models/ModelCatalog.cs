@@ -116,6 +116,19 @@ public static class ModelCatalog
         return All.FirstOrDefault(m => string.Equals(m.Name, key, StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>What <c>minutes models pull</c> fetches for a catalog name or an http(s) URL.</summary>
+    public static ModelSource Resolve(string nameOrUrl)
+    {
+        ArgumentNullException.ThrowIfNull(nameOrUrl);
+        if (Uri.TryCreate(nameOrUrl, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp))
+        {
+            return ModelSource.FromUrl(url);
+        }
+
+        return Find(nameOrUrl)
+            ?? throw new Runs.MinutesException($"unknown model '{nameOrUrl}'; `minutes models list` shows the names, or pass an https:// URL of a ggml file.");
+    }
+
     private static ModelSource W(string name, string size, string sha1) =>
         new(name, ModelKind.Whisper, new Uri(WhisperCpp + "ggml-" + name + ".bin"), "ggml-" + name + ".bin", size, sha1);
 }

@@ -57,9 +57,8 @@ public sealed class ModelStore
                 : throw new MinutesException($"no Whisper model in {Folder}; run `minutes models pull {ModelCatalog.DefaultWhisper}` or pass --model <path>.");
         }
 
-        var source = Uri.TryCreate(nameOrPath, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)
-            ? ModelSource.FromUrl(url)
-            : ModelCatalog.Find(nameOrPath);
+        var isUrl = nameOrPath.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || nameOrPath.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+        var source = isUrl ? ModelCatalog.Resolve(nameOrPath) : ModelCatalog.Find(nameOrPath);
         if (source is not null)
         {
             return IsPresent(source)
