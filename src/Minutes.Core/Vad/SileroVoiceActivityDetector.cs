@@ -21,7 +21,11 @@ public sealed class SileroVoiceActivityDetector : IVoiceActivityDetector
     private readonly VadSettings _settings;
     private readonly int _threads;
 
-    public SileroVoiceActivityDetector(string modelPath, VadSettings? settings = null, int threads = 2)
+    /// <param name="threads">
+    /// ggml threads per 32 ms frame. One is fastest: the graph per frame is tiny, and with two
+    /// threads synchronisation made it five times slower on the 2-core machine (docs/notes/vad.md).
+    /// </param>
+    public SileroVoiceActivityDetector(string modelPath, VadSettings? settings = null, int threads = 1)
     {
         ArgumentNullException.ThrowIfNull(modelPath);
         _settings = settings ?? VadSettings.SileroDefaults;

@@ -22,14 +22,13 @@ public static class VoiceActivityDetectors
             return new EnergyVoiceActivityDetector(fallbackReason: "--energy-vad was given");
         }
 
-        var threads = Math.Clamp(options.Threads, 1, 4);
         if (!string.IsNullOrWhiteSpace(options.VadModel))
         {
-            return new SileroVoiceActivityDetector(options.VadModel, threads: threads);
+            return new SileroVoiceActivityDetector(options.VadModel);
         }
 
         return store.FindVadModel() is { } found
-            ? new SileroVoiceActivityDetector(found, threads: threads)
+            ? new SileroVoiceActivityDetector(found)
             : new EnergyVoiceActivityDetector(fallbackReason: $"no Silero VAD model in {store.Folder} (`minutes models pull {ModelCatalog.DefaultVad}` gets one)");
     }
 }

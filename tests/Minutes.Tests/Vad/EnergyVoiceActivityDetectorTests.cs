@@ -18,6 +18,7 @@ public sealed class EnergyVoiceActivityDetectorTests
         Assert.Equal("test", trace.FallbackReason);
         Assert.Null(trace.Model);
         VadFixture.AssertMatchesTruth(trace);
+        Assert.InRange(VadFixture.FrameF1(trace), 0.93, 1.0);
     }
 
     [Fact]

@@ -20,6 +20,7 @@ public sealed class SileroVoiceActivityDetectorTests
         Assert.Null(trace.FallbackReason);
         Assert.Equal(["r0001", "r0002", "r0003", "r0004", "r0005"], trace.Regions.Select(r => r.Id));
         VadFixture.AssertMatchesTruth(trace);
+        Assert.InRange(VadFixture.FrameF1(trace), 0.93, 1.0);
     }
 
     [Fact]
