@@ -17,7 +17,7 @@ namespace Minutes.Vad;
 /// pause within the window on both sides keeps the floor low under speech; steady noise in the
 /// middle of a long stretch is rejected by the modulation test. What still reads as speech is
 /// loud modulated sound (a door, typing, music): the limit of an energy detector. Only the
-/// energies (one float per 10 ms) are kept; the audio is read in blocks.
+/// energies (one float per 10 ms) are kept; the audio is read one window at a time.
 /// </remarks>
 public sealed class EnergyVoiceActivityDetector : IVoiceActivityDetector
 {
@@ -44,6 +44,8 @@ public sealed class EnergyVoiceActivityDetector : IVoiceActivityDetector
         _settings.Validate();
         _fallbackReason = fallbackReason;
         var parameters = _settings.ToDictionary("energy");
+        // Frame energies run on across windows, so no overlap is read.
+        parameters.Remove("windowOverlap");
         parameters["floorWindow"] = "4";
         parameters["hysteresis"] = "4";
         parameters["stationaryRange"] = "6";
@@ -55,7 +57,7 @@ public sealed class EnergyVoiceActivityDetector : IVoiceActivityDetector
     public VadTrace Detect(PcmAudio audio, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(audio);
-        var (power, peak) = FramePower(audio, progress, cancellationToken);
+        var (power, peak) = FramePower(audio, (int)(PcmAudio.ToSample(_settings.Window) / FrameSamples * FrameSamples), progress, cancellationToken);
         var energy = Smooth(power);
         var floor = NoiseFloor(energy, (int)(FloorWindow * 100));
         var range = LocalRange(energy, (int)(RangeWindow * 100));
@@ -85,12 +87,13 @@ public sealed class EnergyVoiceActivityDetector : IVoiceActivityDetector
         return SpeechRegionBuilder.ToTrace("energy", null, null, Parameters, audio.Duration, regions, peak, _fallbackReason);
     }
 
-    private static (double[] Power, float Peak) FramePower(PcmAudio audio, IProgress<double>? progress, CancellationToken cancellationToken)
+    /// <summary>Mean power per frame; the audio is read one window at a time (a whole number of frames).</summary>
+    private static (double[] Power, float Peak) FramePower(PcmAudio audio, int blockSamples, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         var power = new double[(int)((audio.SampleCount + FrameSamples - 1) / FrameSamples)];
         var peak = 0f;
         var frame = 0;
-        foreach (var (blockStart, samples) in audio.Blocks(FrameSamples * 6000))
+        foreach (var (blockStart, samples) in audio.Blocks(blockSamples))
         {
             cancellationToken.ThrowIfCancellationRequested();
             peak = Math.Max(peak, SileroVoiceActivityDetector.Peak(samples));

@@ -59,6 +59,22 @@ public sealed class ModelDownloaderTests
     }
 
     [Fact]
+    public async Task A_cancelled_pull_keeps_its_partial_file_for_the_next_pull()
+    {
+        using var temp = new TempFolder();
+        using var server = new LoopbackFileServer();
+        var source = ModelSource.FromUrl(server.Add("ggml-cancel.bin", Model));
+        var store = new ModelStore(temp.Path);
+        using var cancel = new CancellationTokenSource();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new ModelDownloader(store).PullAsync(
+            source, new SyncProgress<DownloadProgress>(_ => cancel.Cancel()), cancel.Token));
+
+        Assert.InRange(new FileInfo(store.PathOf(source) + ".partial").Length, 1, Model.Length - 1);
+        Assert.False(File.Exists(store.PathOf(source)));
+    }
+
+    [Fact]
     public async Task A_checksum_mismatch_is_rejected_and_the_bytes_are_discarded()
     {
         using var temp = new TempFolder();
