@@ -32,7 +32,8 @@ def synthesize(voice, text, tmp):
     subprocess.run(["open_jtalk", "-x", "/var/lib/mecab/dic/open-jtalk/naist-jdic",
                     "-m", os.path.join(VOICES, VOICE_FILES[voice]), "-ow", raw],
                    input=text.encode("utf-8"), check=True)
-    subprocess.run(["sox", raw, "-r", str(RATE), "-c", "1", "-b", "16", out], check=True)
+    # -D: no dither, so the same text gives the same bytes on every run.
+    subprocess.run(["sox", "-D", raw, "-r", str(RATE), "-c", "1", "-b", "16", out], check=True)
     with wave.open(out, "rb") as w:
         samples = array.array("h", w.readframes(w.getnframes()))
     return trim(samples)
