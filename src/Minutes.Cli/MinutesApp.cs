@@ -76,5 +76,7 @@ public static class MinutesApp
         ApproveCommand.Create(console),
         VerifyCommand.Create(console),
         RenderCommand.Create(console),
+        ModelsCommand.Create(console),
+        DoctorCommand.Create(console),
     ];
 }

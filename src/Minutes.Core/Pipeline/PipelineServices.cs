@@ -19,7 +19,7 @@ public sealed record PipelineServices
     public static PipelineServices Default { get; } = new()
     {
         Decoder = () => throw new NotSupportedException("audio decoding is not wired yet"),
-        Vad = _ => throw new NotSupportedException("voice activity detection is not wired yet"),
+        Vad = VoiceActivityDetectors.Create,
         Transcriber = options => new WhisperTranscriber(WhisperSetup.FromOptions(options)),
     };
 }

@@ -1,3 +1,4 @@
+using Minutes.Models;
 using Minutes.Pipeline;
 using Minutes.Runs;
 
@@ -11,7 +12,7 @@ public static class WhisperSetup
         ArgumentNullException.ThrowIfNull(options);
         return new WhisperOptions
         {
-            ModelPath = ResolveModel(options.Model),
+            ModelPath = ModelStore.FromEnvironment().ResolveWhisperModel(options.Model),
             ModelName = options.Model,
             Language = options.Language,
             Prompt = options.Glossary is null ? null : ReadGlossary(options.Glossary),
@@ -43,17 +44,5 @@ public static class WhisperSetup
         // Whisper's prompt is limited to about 224 tokens; the first terms win.
         var prompt = string.Join('、', terms);
         return prompt.Length > 400 ? prompt[..400] : prompt;
-    }
-
-    private static string ResolveModel(string? model)
-    {
-        if (model is not null && File.Exists(model))
-        {
-            return Path.GetFullPath(model);
-        }
-
-        throw new MinutesException(model is null
-            ? "No Whisper model given; pass --model <path to a ggml model>."
-            : $"Whisper model '{model}' not found; pass --model <path to a ggml model>.");
     }
 }

@@ -1,0 +1,94 @@
+using System.CommandLine;
+using Minutes.Models;
+using Minutes.Pipeline;
+
+namespace Minutes.Cli.Commands;
+
+/// <summary><c>minutes models list | pull &lt;name|url&gt; | path &lt;name&gt;</c>: the models folder.</summary>
+internal static class ModelsCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var command = new Command("models", "Whisper and VAD models: list them, pull one, print where one is.");
+        command.Subcommands.Add(List(console));
+        command.Subcommands.Add(Pull(console));
+        command.Subcommands.Add(PathOf(console));
+        return command;
+    }
+
+    private static Command List(CliConsole console)
+    {
+        var list = new Command("list", "The models Minutes knows by name, and which are in the models folder.");
+        list.SetAction(async (_, _) =>
+        {
+            var store = ModelStore.FromEnvironment();
+            var installed = store.Installed();
+            await console.Out.WriteLineAsync($"Models folder: {store.Folder}");
+            await console.Out.WriteLineAsync($"{"NAME",-26} {"KIND",-8} {"SIZE",-10} {"PRESENT",-8} NOTE");
+            foreach (var model in ModelCatalog.All)
+            {
+                var present = installed.FirstOrDefault(m => m.Source == model);
+                var size = present is null ? model.Size : Sizes.Format(present.Bytes);
+                await console.Out.WriteLineAsync($"{model.Name,-26} {Kind(model.Kind),-8} {size,-10} {(present is null ? "-" : "yes"),-8} {model.Note}".TrimEnd());
+            }
+
+            foreach (var other in installed.Where(m => m.Source is null))
+            {
+                await console.Out.WriteLineAsync($"{other.Name,-26} {(other.Kind is { } k ? Kind(k) : "?"),-8} {Sizes.Format(other.Bytes),-10} {"yes",-8} not in the catalog".TrimEnd());
+            }
+
+            return 0;
+        });
+        return list;
+    }
+
+    private static Command Pull(CliConsole console)
+    {
+        var name = new Argument<string>("name") { Description = "A name from `minutes models list` or an https:// URL of a ggml file." };
+        var pull = new Command("pull", "Download a model into the models folder (resumable, checksum-verified).") { name };
+        pull.SetAction(async (parse, cancellationToken) =>
+        {
+            var source = ModelCatalog.Resolve(parse.GetRequiredValue(name));
+            var progress = new ConsoleProgress(console);
+            var stage = $"pull {source.Name}";
+            progress.StageStarted(stage);
+            var result = await new ModelDownloader(ModelStore.FromEnvironment()).PullAsync(
+                source,
+                new SyncProgress<DownloadProgress>(p => progress.Report(new StageProgress(
+                    stage,
+                    p.Total is > 0 and var total ? (double)p.Received / total : 0,
+                    Sizes.Format(p.Received)))),
+                cancellationToken);
+            if (!result.AlreadyPresent)
+            {
+                progress.StageFinished(stage, StageOutcome.Ran, TimeSpan.Zero);
+            }
+
+            await console.Out.WriteLineAsync(result.Path);
+            await console.Out.WriteLineAsync($"sha256 {result.Sha256} ({result.Verification})");
+            return 0;
+        });
+        return pull;
+    }
+
+    private static Command PathOf(CliConsole console)
+    {
+        var name = new Argument<string>("name") { Description = "A model name (or URL) from `minutes models list`." };
+        var path = new Command("path", "Print the file a model name stands for; fails when it has not been pulled.") { name };
+        path.SetAction(async (parse, _) =>
+        {
+            var store = ModelStore.FromEnvironment();
+            var source = ModelCatalog.Resolve(parse.GetRequiredValue(name));
+            if (!store.IsPresent(source))
+            {
+                throw new Runs.MinutesException($"model '{source.Name}' not found in {store.Folder}; run `minutes models pull {parse.GetRequiredValue(name)}`.");
+            }
+
+            await console.Out.WriteLineAsync(store.PathOf(source));
+            return 0;
+        });
+        return path;
+    }
+
+    private static string Kind(ModelKind kind) => kind == ModelKind.Vad ? "vad" : "whisper";
+}

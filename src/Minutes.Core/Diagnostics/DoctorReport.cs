@@ -1,0 +1,149 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
+using Minutes.Models;
+using Whisper.net;
+using Whisper.net.LibraryLoader;
+
+namespace Minutes.Diagnostics;
+
+/// <summary>How a check of <c>minutes doctor</c> came out.</summary>
+public enum CheckStatus
+{
+    Ok,
+
+    /// <summary>Works, but something is missing that the user may want (a model, ffmpeg, an LLM endpoint).</summary>
+    Warn,
+
+    /// <summary>Broken: transcription cannot run until it is fixed.</summary>
+    Fail,
+}
+
+/// <summary>One line of the doctor's report.</summary>
+public sealed record DoctorCheck(string Name, CheckStatus Status, string Detail);
+
+/// <summary>
+/// What <c>minutes doctor</c> reports: the native Whisper runtime and CPU features, the machine,
+/// the models found, ffmpeg, and whether an LLM endpoint is configured. Secrets are never read
+/// beyond their presence.
+/// </summary>
+public static class DoctorReport
+{
+    public static IReadOnlyList<DoctorCheck> Collect(ModelStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return
+        [
+            Runtime(),
+            new("cpu", CheckStatus.Ok, $"{Environment.ProcessorCount} cores, {CpuFeatures()}"),
+            new("os", CheckStatus.Ok, $"{RuntimeInformation.OSDescription} ({RuntimeInformation.OSArchitecture}), .NET {Environment.Version}"),
+            new("memory", CheckStatus.Ok, $"{GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024):0.0} GiB available to the process"),
+            new("models folder", Directory.Exists(store.Folder) ? CheckStatus.Ok : CheckStatus.Warn, store.Folder + (Directory.Exists(store.Folder) ? string.Empty : " (does not exist yet)")),
+            .. WhisperModels(store),
+            VadModel(store),
+            Ffmpeg(),
+            Llm(),
+        ];
+    }
+
+    private static DoctorCheck Runtime()
+    {
+        try
+        {
+            var info = WhisperFactory.GetRuntimeInfo();
+            var library = RuntimeOptions.LoadedLibrary?.ToString() ?? "unknown";
+            return new("whisper runtime", CheckStatus.Ok, $"{library}: {info?.ReplaceLineEndings(" ").Trim()}");
+        }
+        catch (Exception ex)
+        {
+            return new("whisper runtime", CheckStatus.Fail, $"the native Whisper runtime does not load: {ex.Message.ReplaceLineEndings(" ")}");
+        }
+    }
+
+    private static string CpuFeatures()
+    {
+        var features = new List<string>();
+        if (Avx.IsSupported)
+        {
+            features.Add("AVX");
+        }
+
+        if (Avx2.IsSupported)
+        {
+            features.Add("AVX2");
+        }
+
+        if (Fma.IsSupported)
+        {
+            features.Add("FMA");
+        }
+
+        if (Avx512F.IsSupported)
+        {
+            features.Add("AVX512F");
+        }
+
+        if (System.Runtime.Intrinsics.Arm.AdvSimd.IsSupported)
+        {
+            features.Add("NEON");
+        }
+
+        return features.Count > 0 ? string.Join(' ', features) : "no SIMD extensions detected";
+    }
+
+    private static IEnumerable<DoctorCheck> WhisperModels(ModelStore store)
+    {
+        var found = store.Installed().Where(m => m.Kind != ModelKind.Vad).ToList();
+        if (found.Count == 0)
+        {
+            yield return new("whisper model", CheckStatus.Warn, $"none in {store.Folder}; run `minutes models pull {ModelCatalog.DefaultWhisper}`");
+            yield break;
+        }
+
+        foreach (var model in found)
+        {
+            var header = GgmlModelHeader.Inspect(model.Path);
+            yield return header.Kind == GgmlModelKind.Whisper
+                ? new("whisper model", CheckStatus.Ok, $"{model.Name} ({Sizes.Format(model.Bytes)}), {header.Description}")
+                : new("whisper model", CheckStatus.Fail, $"{Path.GetFileName(model.Path)} is {header.Description}; remove or replace it");
+        }
+    }
+
+    private static DoctorCheck VadModel(ModelStore store)
+    {
+        if (store.FindVadModel() is not { } path)
+        {
+            return new("vad model", CheckStatus.Warn, $"none; the energy detector will be used (`minutes models pull {ModelCatalog.DefaultVad}` for Silero)");
+        }
+
+        var header = GgmlModelHeader.Inspect(path);
+        return header.Kind == GgmlModelKind.SileroVad
+            ? new("vad model", CheckStatus.Ok, $"{Path.GetFileName(path)}, {header.Description}")
+            : new("vad model", CheckStatus.Fail, $"{Path.GetFileName(path)} is {header.Description}; remove or replace it");
+    }
+
+    private static DoctorCheck Ffmpeg()
+    {
+        var name = OperatingSystem.IsWindows() ? "ffmpeg.exe" : "ffmpeg";
+        var found = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(folder => Path.Combine(folder, name))
+            .FirstOrDefault(File.Exists);
+        return found is not null
+            ? new("ffmpeg", CheckStatus.Ok, found)
+            : new("ffmpeg", CheckStatus.Warn, "not on PATH; m4a, mp4, flac and wma recordings cannot be decoded (wav, mp3, ogg can)");
+    }
+
+    /// <summary>Only the endpoint's scheme, host and port are shown (a URL may carry credentials); a key only as set or not.</summary>
+    private static DoctorCheck Llm()
+    {
+        var endpoint = Environment.GetEnvironmentVariable("MINUTES_LLM_ENDPOINT");
+        var key = string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OPENAI_API_KEY")) ? "OPENAI_API_KEY not set" : "OPENAI_API_KEY set";
+        if (string.IsNullOrWhiteSpace(endpoint))
+        {
+            return new("llm", CheckStatus.Warn, $"MINUTES_LLM_ENDPOINT not set, {key}; drafting uses the offline drafter unless an endpoint is given");
+        }
+
+        var shown = Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) ? $"{uri.Scheme}://{uri.Host}:{uri.Port}" : "(not a valid URL)";
+        return new("llm", uri is null ? CheckStatus.Warn : CheckStatus.Ok, $"MINUTES_LLM_ENDPOINT {shown}, {key}");
+    }
+}

@@ -1,0 +1,137 @@
+using Minutes.Audio;
+using Minutes.Models;
+using Minutes.Runs;
+using Whisper.net;
+
+namespace Minutes.Vad;
+
+/// <summary>
+/// Silero VAD through Whisper.net's <see cref="WhisperVadFactory"/>. The recording is read in
+/// windows (default 5 minutes, each read with a few seconds of overlap on both sides), so memory
+/// stays bounded on a 3-hour recording; each window keeps only the regions inside its own core
+/// span and the shared post-processing joins what meets at the edges, which gives the regions a
+/// one-shot run over the whole recording gives (the overlap lets the model's state settle before
+/// the core span starts).
+/// </summary>
+public sealed class SileroVoiceActivityDetector : IVoiceActivityDetector
+{
+    private const int FrameSamples = 512;
+    private readonly string _modelPath;
+    private readonly string _modelSha256;
+    private readonly VadSettings _settings;
+    private readonly int _threads;
+
+    /// <param name="threads">
+    /// ggml threads per 32 ms frame. One is fastest: the graph per frame is tiny, and with two
+    /// threads synchronisation made it five times slower on the 2-core machine (docs/notes/vad.md).
+    /// </param>
+    public SileroVoiceActivityDetector(string modelPath, VadSettings? settings = null, int threads = 1)
+    {
+        ArgumentNullException.ThrowIfNull(modelPath);
+        _settings = settings ?? VadSettings.SileroDefaults;
+        _settings.Validate();
+        _modelPath = Path.GetFullPath(modelPath);
+        CheckModel(_modelPath);
+        _modelSha256 = Hashing.Sha256OfFile(_modelPath);
+        _threads = Math.Max(1, threads);
+        var parameters = _settings.ToDictionary("silero");
+        parameters["model"] = Path.GetFileName(_modelPath);
+        parameters["modelSha256"] = _modelSha256;
+        Parameters = parameters;
+    }
+
+    public IReadOnlyDictionary<string, string> Parameters { get; }
+
+    /// <summary>Fails with one line unless the file is a Silero VAD model in ggml format.</summary>
+    public static void CheckModel(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new MinutesException($"VAD model not found: {path}");
+        }
+
+        var header = GgmlModelHeader.Inspect(path);
+        if (header.Kind != GgmlModelKind.SileroVad)
+        {
+            throw new MinutesException($"'{Path.GetFileName(path)}' is not a Silero VAD model ({header.Description}); pass a ggml-silero-*.bin file (`minutes models pull silero-v6.2.0`).");
+        }
+    }
+
+    public VadTrace Detect(PcmAudio audio, IProgress<double>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(audio);
+        // Silero scores frames of 512 samples: windows start on that grid, so that every window
+        // sees the same frames a one-shot run sees.
+        var window = AlignToFrame(PcmAudio.ToSample(_settings.Window));
+        var overlap = AlignToFrame(PcmAudio.ToSample(_settings.WindowOverlap));
+        var raw = new List<(double Start, double End)>();
+        var peak = 0f;
+        var (factory, processor) = Load();
+        using var ownedFactory = factory;
+        using var ownedProcessor = processor;
+        for (long core = 0; core < audio.SampleCount; core += window)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var coreEnd = Math.Min(audio.SampleCount, core + window);
+            var readStart = Math.Max(0, core - overlap);
+            var samples = audio.Read(readStart, (int)(Math.Min(audio.SampleCount, coreEnd + overlap) - readStart));
+            peak = Math.Max(peak, Peak(samples.AsSpan((int)(core - readStart), (int)(coreEnd - core))));
+            var offset = (double)readStart / PcmAudio.Rate;
+            var (lo, hi) = ((double)core / PcmAudio.Rate, (double)coreEnd / PcmAudio.Rate);
+            foreach (var segment in processor.DetectSpeech(samples))
+            {
+                var start = Math.Max(lo, offset + segment.Start.TotalSeconds);
+                var end = Math.Min(hi, offset + segment.End.TotalSeconds);
+                if (end > start)
+                {
+                    raw.Add((start, end));
+                }
+            }
+
+            progress?.Report((double)coreEnd / audio.SampleCount);
+        }
+
+        var regions = SpeechRegionBuilder.Build(raw, audio.Duration, _settings);
+        return SpeechRegionBuilder.ToTrace("silero", Path.GetFileName(_modelPath), _modelSha256, Parameters, audio.Duration, regions, peak, null);
+    }
+
+    private static long AlignToFrame(long samples) => Math.Max(FrameSamples, samples / FrameSamples * FrameSamples);
+
+    internal static float Peak(ReadOnlySpan<float> samples)
+    {
+        var peak = 0f;
+        foreach (var s in samples)
+        {
+            peak = Math.Max(peak, Math.Abs(s));
+        }
+
+        return peak;
+    }
+
+    /// <summary>
+    /// Loads the model. The detector's own minimum durations are kept short and its padding off:
+    /// merging, dropping and padding happen once, in <see cref="SpeechRegionBuilder"/>, after the
+    /// windows are joined.
+    /// </summary>
+    private (WhisperVadFactory Factory, WhisperVadProcessor Processor) Load()
+    {
+        WhisperVadFactory? factory = null;
+        try
+        {
+            factory = WhisperVadFactory.FromPath(_modelPath);
+            var processor = factory.CreateBuilder()
+                .WithThreads(_threads)
+                .WithThreshold((float)_settings.Threshold)
+                .WithMinSpeechDuration(TimeSpan.FromMilliseconds(100))
+                .WithMinSilenceDuration(TimeSpan.FromMilliseconds(100))
+                .WithSpeechPadding(TimeSpan.Zero)
+                .Build();
+            return (factory, processor);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            factory?.Dispose();
+            throw new MinutesException($"cannot load the VAD model '{Path.GetFileName(_modelPath)}': {ex.Message.ReplaceLineEndings(" ")}", ex);
+        }
+    }
+}

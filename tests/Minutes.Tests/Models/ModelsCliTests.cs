@@ -1,0 +1,107 @@
+using Minutes.Tests.Support;
+
+namespace Minutes.Tests.Models;
+
+/// <summary>These tests set process-wide environment variables (MINUTES_MODELS, OPENAI_API_KEY), so they run alone.</summary>
+[CollectionDefinition(nameof(EnvironmentCollection), DisableParallelization = true)]
+public sealed class EnvironmentCollection
+{
+}
+
+[Collection(nameof(EnvironmentCollection))]
+public sealed class ModelsCliTests
+{
+    private static readonly string SharedModels = Path.GetDirectoryName(RepoPaths.SileroModel)!;
+
+    [Fact]
+    public async Task List_shows_the_catalog_and_what_is_present()
+    {
+        var result = await WithEnvironment(("MINUTES_MODELS", SharedModels)).RunAsync("models", "list");
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Out.Split('\n');
+        Assert.Equal($"Models folder: {SharedModels}", lines[0]);
+        Assert.Contains(lines, l => l.StartsWith("silero-v6.2.0 ", StringComparison.Ordinal) && l.Contains(" yes ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("large-v3-turbo-q5_0 ", StringComparison.Ordinal) && l.Contains("547 MiB    -", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Path_prints_the_file_or_fails_with_the_pull_command()
+    {
+        var env = WithEnvironment(("MINUTES_MODELS", SharedModels));
+        var found = await env.RunAsync("models", "path", "silero-v6.2.0");
+        var missing = await env.RunAsync("models", "path", "small");
+
+        Assert.Equal((0, RepoPaths.SileroModel + "\n"), (found.ExitCode, found.Out.ReplaceLineEndings("\n")));
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Equal($"minutes: model 'small' not found in {SharedModels}; run `minutes models pull small`.\n", missing.Error.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public async Task Pull_downloads_from_a_url_and_prints_the_path_and_digest()
+    {
+        using var temp = new TempFolder();
+        using var server = new LoopbackFileServer();
+        var url = server.Add("ggml-cli.bin", Vad.WhisperLikeHeader.Bytes(extra: 50_000));
+
+        var result = await WithEnvironment(("MINUTES_MODELS", temp.Path)).RunAsync("models", "pull", url.ToString());
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith(temp.File("ggml-cli.bin") + "\nsha256 ", result.Out.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("[pull ggml-cli.bin] started", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Doctor_reports_models_and_never_prints_a_key()
+    {
+        var result = await WithEnvironment(("MINUTES_MODELS", SharedModels), ("OPENAI_API_KEY", "sk-test-secret-value"), ("MINUTES_LLM_ENDPOINT", "http://user:pw@127.0.0.1:9/v1"))
+            .RunAsync("doctor");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("ok    vad model        ggml-silero-v6.2.0.bin, Silero VAD (silero-16k, v6.2.0)", result.Out, StringComparison.Ordinal);
+        Assert.Contains("warn  whisper model    none in", result.Out, StringComparison.Ordinal);
+        Assert.Contains("ok    llm              MINUTES_LLM_ENDPOINT http://127.0.0.1:9, OPENAI_API_KEY set", result.Out, StringComparison.Ordinal);
+        Assert.Contains("ok    whisper runtime", result.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("sk-test", result.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("pw@", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Doctor_exits_2_when_a_model_file_is_corrupt()
+    {
+        using var temp = new TempFolder();
+        await File.WriteAllTextAsync(temp.File("ggml-small.bin"), "<html>not a model</html>");
+
+        var result = await WithEnvironment(("MINUTES_MODELS", temp.Path)).RunAsync("doctor");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("FAIL  whisper model    ggml-small.bin is not a ggml model file; remove or replace it", result.Out, StringComparison.Ordinal);
+    }
+
+    private static EnvironmentScope WithEnvironment(params (string Name, string Value)[] variables) => new(variables);
+
+    /// <summary>Sets variables for one CLI run and restores them afterwards.</summary>
+    private sealed class EnvironmentScope((string Name, string Value)[] variables)
+    {
+        public async Task<CliRunner.Result> RunAsync(params string[] args)
+        {
+            var saved = variables.Select(v => (v.Name, Environment.GetEnvironmentVariable(v.Name))).ToList();
+            try
+            {
+                foreach (var (name, value) in variables)
+                {
+                    Environment.SetEnvironmentVariable(name, value);
+                }
+
+                return await CliRunner.RunAsync(args);
+            }
+            finally
+            {
+                foreach (var (name, value) in saved)
+                {
+                    Environment.SetEnvironmentVariable(name, value);
+                }
+            }
+        }
+    }
+}
