@@ -1,0 +1,124 @@
+using Minutes.Audio;
+using Minutes.Runs;
+using Minutes.Tests.Support;
+using Minutes.Transcription;
+using Minutes.Vad;
+
+namespace Minutes.Tests.Transcription;
+
+/// <summary>The real Whisper.net runtime on generated tiny models (no real weights can be downloaded here).</summary>
+public sealed class WhisperTranscriberTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task Segments_are_mapped_back_onto_the_recording_across_regions()
+    {
+        var model = Crafted("本日", "の", "会議", "を", "開会", "します");
+        using var audio = Recording((1.2, 4.0), (9.5, 12.25), (12.9, 14.0), (20.0, 23.5));
+        var vad = Vad(audio, (1.2, 4.0), (9.5, 12.25), (12.9, 14.0), (20.0, 23.5));
+
+        var transcript = await new WhisperTranscriber(new WhisperOptions { ModelPath = model, Threads = 2 })
+            .TranscribeAsync(audio, vad, _temp.File("chunks"), null, default);
+
+        Assert.Equal(
+            [("s0001", 1.2, 4.0, "r0001"), ("s0002", 9.5, 14.0, "r0002"), ("s0003", 20.0, 23.5, "r0004")],
+            transcript.Segments.Select(s => (s.Id, s.Start, s.End, s.RegionId!)));
+        Assert.All(transcript.Segments, s => Assert.Equal("本日の会議を開会します", s.Text));
+        Assert.All(transcript.Segments, s => Assert.True(s.Confidence > 0.99 && s.NoSpeechProbability < 0.01));
+        Assert.Empty(transcript.Dropped);
+        Assert.Equal("whisper", transcript.Source.Kind);
+        Assert.Equal(Hashing.Sha256OfFile(model), transcript.Source.Sha256);
+        Assert.Equal("3", transcript.Settings["chunks"]);
+    }
+
+    [Fact]
+    public async Task A_subtitle_phrase_over_silence_is_dropped_and_the_trace_says_why()
+    {
+        var model = Crafted("ご視聴", "ありがとう", "ございました");
+        using var audio = Recording((1.0, 3.0));
+        var vad = Vad(audio, (1.0, 3.0), (6.0, 8.0));
+
+        var transcript = await new WhisperTranscriber(new WhisperOptions { ModelPath = model })
+            .TranscribeAsync(audio, vad, _temp.File("chunks"), null, default);
+
+        var kept = Assert.Single(transcript.Segments);
+        Assert.Equal(1.0, kept.Start);
+        Assert.Equal([SegmentFlags.SilenceHallucination], kept.Flags);
+        var dropped = Assert.Single(transcript.Dropped);
+        Assert.Equal((6.0, 8.0, SegmentFlags.SilenceHallucination, "r0002"), (dropped.Start, dropped.End, dropped.Reason, dropped.RegionId));
+    }
+
+    [Fact]
+    public async Task A_repetition_loop_is_collapsed_and_flagged()
+    {
+        var model = Crafted([.. Enumerable.Repeat(new[] { "よろしく", "お願いします。" }, 5).SelectMany(p => p)]);
+        using var audio = Recording((0.5, 5.0));
+
+        var transcript = await new WhisperTranscriber(new WhisperOptions { ModelPath = model })
+            .TranscribeAsync(audio, Vad(audio, (0.5, 5.0)), _temp.File("chunks"), null, default);
+
+        var segment = Assert.Single(transcript.Segments);
+        Assert.Equal("よろしくお願いします。", segment.Text);
+        Assert.Equal([SegmentFlags.Repetition], segment.Flags);
+    }
+
+    [Fact]
+    public async Task The_glossary_prompt_and_its_digest_are_recorded_and_chunks_are_reused_from_the_checkpoint()
+    {
+        var model = Crafted("議題", "1");
+        using var audio = Recording((0.5, 2.0), (5.0, 7.0));
+        var vad = Vad(audio, (0.5, 2.0), (5.0, 7.0));
+        var options = new WhisperOptions { ModelPath = model, Prompt = "委員長、田中委員、補正予算" };
+        var checkpoint = _temp.File("chunks");
+
+        var first = await new WhisperTranscriber(options).TranscribeAsync(audio, vad, checkpoint, null, default);
+        var saved = Directory.GetFiles(checkpoint).Order().ToArray();
+        var times = saved.Select(File.GetLastWriteTimeUtc).ToArray();
+        var again = await new WhisperTranscriber(options).TranscribeAsync(audio, vad, checkpoint, null, default);
+
+        Assert.Equal(Hashing.Sha256OfText("委員長、田中委員、補正予算"), first.Settings["promptSha256"]);
+        Assert.Equal(2, saved.Length);
+        Assert.Equal(times, saved.Select(File.GetLastWriteTimeUtc));
+        Assert.Equal(first.Segments, again.Segments);
+
+        var otherSettings = await new WhisperTranscriber(options with { Prompt = null }).TranscribeAsync(audio, vad, checkpoint, null, default);
+        Assert.NotEqual(times, saved.Select(File.GetLastWriteTimeUtc));
+        Assert.Equal("none", otherSettings.Settings["promptSha256"]);
+    }
+
+    private string Crafted(params string[] pieces)
+    {
+        var path = _temp.File($"crafted-{Guid.NewGuid():N}.bin");
+        TinyWhisperModel.WriteCrafted(path, pieces);
+        return path;
+    }
+
+    /// <summary>A 16 kHz recording: noise bursts (audible) where given, digital silence elsewhere.</summary>
+    private PcmAudio Recording(params (double Start, double End)[] loud)
+    {
+        var path = _temp.File($"audio-{Guid.NewGuid():N}.wav");
+        var seconds = 30;
+        var random = new Random(7);
+        using (var stream = File.Create(path))
+        {
+            PcmWavFormat.WriteHeader(stream, seconds * PcmAudio.Rate * 2L);
+            var buffer = new byte[2];
+            for (var i = 0; i < seconds * PcmAudio.Rate; i++)
+            {
+                var t = (double)i / PcmAudio.Rate;
+                var value = loud.Any(l => t >= l.Start && t < l.End) ? (short)((random.NextDouble() - 0.5) * 16000) : (short)0;
+                BitConverter.TryWriteBytes(buffer, value);
+                stream.Write(buffer);
+            }
+        }
+
+        return PcmAudio.Open(path);
+    }
+
+    private static VadTrace Vad(PcmAudio audio, params (double Start, double End)[] regions) =>
+        new("energy", null, null, new Dictionary<string, string>(), audio.Duration, regions.Sum(r => r.End - r.Start),
+            regions.Select((r, i) => new SpeechRegion($"r{i + 1:D4}", r.Start, r.End)).ToList());
+}
