@@ -72,5 +72,7 @@ public static class MinutesApp
     [
         TranscribeCommand.Create("transcribe", console),
         TranscribeCommand.Create("run", console),
+        ImportCommand.Create(console),
+        EvalCommand.Create(console),
     ];
 }
