@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Minutes.Runs;
@@ -29,6 +30,9 @@ public static class BoundaryReasons
 /// <summary>One cue rule: a kind of session, the title it gives, and the pattern on folded text.</summary>
 public sealed record CueRule(string Kind, string Title, Regex Pattern);
 
+/// <summary>A sentence that matched a rule: the matched (folded) text, the item number, and the session title.</summary>
+public sealed record CueMatch(CueRule Rule, string Text, int? Number, string Title);
+
 /// <summary>
 /// The cue phrases of Japanese meetings (<c>session-cues.tsv</c>, embedded): chair titles,
 /// fillers, sentences that are never announcements, and the announcements that open, close,
@@ -55,7 +59,43 @@ public sealed class CueTable
     /// <summary>The digest of the table's text, recorded in the trace.</summary>
     public string Sha256 { get; }
 
+    /// <summary>The kind of an item's end (以上で…終了): evidence only, never a boundary by itself.</summary>
+    public const string EndKind = "end";
+
+    /// <summary>A segment whose sentences match several kinds takes the first kind here.</summary>
+    public static readonly IReadOnlyList<string> Precedence =
+        [SessionKinds.Close, SessionKinds.Part, SessionKinds.Item, SessionKinds.Break, SessionKinds.Resume, SessionKinds.Open];
+
     public static CueTable Default { get; } = LoadDefault();
+
+    /// <summary>
+    /// The first announcement rule (of <paramref name="kind"/>, or of any kind including item
+    /// ends) that matches one sentence, after folding and removing its leading fillers; null for
+    /// a sentence that asks or answers (the ignore rules).
+    /// </summary>
+    public CueMatch? Match(string sentence, string? kind = null)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        var folded = StripFillers(JapaneseText.Fold(sentence));
+        if (folded.Length == 0 || IsIgnored(folded))
+        {
+            return null;
+        }
+
+        foreach (var rule in Rules.Where(r => kind is null ? r.Kind == EndKind || Precedence.Contains(r.Kind) : r.Kind == kind))
+        {
+            var match = rule.Pattern.Match(folded);
+            if (match.Success)
+            {
+                var number = int.TryParse(match.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (int?)null;
+                var title = rule.Title.Replace("{n}", match.Groups["n"].Value, StringComparison.Ordinal)
+                    .Replace("{subject}", match.Groups["subject"].Value, StringComparison.Ordinal);
+                return new CueMatch(rule, match.Value, number, title);
+            }
+        }
+
+        return null;
+    }
 
     public IEnumerable<CueRule> Of(string kind) => Rules.Where(r => r.Kind == kind);
 

@@ -4,7 +4,7 @@ using Minutes.Transcription.Import;
 
 namespace Minutes.Sessions;
 
-/// <summary>A session of a reference file (<c>sessions.tsv</c>: <c>id title start end</c>, one header line).</summary>
+/// <summary>A session of a reference file (<c>sessions.tsv</c>: <c>id title start end</c> or <c>session title start end</c>, one header line).</summary>
 public sealed record ReferenceSession(string Id, string Title, double Start, double End);
 
 /// <summary>A boundary (the start of a session other than the first) of the reference or of the run.</summary>
@@ -80,7 +80,10 @@ public static class SessionScoring
             [.. found.Where(f => !usedFound.Contains(f))]);
     }
 
-    /// <summary>Reads a reference TSV: a header line naming id, title, start, end; times in seconds or hh:mm:ss.fff.</summary>
+    /// <summary>
+    /// Reads a reference TSV: a header line naming id (or session), title, start, end, in any
+    /// order; times in seconds or hh:mm:ss.fff.
+    /// </summary>
     public static IReadOnlyList<ReferenceSession> LoadReference(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -95,7 +98,7 @@ public static class SessionScoring
         int Column(string column) => header.IndexOf(column) is var i and >= 0
             ? i
             : throw new MinutesException($"{name}: the header line must name the columns id, title, start, end (tab-separated).");
-        var (id, title, start, end) = (Column("id"), Column("title"), Column("start"), Column("end"));
+        var (id, title, start, end) = (header.Contains("session") ? Column("session") : Column("id"), Column("title"), Column("start"), Column("end"));
         var sessions = new List<ReferenceSession>();
         for (var n = 1; n < lines.Count; n++)
         {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Minutes.Speakers;
 using Minutes.Text;
 using Minutes.Transcription;
@@ -16,10 +15,6 @@ namespace Minutes.Sessions;
 public sealed class SessionSegmenter
 {
     public const string Method = "agenda+cues+pauses";
-
-    /// <summary>A segment whose sentences match several kinds takes the first kind here.</summary>
-    private static readonly string[] KindPrecedence =
-        [SessionKinds.Close, SessionKinds.Part, SessionKinds.Item, SessionKinds.Break, SessionKinds.Resume, SessionKinds.Open];
 
     private static readonly char[] SentenceEnds = ['。', '！', '？', '!', '?', '\n'];
 
@@ -46,7 +41,8 @@ public sealed class SessionSegmenter
         }
 
         var eligible = Announcers(segments, speakers, notes);
-        var cues = FindCues(segments, eligible, notes);
+        var ends = new HashSet<int>();
+        var cues = FindCues(segments, eligible, ends, notes);
         var bounds = new List<Candidate>();
         if (agenda is not null)
         {
@@ -59,16 +55,22 @@ public sealed class SessionSegmenter
         }
 
         bounds = Merge(segments, eligible, [.. bounds.OrderBy(b => b.Index)]);
+        bounds = ExpandBreaks(segments, bounds);
         bounds = AddStart(segments, bounds);
         bounds = AddPauses(segments, bounds, notes);
-        return new SessionPlan(Method, settings, Build(segments, bounds), notes);
+        return new SessionPlan(Method, settings, Build(segments, bounds, ends), notes);
     }
 
-    private Dictionary<string, string> Settings(Agenda? agenda) => new(_options.Parameters)
+    private Dictionary<string, string> Settings(Agenda? agenda)
     {
-        ["agenda"] = agenda?.FileName ?? "",
-        ["cueTableSha256"] = _cues.Sha256,
-    };
+        var settings = new Dictionary<string, string>(_options.Parameters)
+        {
+            ["agenda"] = agenda?.FileName ?? "",
+            ["cueTableSha256"] = _cues.Sha256,
+        };
+        settings.Remove("cueTable");
+        return settings;
+    }
 
     /// <summary>
     /// Whose segments may announce: the chair (a name with a chair title, else the speaker who
@@ -92,7 +94,7 @@ public sealed class SessionSegmenter
         else
         {
             var opener = Enumerable.Range(0, segments.Count)
-                .FirstOrDefault(i => names[i] is not null && Sentences(segments[i].Text).Any(s => Match(s, SessionKinds.Open) is not null), -1);
+                .FirstOrDefault(i => names[i] is not null && Sentences(segments[i].Text).Any(s => _cues.Match(s, SessionKinds.Open) is not null), -1);
             var chair = opener >= 0 ? names[opener]! : names.OfType<string>().First();
             chairs.Add(chair);
             notes.Add(opener >= 0
@@ -104,7 +106,7 @@ public sealed class SessionSegmenter
         return [.. names.Select(n => n is null || chairs.Contains(n))];
     }
 
-    private List<Candidate> FindCues(IReadOnlyList<TranscriptSegment> segments, bool[] eligible, List<string> notes)
+    private List<Candidate> FindCues(IReadOnlyList<TranscriptSegment> segments, bool[] eligible, HashSet<int> ends, List<string> notes)
     {
         var found = new List<Candidate>();
         for (var i = 0; i < segments.Count; i++)
@@ -114,13 +116,14 @@ public sealed class SessionSegmenter
                 continue;
             }
 
-            var hits = Sentences(segments[i].Text).Select(s => Match(s, null)).OfType<CueHit>().ToList();
-            foreach (var end in hits.Where(h => h.Rule.Kind == "end"))
+            var hits = Sentences(segments[i].Text).Select(s => _cues.Match(s)).OfType<CueMatch>().ToList();
+            foreach (var end in hits.Where(h => h.Rule.Kind == CueTable.EndKind))
             {
                 notes.Add($"Item end at {segments[i].Id}: {end.Text}");
+                ends.Add(i);
             }
 
-            var best = KindPrecedence.Select(k => hits.FirstOrDefault(h => h.Rule.Kind == k)).OfType<CueHit>().FirstOrDefault();
+            var best = CueTable.Precedence.Select(k => hits.FirstOrDefault(h => h.Rule.Kind == k)).OfType<CueMatch>().FirstOrDefault();
             if (best is not null)
             {
                 found.Add(new Candidate(i, BoundaryReasons.Cue, best.Rule.Kind, best.Title, best.Number, segments[i].Id, best.Text, best.Rule.Pattern.ToString()));
@@ -130,32 +133,6 @@ public sealed class SessionSegmenter
         return found;
     }
 
-    /// <summary>The first announcement rule (of <paramref name="kind"/>, or of any kind) that matches the sentence.</summary>
-    private CueHit? Match(string sentence, string? kind)
-    {
-        var folded = _cues.StripFillers(JapaneseText.Fold(sentence));
-        if (folded.Length == 0 || _cues.IsIgnored(folded))
-        {
-            return null;
-        }
-
-        foreach (var rule in _cues.Rules.Where(r => (kind is null && (r.Kind == "end" || KindPrecedence.Contains(r.Kind))) || r.Kind == kind))
-        {
-            var match = rule.Pattern.Match(folded);
-            if (match.Success)
-            {
-                var number = int.TryParse(match.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (int?)null;
-                return new CueHit(rule, match.Value, number, Title(rule.Title, match));
-            }
-        }
-
-        return null;
-    }
-
-    private static string Title(string template, System.Text.RegularExpressions.Match match) =>
-        template.Replace("{n}", match.Groups["n"].Value, StringComparison.Ordinal)
-            .Replace("{subject}", match.Groups["subject"].Value, StringComparison.Ordinal);
-
     /// <summary>
     /// Each agenda item, in order, is matched to the first announcing segment after the previous
     /// item's that contains enough of its title's bigrams (or names its number). A segment that
@@ -164,7 +141,7 @@ public sealed class SessionSegmenter
     /// </summary>
     private List<Candidate> MatchAgenda(IReadOnlyList<TranscriptSegment> segments, bool[] eligible, Agenda agenda, List<Candidate> cues, List<string> notes)
     {
-        var structural = _cues.Rules.Where(r => KindPrecedence.Contains(r.Kind) && !r.Title.Contains('{', StringComparison.Ordinal))
+        var structural = _cues.Rules.Where(r => CueTable.Precedence.Contains(r.Kind) && !r.Title.Contains('{', StringComparison.Ordinal))
             .Select(r => JapaneseText.Fold(r.Title)).ToHashSet(StringComparer.Ordinal);
         var items = agenda.Items.Where(a => !structural.Contains(JapaneseText.Fold(a.Title))).ToList();
         if (items.Count == 0)
@@ -272,12 +249,42 @@ public sealed class SessionSegmenter
     };
 
     /// <summary>
+    /// A break is the silence after its announcement, as in a 会議録 (「午前11時5分 休憩」): a
+    /// session without segments from the end of the announcing segment to the next segment, which
+    /// starts the resumed session (announced or not). The announcement stays with the item it ends.
+    /// </summary>
+    private List<Candidate> ExpandBreaks(IReadOnlyList<TranscriptSegment> segments, List<Candidate> bounds)
+    {
+        var result = new List<Candidate>();
+        for (var k = 0; k < bounds.Count; k++)
+        {
+            var bound = bounds[k];
+            if (bound.Kind != SessionKinds.Break)
+            {
+                result.Add(bound);
+                continue;
+            }
+
+            var after = bound.Index + 1;
+            result.Add(bound with { Index = after, Empty = true });
+            var next = k + 1 < bounds.Count ? bounds[k + 1] : null;
+            if (after < segments.Count && next?.Index != after)
+            {
+                result.Add(new Candidate(after, BoundaryReasons.Cue, SessionKinds.Resume, _cues.Of(SessionKinds.Resume).First().Title, null, segments[after].Id,
+                    $"the first segment after the break announced at {bound.SegmentId}", null));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
     /// The first session starts with the first segment: an opening announced within the first
     /// minute moves there; otherwise what comes before the opening is its own session.
     /// </summary>
     private List<Candidate> AddStart(IReadOnlyList<TranscriptSegment> segments, List<Candidate> bounds)
     {
-        if (bounds.Count > 0 && bounds[0].Index == 0)
+        if (bounds.Count > 0 && bounds[0].Index == 0 && !bounds[0].Empty)
         {
             return bounds;
         }
@@ -311,7 +318,7 @@ public sealed class SessionSegmenter
                 continue;
             }
 
-            var before = result.Where(b => b.Index < i).MaxBy(b => b.Index);
+            var before = result.LastOrDefault(b => b.Index <= i);
             var resume = before?.Kind == SessionKinds.Break;
             var title = resume ? _cues.Of(SessionKinds.Resume).First().Title : _cues.Titles.GetValueOrDefault("pause", BoundaryReasons.Pause);
             var evidence = $"{gap.ToString("0.0", CultureInfo.InvariantCulture)} s of silence before {segments[i].Id}";
@@ -319,19 +326,27 @@ public sealed class SessionSegmenter
             notes.Add($"Pause boundary at {segments[i].Id}: {evidence}.");
         }
 
-        return [.. result.OrderBy(b => b.Index)];
+        return [.. result.OrderBy(b => b.Index).ThenBy(b => !b.Empty)];
     }
 
-    private List<Session> Build(IReadOnlyList<TranscriptSegment> segments, List<Candidate> bounds)
+    /// <summary>
+    /// The sessions, titled: an item without a title gets 議題N; a resumed session continues the
+    /// item before the break (議題1…（再開後）) unless that item was declared finished (以上で…終了).
+    /// </summary>
+    private List<Session> Build(IReadOnlyList<TranscriptSegment> segments, List<Candidate> bounds, HashSet<int> ends)
     {
         var sessions = new List<Session>();
         var items = 0;
+        string? item = null;
         for (var k = 0; k < bounds.Count; k++)
         {
             var bound = bounds[k];
-            var end = k + 1 < bounds.Count ? bounds[k + 1].Index : segments.Count;
-            var members = segments.Skip(bound.Index).Take(end - bound.Index).ToList();
             var title = bound.Title;
+            if (k > 0 && ends.Any(e => e >= bounds[k - 1].Index && e < bound.Index))
+            {
+                item = null;
+            }
+
             if (bound.Kind == SessionKinds.Item)
             {
                 items++;
@@ -339,16 +354,31 @@ public sealed class SessionSegmenter
                 {
                     title = _cues.Titles.GetValueOrDefault("item", "{n}").Replace("{n}", (bound.Number ?? items).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
                 }
+
+                item = title;
+            }
+            else if (bound.Kind == SessionKinds.Resume && item is not null && _cues.Titles.TryGetValue("resume", out var resumed))
+            {
+                title = resumed.Replace("{previous}", item, StringComparison.Ordinal);
+            }
+            else if (bound.Kind is SessionKinds.Close or SessionKinds.Part or SessionKinds.Open)
+            {
+                item = null;
             }
 
-            sessions.Add(new Session(
-                $"p{sessions.Count + 1:00}",
-                title,
-                bound.Kind,
-                Round(members[0].Start),
-                Round(members.Max(s => s.End)),
-                [.. members.Select(s => s.Id)],
-                new SessionBoundary(bound.Reason, bound.SegmentId, bound.Evidence, bound.Pattern)));
+            var boundary = new SessionBoundary(bound.Reason, bound.SegmentId, bound.Evidence, bound.Pattern);
+            var id = $"p{sessions.Count + 1:00}";
+            if (bound.Empty)
+            {
+                var start = segments[bound.Index - 1].End;
+                var end = bound.Index < segments.Count ? segments[bound.Index].Start : start;
+                sessions.Add(new Session(id, title, bound.Kind, Round(start), Round(end), [], boundary));
+                continue;
+            }
+
+            var next = bounds.Skip(k + 1).FirstOrDefault(b => b.Index > bound.Index)?.Index ?? segments.Count;
+            var members = segments.Skip(bound.Index).Take(next - bound.Index).ToList();
+            sessions.Add(new Session(id, title, bound.Kind, Round(members[0].Start), Round(members.Max(s => s.End)), [.. members.Select(s => s.Id)], boundary));
         }
 
         return sessions;
@@ -359,7 +389,6 @@ public sealed class SessionSegmenter
     private static IEnumerable<string> Sentences(string text) =>
         text.Split(SentenceEnds, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private sealed record CueHit(CueRule Rule, string Text, int? Number, string Title);
-
-    private sealed record Candidate(int Index, string Reason, string Kind, string Title, int? Number, string SegmentId, string? Evidence, string? Pattern);
+    /// <summary>A session start; <see cref="Empty"/> for a break, which holds no segment and starts where the one before it ends.</summary>
+    private sealed record Candidate(int Index, string Reason, string Kind, string Title, int? Number, string SegmentId, string? Evidence, string? Pattern, bool Empty = false);
 }

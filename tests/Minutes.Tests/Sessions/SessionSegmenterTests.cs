@@ -1,31 +1,50 @@
 using Minutes.Sessions;
 using Minutes.Tests.Support;
-using Minutes.Transcription;
 using Minutes.Transcription.Import;
 
 namespace Minutes.Tests.Sessions;
 
 /// <summary>
 /// The target of the sessions stage: on meetings whose scripts contain the usual chair
-/// announcements, every boundary within 5 s and none spurious. The meetings are synthetic
-/// transcripts under Fixtures/sessions, with a hand-written reference (NAME.sessions.tsv).
+/// announcements, every boundary within 5 s and none spurious. The meetings are the synthetic
+/// transcripts under Fixtures/sessions (reference: NAME.sessions.tsv) and, where the repository
+/// has them, the samples (reference.vtt, agenda.txt, sessions.tsv).
 /// </summary>
 public sealed class SessionSegmenterTests
 {
-    public static TheoryData<string, string?> Meetings => new()
+    public static TheoryData<string, string?, string> Meetings
     {
-        { "committee.txt", null },
-        { "committee.txt", "committee.agenda.txt" },
-        { "council.vtt", "council.agenda.txt" },
-        { "seminar.srt", null },
-        { "recess.txt", null },
-    };
+        get
+        {
+            var data = new TheoryData<string, string?, string>
+            {
+                { Fixture("committee.txt"), null, Fixture("committee.sessions.tsv") },
+                { Fixture("committee.txt"), Fixture("committee.agenda.txt"), Fixture("committee.sessions.tsv") },
+                { Fixture("council.vtt"), Fixture("council.agenda.txt"), Fixture("council.sessions.tsv") },
+                { Fixture("seminar.srt"), null, Fixture("seminar.sessions.tsv") },
+                { Fixture("recess.txt"), null, Fixture("recess.sessions.tsv") },
+            };
+            var samples = Path.Combine(RepoPaths.Root, "samples");
+            var found = Directory.Exists(samples) ? Directory.GetDirectories(samples).Order(StringComparer.Ordinal) : Enumerable.Empty<string>();
+            foreach (var sample in found.Where(d => File.Exists(Path.Combine(d, "sessions.tsv")) && File.Exists(Path.Combine(d, "reference.vtt"))))
+            {
+                var (vtt, tsv, agenda) = (Path.Combine(sample, "reference.vtt"), Path.Combine(sample, "sessions.tsv"), Path.Combine(sample, "agenda.txt"));
+                data.Add(vtt, null, tsv);
+                if (File.Exists(agenda))
+                {
+                    data.Add(vtt, agenda, tsv);
+                }
+            }
+
+            return data;
+        }
+    }
 
     [Theory]
     [MemberData(nameof(Meetings))]
-    public void Every_boundary_is_found_within_5_s_and_none_is_spurious(string meeting, string? agenda)
+    public void Every_boundary_is_found_within_5_s_and_none_is_spurious(string meeting, string? agenda, string reference)
     {
-        var score = Score(meeting, agenda, withSpeakers: true);
+        var score = Score(meeting, agenda, reference, withSpeakers: true);
 
         Assert.Empty(score.Spurious);
         Assert.Empty(score.Missed);
@@ -33,12 +52,10 @@ public sealed class SessionSegmenterTests
     }
 
     [Theory]
-    [InlineData("committee.txt")]
-    [InlineData("seminar.srt")]
-    [InlineData("council.vtt")]
-    public void Without_speakers_no_question_becomes_a_boundary(string meeting)
+    [MemberData(nameof(Meetings))]
+    public void Without_speakers_no_question_becomes_a_boundary(string meeting, string? agenda, string reference)
     {
-        var score = Score(meeting, null, withSpeakers: false);
+        var score = Score(meeting, agenda, reference, withSpeakers: false);
 
         Assert.Empty(score.Spurious);
     }
@@ -46,28 +63,26 @@ public sealed class SessionSegmenterTests
     [Fact]
     public void The_agenda_finds_an_item_that_no_cue_announces()
     {
-        var withoutAgenda = Score("council.vtt", null, withSpeakers: true);
-        var withAgenda = Score("council.vtt", "council.agenda.txt", withSpeakers: true);
+        var withoutAgenda = Score(Fixture("council.vtt"), null, Fixture("council.sessions.tsv"), withSpeakers: true);
+        var withAgenda = Score(Fixture("council.vtt"), Fixture("council.agenda.txt"), Fixture("council.sessions.tsv"), withSpeakers: true);
 
         Assert.Empty(withoutAgenda.Spurious);
         Assert.Single(withoutAgenda.Missed);
         Assert.Equal(1.0, withAgenda.Recall);
     }
 
-    internal static BoundaryScore Score(string meeting, string? agenda, bool withSpeakers)
-    {
-        var plan = Plan(meeting, agenda, withSpeakers);
-        var reference = SessionScoring.LoadReference(RepoPaths.Fixture($"sessions/{Path.GetFileNameWithoutExtension(meeting)}.sessions.tsv"));
-        return SessionScoring.Score(plan, reference, 5);
-    }
+    internal static string Fixture(string name) => RepoPaths.Fixture($"sessions/{name}");
+
+    internal static BoundaryScore Score(string meeting, string? agenda, string reference, bool withSpeakers) =>
+        SessionScoring.Score(Plan(meeting, agenda, withSpeakers), SessionScoring.LoadReference(reference), 5);
 
     internal static SessionPlan Plan(string meeting, string? agenda, bool withSpeakers)
     {
-        var imported = TranscriptImporter.Read(RepoPaths.Fixture($"sessions/{meeting}"));
+        var imported = TranscriptImporter.Read(meeting);
         var transcript = withSpeakers
             ? imported.Transcript
             : imported.Transcript with { Segments = [.. imported.Transcript.Segments.Select(s => s with { Speaker = null })] };
-        var agendaFile = agenda is null ? null : Agenda.Load(RepoPaths.Fixture($"sessions/{agenda}"), CueTable.Default);
+        var agendaFile = agenda is null ? null : Agenda.Load(agenda, CueTable.Default);
         return new SessionSegmenter(new SessionOptions()).Segment(transcript, withSpeakers ? imported.Speakers : null, agendaFile);
     }
 }

@@ -67,12 +67,29 @@ public static partial class SubtitleReader
                 throw new MinutesException($"{label}: '{block[timing]}' is not a timing line 'start --> end'.");
             }
 
-            var payload = string.Concat(block.Skip(timing + 1).Select(l => l + " ")).Trim();
+            var payload = JoinLines(block.Skip(timing + 1));
             var (speaker, body) = Payload(payload, vtt);
             cues.Add(new ImportedCue(label, TimeCode.Parse(match.Groups["start"].Value, label), TimeCode.Parse(match.Groups["end"].Value, label), speaker, body));
         }
 
         return cues;
+    }
+
+    /// <summary>Japanese lines join without a space; a space stays only between two ASCII words.</summary>
+    private static string JoinLines(IEnumerable<string> lines)
+    {
+        var builder = new System.Text.StringBuilder();
+        foreach (var line in lines)
+        {
+            if (builder.Length > 0 && char.IsAscii(builder[^1]) && char.IsAscii(line[0]) && !char.IsWhiteSpace(builder[^1]))
+            {
+                builder.Append(' ');
+            }
+
+            builder.Append(line);
+        }
+
+        return builder.ToString().Trim();
     }
 
     /// <summary>Skips the WEBVTT header block.</summary>
