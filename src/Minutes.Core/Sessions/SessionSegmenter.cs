@@ -16,7 +16,8 @@ public sealed class SessionSegmenter
 {
     public const string Method = "agenda+cues+pauses";
 
-    private static readonly char[] SentenceEnds = ['。', '！', '？', '!', '?', '\n'];
+    /// <summary>Sentence ends; a space counts too, since Whisper sometimes writes one instead of 。.</summary>
+    private static readonly char[] SentenceEnds = ['。', '！', '？', '!', '?', '\n', ' ', '\u3000'];
 
     private readonly SessionOptions _options;
     private readonly CueTable _cues;

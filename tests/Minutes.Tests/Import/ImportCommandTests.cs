@@ -159,4 +159,21 @@ public sealed class ImportCommandTests
         Assert.Equal(StageStatus.Skipped, run.LoadManifest().Stage(StageNames.Speakers)!.Status);
         Assert.Equal(StageStatus.Completed, run.LoadManifest().Stage(StageNames.Sessions)!.Status);
     }
+
+    [Fact]
+    public async Task A_runs_own_transcript_reimports_with_the_speaker_names_beside_it()
+    {
+        using var temp = new TempFolder();
+        var first = temp.File("first");
+        Assert.Equal(0, (await CliRunner.RunAsync("import", RepoPaths.Fixture("import/meeting.vtt"), "-o", first)).ExitCode);
+        var corrected = RunFolder.Open(first).PathOf(RunFolder.TranscriptTrace);
+
+        var result = await CliRunner.RunAsync("import", corrected, "-o", temp.File("second"));
+
+        Assert.Equal(0, result.ExitCode);
+        var second = RunFolder.Open(temp.File("second"));
+        Assert.Equal(File.ReadAllLines(RepoPaths.Fixture("import/speakers.txt")), second.Read(RunFolder.SpeakersTrace, MinutesJson.Context.SpeakerMap).Speakers.Select(s => s.Name));
+        var before = RunFolder.Open(first).Read(RunFolder.TranscriptTrace, MinutesJson.Context.Transcript).Segments;
+        Assert.Equal(before.Select(s => (s.Id, s.Speaker, s.Text)), second.Read(RunFolder.TranscriptTrace, MinutesJson.Context.Transcript).Segments.Select(s => (s.Id, s.Speaker, s.Text)));
+    }
 }

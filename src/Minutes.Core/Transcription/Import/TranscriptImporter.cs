@@ -71,7 +71,7 @@ public static class TranscriptImporter
         var format = Detect(name, text);
         var source = new TranscriptSource(SourceKind, name, Hashing.Sha256OfBytes(bytes));
         var result = format == ImportFormats.Json
-            ? FromJson(name, text, source)
+            ? FromJson(path, name, text, source)
             : FromCues(format, name, format switch
             {
                 ImportFormats.Srt => SubtitleReader.ReadSrt(text),
@@ -115,7 +115,31 @@ public static class TranscriptImporter
         };
     }
 
-    private static ImportedTranscript FromJson(string name, string text, TranscriptSource source)
+    /// <summary>
+    /// A transcript JSON taken from a run's <c>trace/</c> names its speakers by id (S1…); the
+    /// <c>04-speakers.json</c> beside it gives their names. Values that are no id there (a name
+    /// the clerk typed in) are kept as they are.
+    /// </summary>
+    private static Dictionary<string, string> SiblingSpeakerNames(string path)
+    {
+        var sibling = Path.Combine(Path.GetDirectoryName(path) ?? ".", Path.GetFileName(RunFolder.SpeakersTrace));
+        if (!File.Exists(sibling))
+        {
+            return [];
+        }
+
+        try
+        {
+            return MinutesJson.Deserialize(File.ReadAllText(sibling), MinutesJson.Context.SpeakerMap).Speakers
+                .ToDictionary(s => s.Id, s => s.Name, StringComparer.Ordinal);
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
+    private static ImportedTranscript FromJson(string path, string name, string text, TranscriptSource source)
     {
         Transcript transcript;
         try
@@ -135,7 +159,8 @@ public static class TranscriptImporter
 
         var keepIds = kept.All(x => !string.IsNullOrWhiteSpace(x.Id))
             && kept.Select(x => x.Id).Distinct(StringComparer.Ordinal).Count() == kept.Count;
-        var built = FromCues(ImportFormats.Json, name, [.. kept.Select(x => new ImportedCue($"segment {x.Id}", x.Start, x.End, x.Speaker, x.Text))], source);
+        var names = SiblingSpeakerNames(path);
+        var built = FromCues(ImportFormats.Json, name, [.. kept.Select(x => new ImportedCue($"segment {x.Id}", x.Start, x.End, x.Speaker is { } id ? names.GetValueOrDefault(id, id) : null, x.Text))], source);
         var ids = built.Transcript.Segments.Select((x, i) => (New: x.Id, Kept: keepIds ? kept[i].Id : x.Id)).ToDictionary(p => p.New, p => p.Kept, StringComparer.Ordinal);
         var segments = built.Transcript.Segments.Select((x, i) => kept[i] with { Id = ids[x.Id], Start = x.Start, End = x.End, Speaker = x.Speaker }).ToList();
         var speakers = built.Speakers is null ? null : built.Speakers with
