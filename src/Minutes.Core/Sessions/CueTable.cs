@@ -126,6 +126,10 @@ public sealed class CueTable
 
     public bool IsIgnored(string folded) => Of("ignore").Any(r => r.Pattern.IsMatch(folded));
 
+    /// <summary>True when the sentence lists the agenda (本日の議題は…) rather than taking an item up.</summary>
+    public bool IsListing(string sentence) =>
+        Of("listing").Any(r => r.Pattern.IsMatch(StripFillers(JapaneseText.Fold(sentence ?? ""))));
+
     public static CueTable Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

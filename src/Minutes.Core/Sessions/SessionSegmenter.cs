@@ -135,9 +135,10 @@ public sealed class SessionSegmenter
     }
 
     /// <summary>
-    /// Each agenda item, in order, is matched to the first announcing segment after the previous
-    /// item's that contains enough of its title's bigrams (or names its number). A segment that
-    /// matches several items lists the agenda and announces none of them. Lines such as 開会 or
+    /// Each agenda item, in order, is matched to an announcing segment after the previous item's
+    /// that contains enough of its title's bigrams (or names its number): the first one whose cue
+    /// announces an item, else the first one. A segment that matches several items, the opening,
+    /// and a listing (本日の議題は…) name the agenda and announce none of it. Lines such as 開会 or
     /// 閉会 are left to the cue phrases.
     /// </summary>
     private List<Candidate> MatchAgenda(IReadOnlyList<TranscriptSegment> segments, bool[] eligible, Agenda agenda, List<Candidate> cues, List<string> notes)
@@ -161,12 +162,17 @@ public sealed class SessionSegmenter
                 : Math.Min(1, TextSimilarity.Containment(itemBigrams[k], text) + (announced?.Number is { } n && n == item.Number ? 0.5 : 0)))];
         }
 
+        // 「本日の議題は…」 and the opening name the items without taking them up.
+        var listings = segments.Select((x, i) => cues.Any(c => c.Index == i && c.Kind == SessionKinds.Open)
+            || Sentences(x.Text).Any(t => _cues.IsListing(t))).ToArray();
         var found = new List<Candidate>();
         var missing = new List<string>();
         var after = -1;
         for (var k = 0; k < items.Count; k++)
         {
-            var index = Enumerable.Range(after + 1, segments.Count - after - 1).FirstOrDefault(i => IsAnnouncement(scores[i], k, itemBigrams[k].Count, cues, i), -1);
+            var matching = Enumerable.Range(after + 1, segments.Count - after - 1)
+                .Where(i => !listings[i] && IsAnnouncement(scores[i], k, itemBigrams[k].Count, cues, i)).ToList();
+            var index = matching.Cast<int?>().FirstOrDefault(i => cues.Any(c => c.Index == i && c.Kind == SessionKinds.Item)) ?? matching.FirstOrDefault(-1);
             if (index < 0)
             {
                 missing.Add(items[k].Text);

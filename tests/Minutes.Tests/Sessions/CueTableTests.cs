@@ -10,6 +10,15 @@ public sealed class CueTableTests
 
     public static TheoryData<string, string> AgendaLines => SpecFile.Pairs("sessions/agenda-lines.tsv");
 
+    public static TheoryData<string, string> Listings => SpecFile.Pairs("sessions/listings.tsv");
+
+    [Theory]
+    [MemberData(nameof(Listings))]
+    public void A_listing_of_the_agenda_is_told_from_taking_an_item_up(string sentence, string expected)
+    {
+        Assert.Equal(expected == "yes", CueTable.Default.IsListing(sentence));
+    }
+
     [Theory]
     [MemberData(nameof(Cues))]
     public void A_sentence_announces_the_expected_kind(string sentence, string expected)
