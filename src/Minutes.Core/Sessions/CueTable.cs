@@ -88,8 +88,7 @@ public sealed class CueTable
             if (match.Success)
             {
                 var number = int.TryParse(match.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (int?)null;
-                var title = rule.Title.Replace("{n}", match.Groups["n"].Value, StringComparison.Ordinal)
-                    .Replace("{subject}", match.Groups["subject"].Value, StringComparison.Ordinal);
+                var title = rule.Pattern.GetGroupNames().Aggregate(rule.Title, (t, g) => t.Replace($"{{{g}}}", match.Groups[g].Value, StringComparison.Ordinal));
                 return new CueMatch(rule, match.Value, number, title);
             }
         }

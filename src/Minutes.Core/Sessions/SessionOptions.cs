@@ -1,4 +1,5 @@
 using System.Globalization;
+using Minutes.Runs;
 
 namespace Minutes.Sessions;
 
@@ -16,6 +17,15 @@ public sealed record SessionOptions
 
     /// <summary>Two boundaries of the same kind closer than this (seconds) are one announcement.</summary>
     public double MergeSeconds { get; init; } = 15;
+
+    /// <summary>Fails with one line when a value is out of range.</summary>
+    public void Validate()
+    {
+        if (PauseSeconds <= 0 || MergeSeconds < 0 || AgendaThreshold is <= 0 or > 1)
+        {
+            throw new MinutesException("Session options out of range: the pause must be > 0 s, the merge window >= 0 s, and the agenda threshold in (0, 1].");
+        }
+    }
 
     /// <summary>The parameters as the manifest records them.</summary>
     public IReadOnlyDictionary<string, string> Parameters => new Dictionary<string, string>

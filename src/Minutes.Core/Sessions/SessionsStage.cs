@@ -14,6 +14,7 @@ public sealed class SessionsStage
     {
         ArgumentNullException.ThrowIfNull(runner);
         ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
         var run = runner.Run;
         var agendaPath = options.Agenda is null ? null : Path.GetFullPath(options.Agenda);
         var agenda = agendaPath is null ? null : Agenda.Load(agendaPath, CueTable.Default);

@@ -113,6 +113,22 @@ public sealed class ImportCommandTests
     }
 
     [Fact]
+    public async Task A_bad_session_option_or_missing_agenda_fails_before_the_run_starts()
+    {
+        using var temp = new TempFolder();
+        var meeting = RepoPaths.Fixture("import/meeting.srt");
+
+        var pause = await CliRunner.RunAsync("import", meeting, "-o", temp.File("a"), "--pause-seconds", "0");
+        var agenda = await CliRunner.RunAsync("import", meeting, "-o", temp.File("b"), "--agenda", temp.File("missing.txt"));
+
+        Assert.Equal(2, pause.ExitCode);
+        Assert.StartsWith("minutes: Session options out of range", pause.Error, StringComparison.Ordinal);
+        Assert.Equal(2, agenda.ExitCode);
+        Assert.StartsWith("minutes: Agenda file not found", agenda.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp.File("a")) || Directory.Exists(temp.File("b")));
+    }
+
+    [Fact]
     public async Task An_agenda_that_matches_nothing_warns_and_the_cue_phrases_carry_on()
     {
         using var temp = new TempFolder();

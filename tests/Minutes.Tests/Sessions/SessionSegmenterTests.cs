@@ -24,6 +24,7 @@ public sealed class SessionSegmenterTests
                 { Fixture("seminar.srt"), null, Fixture("seminar.sessions.tsv") },
                 { Fixture("recess.txt"), null, Fixture("recess.sessions.tsv") },
                 { Fixture("single.txt"), Fixture("single.agenda.txt"), Fixture("single.sessions.tsv") },
+                { Fixture("late-open.txt"), null, Fixture("late-open.sessions.tsv") },
             };
             var samples = Path.Combine(RepoPaths.Root, "samples");
             var found = Directory.Exists(samples) ? Directory.GetDirectories(samples).Order(StringComparer.Ordinal) : Enumerable.Empty<string>();

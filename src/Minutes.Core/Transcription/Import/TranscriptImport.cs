@@ -35,6 +35,7 @@ public sealed class TranscriptImport
     {
         ArgumentNullException.ThrowIfNull(options);
         var file = Path.GetFullPath(options.File);
+        options.Sessions.Validate();
         var imported = TranscriptImporter.Read(file);
         if (options.Sessions.Agenda is { } agenda && !System.IO.File.Exists(agenda))
         {
