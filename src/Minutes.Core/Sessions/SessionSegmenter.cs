@@ -42,8 +42,9 @@ public sealed class SessionSegmenter
         }
 
         var eligible = Announcers(segments, speakers, notes);
+        var speakersKnown = segments.Any(x => x.Speaker is not null);
         var ends = new HashSet<int>();
-        var cues = FindCues(segments, eligible, ends, notes);
+        var cues = FindCues(segments, eligible, speakersKnown, ends, notes);
         var bounds = new List<Candidate>();
         if (agenda is not null)
         {
@@ -107,7 +108,12 @@ public sealed class SessionSegmenter
         return [.. names.Select(n => n is null || chairs.Contains(n))];
     }
 
-    private List<Candidate> FindCues(IReadOnlyList<TranscriptSegment> segments, bool[] eligible, HashSet<int> ends, List<string> notes)
+    /// <summary>
+    /// The announcement of each announcing segment. Without speakers, an announcement that names
+    /// only a subject (次に…について説明をお願いします) counts only as a segment's first sentence: a
+    /// member says the same after thanking the previous answer.
+    /// </summary>
+    private List<Candidate> FindCues(IReadOnlyList<TranscriptSegment> segments, bool[] eligible, bool speakersKnown, HashSet<int> ends, List<string> notes)
     {
         var found = new List<Candidate>();
         for (var i = 0; i < segments.Count; i++)
@@ -117,7 +123,9 @@ public sealed class SessionSegmenter
                 continue;
             }
 
-            var hits = Sentences(segments[i].Text).Select(s => _cues.Match(s)).OfType<CueMatch>().ToList();
+            var hits = Sentences(segments[i].Text).Select(s => _cues.Match(s))
+                .Where((h, n) => h is not null && (speakersKnown || n == 0 || !h.Rule.Title.Contains("{subject}", StringComparison.Ordinal)))
+                .OfType<CueMatch>().ToList();
             foreach (var end in hits.Where(h => h.Rule.Kind == CueTable.EndKind))
             {
                 notes.Add($"Item end at {segments[i].Id}: {end.Text}");
