@@ -42,7 +42,7 @@ public sealed class SessionSegmenter
         }
 
         var eligible = Announcers(segments, speakers, notes);
-        var speakersKnown = segments.Any(x => x.Speaker is not null);
+        var speakersKnown = segments.Any(x => x.Speaker is not null) || speakers?.Segments.Count > 0;
         var ends = new HashSet<int>();
         var cues = FindCues(segments, eligible, speakersKnown, ends, notes);
         var bounds = new List<Candidate>();
@@ -81,7 +81,8 @@ public sealed class SessionSegmenter
     private bool[] Announcers(IReadOnlyList<TranscriptSegment> segments, SpeakerMap? speakers, List<string> notes)
     {
         var byId = speakers?.Speakers.ToDictionary(s => s.Id, s => s.Name, StringComparer.Ordinal) ?? [];
-        var names = segments.Select(s => s.Speaker is null ? null : byId.GetValueOrDefault(s.Speaker, s.Speaker)).ToArray();
+        var assigned = speakers?.Segments.GroupBy(a => a.SegmentId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Speaker, StringComparer.Ordinal) ?? [];
+        var names = segments.Select(s => assigned.GetValueOrDefault(s.Id) ?? s.Speaker).Select(id => id is null ? null : byId.GetValueOrDefault(id, id)).ToArray();
         if (names.All(n => n is null))
         {
             notes.Add("No speakers are known: announcements are accepted from every segment.");

@@ -73,6 +73,32 @@ public sealed class SessionSegmenterTests
         Assert.Equal(1.0, withAgenda.Recall);
     }
 
+    [Fact]
+    public void Speakers_come_from_the_speaker_map_when_the_segments_do_not_carry_them()
+    {
+        var imported = TranscriptImporter.Read(Fixture("committee.txt"));
+        var bare = imported.Transcript with { Segments = [.. imported.Transcript.Segments.Select(s => s with { Speaker = null })] };
+        var segmenter = new SessionSegmenter(new SessionOptions());
+
+        var fromSegments = segmenter.Segment(imported.Transcript, imported.Speakers, null);
+        var fromMap = segmenter.Segment(bare, imported.Speakers, null);
+
+        Assert.Equal(fromSegments.Notes, fromMap.Notes);
+        Assert.Equal(fromSegments.Sessions.Select(s => (s.Start, s.Title)), fromMap.Sessions.Select(s => (s.Start, s.Title)));
+        Assert.StartsWith("Chair (by title)", fromMap.Notes[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_empty_transcript_has_no_sessions_and_says_so()
+    {
+        var empty = new Minutes.Transcription.Transcript("ja", new("import", "x.txt"), new Dictionary<string, string>(), [], []);
+
+        var plan = new SessionSegmenter(new SessionOptions()).Segment(empty, null, null);
+
+        Assert.Empty(plan.Sessions);
+        Assert.Single(plan.Notes);
+    }
+
     internal static string Fixture(string name) => RepoPaths.Fixture($"sessions/{name}");
 
     internal static BoundaryScore Score(string meeting, string? agenda, string reference, bool withSpeakers) =>
