@@ -38,12 +38,12 @@ internal static class ImportCommand
                 await console.Error.WriteLineAsync($"minutes: {note}");
             }
 
-            await SessionsOutput.WriteAsync(console, result.Sessions);
             var transcript = result.Imported.Transcript;
             var names = result.Imported.Speakers?.Speakers.Select(s => s.Name).ToList() ?? [];
             await console.Out.WriteLineAsync(string.Create(
                 CultureInfo.InvariantCulture,
                 $"Imported {transcript.Source.Name} ({result.Imported.Format}): {transcript.Segments.Count} segments, {names.Count} speakers{(names.Count > 0 ? $" ({string.Join(", ", names)})" : "")}"));
+            await SessionsOutput.WriteAsync(console, result.Sessions);
             await console.Out.WriteLineAsync($"Run folder: {result.Run.Root}");
             return 0;
         });
