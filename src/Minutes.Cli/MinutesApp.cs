@@ -78,5 +78,7 @@ public static class MinutesApp
         RenderCommand.Create(console),
         ModelsCommand.Create(console),
         DoctorCommand.Create(console),
+        ImportCommand.Create(console),
+        EvalCommand.Create(console),
     ];
 }

@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using WordText = DocumentFormat.OpenXml.Wordprocessing.Text;
 
 namespace Minutes.Rendering;
 
@@ -81,7 +82,7 @@ public sealed class DocxRenderer
             run.Append(new RunProperties(new RunStyle { Val = style }));
         }
 
-        run.Append(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+        run.Append(new WordText(text) { Space = SpaceProcessingModeValues.Preserve });
         return run;
     }
 
@@ -159,7 +160,7 @@ public sealed class DocxRenderer
         new(new Paragraph(
             new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
             TextRun(_labels["PageNumberPrefix"]),
-            new SimpleField(new Run(new Text("1"))) { Instruction = " PAGE " },
+            new SimpleField(new Run(new WordText("1"))) { Instruction = " PAGE " },
             TextRun(_labels["PageNumberSuffix"])));
 
     private Styles Styles()

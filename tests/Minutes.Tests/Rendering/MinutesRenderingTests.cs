@@ -2,6 +2,7 @@ using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
+using WordText = DocumentFormat.OpenXml.Wordprocessing.Text;
 using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -189,12 +190,12 @@ public sealed class MinutesRenderingTests
         foreach (var paragraph in document.MainDocumentPart!.Document!.Body!.Descendants<Paragraph>())
         {
             var style = paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value;
-            text.Append(style is null ? string.Empty : $"[{style}] ").Append(string.Concat(paragraph.Descendants<Text>().Select(t => t.Text))).Append('\n');
+            text.Append(style is null ? string.Empty : $"[{style}] ").Append(string.Concat(paragraph.Descendants<WordText>().Select(t => t.Text))).Append('\n');
         }
 
         foreach (var footer in document.MainDocumentPart.FooterParts)
         {
-            text.Append("[footer] ").Append(string.Concat(footer.Footer!.Descendants<Text>().Select(t => t.Text))).Append('\n');
+            text.Append("[footer] ").Append(string.Concat(footer.Footer!.Descendants<WordText>().Select(t => t.Text))).Append('\n');
         }
 
         return text.ToString();

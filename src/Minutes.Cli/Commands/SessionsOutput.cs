@@ -1,0 +1,24 @@
+using System.Globalization;
+using Minutes.Sessions;
+
+namespace Minutes.Cli.Commands;
+
+/// <summary>Prints a session plan: one line a session, and its warnings on stderr.</summary>
+internal static class SessionsOutput
+{
+    public static async Task WriteAsync(CliConsole console, SessionPlan plan)
+    {
+        foreach (var warning in plan.Notes.Where(n => n.StartsWith("warning:", StringComparison.Ordinal)))
+        {
+            await console.Error.WriteLineAsync($"minutes: {warning}");
+        }
+
+        await console.Out.WriteLineAsync($"Sessions: {plan.Sessions.Count}");
+        foreach (var session in plan.Sessions)
+        {
+            await console.Out.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"  {session.Id} {session.Start,9:0.000} {session.End,9:0.000}  {session.Title}  [{session.Boundary.Reason}{(session.Boundary.SegmentId is null ? "" : " " + session.Boundary.SegmentId)}]"));
+        }
+    }
+}

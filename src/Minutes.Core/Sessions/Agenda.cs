@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+using Minutes.Runs;
+using Minutes.Text;
+
+namespace Minutes.Sessions;
+
+/// <summary>
+/// One line of an agenda file: the line as written, its item number when it has one (議題1,
+/// 日程第二, 1., (3) …), and the title without the numbering, used for matching.
+/// </summary>
+public sealed record AgendaItem(int Line, string Text, int? Number, string Title);
+
+/// <summary>An agenda file (<c>--agenda</c>): one item per line; empty lines and <c>#</c> lines are skipped.</summary>
+public sealed record Agenda(string FileName, IReadOnlyList<AgendaItem> Items)
+{
+    public static Agenda Load(string path, CueTable cues)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new MinutesException($"Agenda file not found: {path}");
+        }
+
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (IOException ex)
+        {
+            throw new MinutesException($"Cannot read the agenda file '{path}': {ex.Message}");
+        }
+
+        var agenda = Parse(Path.GetFileName(path), text, cues);
+        if (agenda.Items.Count == 0)
+        {
+            throw new MinutesException($"The agenda file '{path}' has no items (one item per line).");
+        }
+
+        return agenda;
+    }
+
+    public static Agenda Parse(string fileName, string text, CueTable cues)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(cues);
+        var markers = cues.Of("marker").Select(r => r.Pattern).ToList();
+        var items = new List<AgendaItem>();
+        var lines = text.ReplaceLineEndings("\n").Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].Trim();
+            if (line.Length == 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            var normal = JapaneseText.Normalize(line);
+            var marker = markers.Select(m => m.Match(normal)).FirstOrDefault(m => m.Success) ?? Match.Empty;
+            var number = marker.Success && int.TryParse(marker.Groups["n"].Value, out var n) ? n : (int?)null;
+            var title = marker.Success ? normal[marker.Length..].Trim() : normal;
+            items.Add(new AgendaItem(i + 1, line, number, title.Length > 0 ? title : normal));
+        }
+
+        return new Agenda(fileName, items);
+    }
+}

@@ -1,0 +1,410 @@
+using System.Globalization;
+using Minutes.Speakers;
+using Minutes.Text;
+using Minutes.Transcription;
+
+namespace Minutes.Sessions;
+
+/// <summary>
+/// Splits a transcript into sessions (開会, 議題1, 休憩, 再開, 閉会, 第1部 …) using, in order of
+/// trust: the agenda file matched to the chair's announcements, the cue phrases of Japanese
+/// meetings (<see cref="CueTable"/>), and long pauses. Precision comes first: only the chair's
+/// segments announce (every segment when no speakers are known), a sentence that asks a question
+/// never does, and announcements of the same item close together are one boundary.
+/// </summary>
+public sealed class SessionSegmenter
+{
+    public const string Method = "agenda+cues+pauses";
+
+    /// <summary>Sentence ends; a space counts too, since Whisper sometimes writes one instead of 。.</summary>
+    private static readonly char[] SentenceEnds = ['。', '！', '？', '!', '?', '\n', ' ', '\u3000'];
+
+    private readonly SessionOptions _options;
+    private readonly CueTable _cues;
+
+    public SessionSegmenter(SessionOptions options, CueTable? cues = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _cues = cues ?? CueTable.Default;
+    }
+
+    public SessionPlan Segment(Transcript transcript, SpeakerMap? speakers, Agenda? agenda)
+    {
+        ArgumentNullException.ThrowIfNull(transcript);
+        var segments = transcript.Segments;
+        var notes = new List<string>();
+        var settings = Settings(agenda);
+        if (segments.Count == 0)
+        {
+            notes.Add("The transcript has no segments, so there are no sessions.");
+            return new SessionPlan(Method, settings, [], notes);
+        }
+
+        var eligible = Announcers(segments, speakers, notes);
+        var speakersKnown = segments.Any(x => x.Speaker is not null) || speakers?.Segments.Count > 0;
+        var ends = new HashSet<int>();
+        var cues = FindCues(segments, eligible, speakersKnown, ends, notes);
+        var bounds = new List<Candidate>();
+        if (agenda is not null)
+        {
+            bounds.AddRange(MatchAgenda(segments, eligible, agenda, cues, notes));
+        }
+
+        foreach (var cue in cues.Where(c => bounds.All(b => b.Index != c.Index)))
+        {
+            bounds.Add(cue);
+        }
+
+        bounds = Merge(segments, eligible, [.. bounds.OrderBy(b => b.Index)]);
+        bounds = ExpandBreaks(segments, bounds);
+        bounds = AddStart(segments, bounds);
+        bounds = AddPauses(segments, bounds, notes);
+        return new SessionPlan(Method, settings, Build(segments, bounds, ends), notes);
+    }
+
+    private Dictionary<string, string> Settings(Agenda? agenda)
+    {
+        var settings = new Dictionary<string, string>(_options.Parameters)
+        {
+            ["agenda"] = agenda?.FileName ?? "",
+            ["cueTableSha256"] = _cues.Sha256,
+        };
+        settings.Remove("cueTable");
+        return settings;
+    }
+
+    /// <summary>
+    /// Whose segments may announce: the chair (a name with a chair title, else the speaker who
+    /// opened the meeting, else the first speaker); everyone when no speaker is known.
+    /// </summary>
+    private bool[] Announcers(IReadOnlyList<TranscriptSegment> segments, SpeakerMap? speakers, List<string> notes)
+    {
+        var byId = speakers?.Speakers.ToDictionary(s => s.Id, s => s.Name, StringComparer.Ordinal) ?? [];
+        var assigned = speakers?.Segments.GroupBy(a => a.SegmentId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Speaker, StringComparer.Ordinal) ?? [];
+        var names = segments.Select(s => assigned.GetValueOrDefault(s.Id) ?? s.Speaker).Select(id => id is null ? null : byId.GetValueOrDefault(id, id)).ToArray();
+        if (names.All(n => n is null))
+        {
+            notes.Add("No speakers are known: announcements are accepted from every segment.");
+            return [.. segments.Select(_ => true)];
+        }
+
+        var chairs = names.OfType<string>().Distinct(StringComparer.Ordinal).Where(_cues.IsChairName).ToHashSet(StringComparer.Ordinal);
+        if (chairs.Count > 0)
+        {
+            notes.Add($"Chair (by title): {string.Join(", ", chairs.Order(StringComparer.Ordinal))}.");
+        }
+        else
+        {
+            var opener = Enumerable.Range(0, segments.Count)
+                .FirstOrDefault(i => names[i] is not null && Sentences(segments[i].Text).Any(s => _cues.Match(s, SessionKinds.Open) is not null), -1);
+            var chair = opener >= 0 ? names[opener]! : names.OfType<string>().First();
+            chairs.Add(chair);
+            notes.Add(opener >= 0
+                ? $"Chair: {chair} (no chair title among the speakers; the speaker who opened the meeting)."
+                : $"Chair: {chair} (no chair title among the speakers; the first speaker).");
+        }
+
+        // A segment without a speaker may be the chair's: diarization leaves gaps.
+        return [.. names.Select(n => n is null || chairs.Contains(n))];
+    }
+
+    /// <summary>
+    /// The announcement of each announcing segment. Without speakers, an announcement that names
+    /// only a subject (次に…について説明をお願いします) counts only as a segment's first sentence: a
+    /// member says the same after thanking the previous answer.
+    /// </summary>
+    private List<Candidate> FindCues(IReadOnlyList<TranscriptSegment> segments, bool[] eligible, bool speakersKnown, HashSet<int> ends, List<string> notes)
+    {
+        var found = new List<Candidate>();
+        for (var i = 0; i < segments.Count; i++)
+        {
+            if (!eligible[i])
+            {
+                continue;
+            }
+
+            var hits = Sentences(segments[i].Text).Select(s => _cues.Match(s))
+                .Where((h, n) => h is not null && (speakersKnown || n == 0 || !h.Rule.Title.Contains("{subject}", StringComparison.Ordinal)))
+                .OfType<CueMatch>().ToList();
+            foreach (var end in hits.Where(h => h.Rule.Kind == CueTable.EndKind))
+            {
+                notes.Add($"Item end at {segments[i].Id}: {end.Text}");
+                ends.Add(i);
+            }
+
+            var best = CueTable.Precedence.Select(k => hits.FirstOrDefault(h => h.Rule.Kind == k)).OfType<CueMatch>().FirstOrDefault();
+            if (best is not null)
+            {
+                found.Add(new Candidate(i, BoundaryReasons.Cue, best.Rule.Kind, best.Title, best.Number, segments[i].Id, best.Text, best.Rule.Pattern.ToString()));
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// Each agenda item, in order, is matched to an announcing segment after the previous item's
+    /// that contains enough of its title's bigrams (or names its number): the first one whose cue
+    /// announces an item, else the first one. A segment that matches several items, the opening,
+    /// and a listing (本日の議題は…) name the agenda and announce none of it. Lines such as 開会 or
+    /// 閉会 are left to the cue phrases.
+    /// </summary>
+    private List<Candidate> MatchAgenda(IReadOnlyList<TranscriptSegment> segments, bool[] eligible, Agenda agenda, List<Candidate> cues, List<string> notes)
+    {
+        var structural = _cues.Rules.Where(r => CueTable.Precedence.Contains(r.Kind) && !r.Title.Contains('{', StringComparison.Ordinal))
+            .Select(r => JapaneseText.Fold(r.Title)).ToHashSet(StringComparer.Ordinal);
+        var items = agenda.Items.Where(a => !structural.Contains(JapaneseText.Fold(a.Title))).ToList();
+        if (items.Count == 0)
+        {
+            notes.Add($"Agenda {agenda.FileName}: only structural lines (開会, 閉会 …); the cue phrases place them.");
+            return [];
+        }
+
+        var itemBigrams = items.Select(a => TextSimilarity.Bigrams(a.Title)).ToList();
+        var scores = new double[segments.Count][];
+        for (var i = 0; i < segments.Count; i++)
+        {
+            var text = TextSimilarity.Bigrams(segments[i].Text);
+            var announced = cues.FirstOrDefault(c => c.Index == i && c.Kind == SessionKinds.Item);
+            scores[i] = [.. items.Select((item, k) => !eligible[i] ? 0
+                : Math.Min(1, TextSimilarity.Containment(itemBigrams[k], text) + (announced?.Number is { } n && n == item.Number ? 0.5 : 0)))];
+        }
+
+        // 「本日の議題は…」 and the opening name the items without taking them up.
+        var listings = segments.Select((x, i) => cues.Any(c => c.Index == i && c.Kind == SessionKinds.Open)
+            || Sentences(x.Text).Any(t => _cues.IsListing(t))).ToArray();
+        var found = new List<Candidate>();
+        var missing = new List<string>();
+        var after = -1;
+        for (var k = 0; k < items.Count; k++)
+        {
+            var matching = Enumerable.Range(after + 1, segments.Count - after - 1)
+                .Where(i => !listings[i] && IsAnnouncement(scores[i], k, itemBigrams[k].Count, cues, i)).ToList();
+            var index = matching.Cast<int?>().FirstOrDefault(i => cues.Any(c => c.Index == i && c.Kind == SessionKinds.Item)) ?? matching.FirstOrDefault(-1);
+            if (index < 0)
+            {
+                missing.Add(items[k].Text);
+                continue;
+            }
+
+            after = index;
+            found.Add(new Candidate(index, BoundaryReasons.Agenda, SessionKinds.Item, items[k].Text, items[k].Number, segments[index].Id,
+                $"{items[k].Text} ~ {segments[index].Text}", $"bigram containment {scores[index][k]:0.00} >= {_options.AgendaThreshold:0.00}"));
+        }
+
+        if (found.Count == 0)
+        {
+            notes.Add($"warning: the agenda file {agenda.FileName} matched nothing in the transcript; the sessions come from cue phrases and pauses.");
+        }
+        else
+        {
+            notes.Add($"Agenda {agenda.FileName}: {found.Count} of {items.Count} items matched the chair's announcements.");
+            if (missing.Count > 0)
+            {
+                notes.Add($"warning: agenda items not announced in the transcript: {string.Join(" / ", missing)}");
+            }
+        }
+
+        return found;
+    }
+
+    private bool IsAnnouncement(double[] scores, int item, int bigrams, List<Candidate> cues, int index)
+    {
+        if (scores[item] < _options.AgendaThreshold || scores.Count(s => s >= _options.AgendaThreshold) > 1)
+        {
+            return false;
+        }
+
+        // A short title (その他) occurs in passing; only an announcement cue makes it a boundary.
+        return bigrams >= 4 || cues.Any(c => c.Index == index);
+    }
+
+    /// <summary>
+    /// Announcements of the same thing close together (次に議題2に入ります / 議題2、…を議題とします)
+    /// are one boundary at the first of them; the more trusted evidence is kept. An item announced
+    /// again right after itself starts nothing.
+    /// </summary>
+    private List<Candidate> Merge(IReadOnlyList<TranscriptSegment> segments, bool[] eligible, List<Candidate> bounds)
+    {
+        var merged = new List<Candidate>();
+        foreach (var bound in bounds)
+        {
+            var previous = merged.Count > 0 ? merged[^1] : null;
+            var close = previous is not null
+                && previous.Kind == bound.Kind
+                && segments[bound.Index].Start - segments[previous.Index].Start <= _options.MergeSeconds
+                && Enumerable.Range(previous.Index, bound.Index - previous.Index).All(i => eligible[i]);
+            var same = previous is not null && (previous.Number is null || bound.Number is null || previous.Number == bound.Number);
+            if (close && same)
+            {
+                merged[^1] = Trust(bound.Reason) < Trust(previous!.Reason) ? bound with { Index = previous.Index } : previous;
+            }
+            else if (previous is not null && bound.Kind == SessionKinds.Item && previous.Kind == SessionKinds.Item && SameItem(previous, bound))
+            {
+                continue;
+            }
+            else
+            {
+                merged.Add(bound);
+            }
+        }
+
+        return merged;
+    }
+
+    private static bool SameItem(Candidate a, Candidate b) =>
+        (a.Number is not null && a.Number == b.Number) || JapaneseText.Fold(a.Title) == JapaneseText.Fold(b.Title);
+
+    private static int Trust(string reason) => reason switch
+    {
+        BoundaryReasons.Agenda => 0,
+        BoundaryReasons.Cue => 1,
+        BoundaryReasons.Pause => 2,
+        _ => 3,
+    };
+
+    /// <summary>
+    /// A break is the silence after its announcement, as in a 会議録 (「午前11時5分 休憩」): a
+    /// session without segments from the end of the announcing segment to the next segment, which
+    /// starts the resumed session (announced or not). The announcement stays with the item it ends.
+    /// </summary>
+    private List<Candidate> ExpandBreaks(IReadOnlyList<TranscriptSegment> segments, List<Candidate> bounds)
+    {
+        var result = new List<Candidate>();
+        for (var k = 0; k < bounds.Count; k++)
+        {
+            var bound = bounds[k];
+            if (bound.Kind != SessionKinds.Break)
+            {
+                result.Add(bound);
+                continue;
+            }
+
+            var after = bound.Index + 1;
+            result.Add(bound with { Index = after, Empty = true });
+            var next = k + 1 < bounds.Count ? bounds[k + 1] : null;
+            if (after < segments.Count && next?.Index != after)
+            {
+                result.Add(new Candidate(after, BoundaryReasons.Cue, SessionKinds.Resume, _cues.Of(SessionKinds.Resume).First().Title, null, segments[after].Id,
+                    $"the first segment after the break announced at {bound.SegmentId}", null));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The first session starts with the first segment: an opening announced within the first
+    /// minute moves there; otherwise what comes before the opening is its own session.
+    /// </summary>
+    private List<Candidate> AddStart(IReadOnlyList<TranscriptSegment> segments, List<Candidate> bounds)
+    {
+        if (bounds.Count > 0 && bounds[0].Index == 0 && !bounds[0].Empty)
+        {
+            return bounds;
+        }
+
+        var first = segments[0];
+        if (bounds.Count > 0 && bounds[0].Kind == SessionKinds.Open && segments[bounds[0].Index].Start - first.Start <= 60)
+        {
+            return [bounds[0] with { Index = 0 }, .. bounds.Skip(1)];
+        }
+
+        var opened = bounds.Any(b => b.Kind == SessionKinds.Open);
+        var title = opened ? _cues.Titles.GetValueOrDefault("start", BoundaryReasons.Start) : _cues.Of(SessionKinds.Open).First().Title;
+        return [new Candidate(0, BoundaryReasons.Start, opened ? SessionKinds.Other : SessionKinds.Open, title, null, first.Id, null, null), .. bounds];
+    }
+
+    /// <summary>A long silence with no announcement near it starts a session (after a break: 再開).</summary>
+    private List<Candidate> AddPauses(IReadOnlyList<TranscriptSegment> segments, List<Candidate> bounds, List<string> notes)
+    {
+        var result = new List<Candidate>(bounds);
+        for (var i = 1; i < segments.Count; i++)
+        {
+            var gap = segments[i].Start - segments[i - 1].End;
+            if (gap < _options.PauseSeconds)
+            {
+                continue;
+            }
+
+            var at = segments[i].Start;
+            if (result.Any(b => Math.Abs(segments[b.Index].Start - at) <= _options.MergeSeconds))
+            {
+                continue;
+            }
+
+            var before = result.LastOrDefault(b => b.Index <= i);
+            var resume = before?.Kind == SessionKinds.Break;
+            var title = resume ? _cues.Of(SessionKinds.Resume).First().Title : _cues.Titles.GetValueOrDefault("pause", BoundaryReasons.Pause);
+            var evidence = $"{gap.ToString("0.0", CultureInfo.InvariantCulture)} s of silence before {segments[i].Id}";
+            result.Add(new Candidate(i, BoundaryReasons.Pause, resume ? SessionKinds.Resume : SessionKinds.Part, title, null, segments[i].Id, evidence, $"pause >= {_options.PauseSeconds} s"));
+            notes.Add($"Pause boundary at {segments[i].Id}: {evidence}.");
+        }
+
+        return [.. result.OrderBy(b => b.Index).ThenBy(b => !b.Empty)];
+    }
+
+    /// <summary>
+    /// The sessions, titled: an item without a title gets 議題N; a resumed session continues the
+    /// item before the break (議題1…（再開後）) unless that item was declared finished (以上で…終了).
+    /// </summary>
+    private List<Session> Build(IReadOnlyList<TranscriptSegment> segments, List<Candidate> bounds, HashSet<int> ends)
+    {
+        var sessions = new List<Session>();
+        var items = 0;
+        string? item = null;
+        for (var k = 0; k < bounds.Count; k++)
+        {
+            var bound = bounds[k];
+            var title = bound.Title;
+            if (k > 0 && ends.Any(e => e >= bounds[k - 1].Index && e < bound.Index))
+            {
+                item = null;
+            }
+
+            if (bound.Kind == SessionKinds.Item)
+            {
+                items++;
+                if (string.IsNullOrWhiteSpace(title))
+                {
+                    title = _cues.Titles.GetValueOrDefault("item", "{n}").Replace("{n}", (bound.Number ?? items).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+                }
+
+                item = title;
+            }
+            else if (bound.Kind == SessionKinds.Resume && item is not null && _cues.Titles.TryGetValue("resume", out var resumed))
+            {
+                title = resumed.Replace("{previous}", item, StringComparison.Ordinal);
+            }
+            else if (bound.Kind is SessionKinds.Close or SessionKinds.Part or SessionKinds.Open)
+            {
+                item = null;
+            }
+
+            var boundary = new SessionBoundary(bound.Reason, bound.SegmentId, bound.Evidence, bound.Pattern);
+            var id = $"p{sessions.Count + 1:00}";
+            if (bound.Empty)
+            {
+                var start = segments[bound.Index - 1].End;
+                var end = bound.Index < segments.Count ? segments[bound.Index].Start : start;
+                sessions.Add(new Session(id, title, bound.Kind, Round(start), Round(end), [], boundary));
+                continue;
+            }
+
+            var next = bounds.Skip(k + 1).FirstOrDefault(b => b.Index > bound.Index)?.Index ?? segments.Count;
+            var members = segments.Skip(bound.Index).Take(next - bound.Index).ToList();
+            sessions.Add(new Session(id, title, bound.Kind, Round(members[0].Start), Round(members.Max(s => s.End)), [.. members.Select(s => s.Id)], boundary));
+        }
+
+        return sessions;
+    }
+
+    private static double Round(double seconds) => Math.Round(seconds, 3);
+
+    private static IEnumerable<string> Sentences(string text) =>
+        text.Split(SentenceEnds, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>A session start; <see cref="Empty"/> for a break, which holds no segment and starts where the one before it ends.</summary>
+    private sealed record Candidate(int Index, string Reason, string Kind, string Title, int? Number, string SegmentId, string? Evidence, string? Pattern, bool Empty = false);
+}

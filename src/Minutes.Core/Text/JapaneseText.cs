@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Text;
+
+namespace Minutes.Text;
+
+/// <summary>A number found in text: where it stands (in the NFKC form of the text), as written, and its value.</summary>
+public sealed record NumberMention(int Index, int Length, string Written, decimal Value);
+
+/// <summary>
+/// Normalisation for comparing Japanese text: NFKC (full-width and half-width forms become one),
+/// and numbers in kanji or Arabic numerals become plain Arabic digits, so that 議題一 = 議題1 and
+/// 千二百五十万円 = 1,250万円 = 12,500,000円. Words whose kanji numeral is not a number (一般, 統一,
+/// 十分に…) are kept as they are; they are listed in an embedded resource file.
+/// </summary>
+public static class JapaneseText
+{
+    private static readonly string[] NonNumberWords = LoadNonNumberWords();
+
+    /// <summary>NFKC, then every number (kanji, Arabic, mixed, with thousands separators) as plain Arabic digits.</summary>
+    public static string Normalize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return ToArabicNumerals(text.Normalize(NormalizationForm.FormKC));
+    }
+
+    /// <summary>
+    /// The form used for fuzzy matching: <see cref="Normalize"/>, Latin letters in lower case, and
+    /// no white space, punctuation or symbols (、。「」・ etc.).
+    /// </summary>
+    public static string Fold(string text)
+    {
+        var normal = Normalize(text);
+        var builder = new StringBuilder(normal.Length);
+        foreach (var c in normal)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                builder.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>True when the two texts are the same after <see cref="Normalize"/>.</summary>
+    public static bool Equivalent(string a, string b) =>
+        string.Equals(Normalize(a), Normalize(b), StringComparison.Ordinal);
+
+    /// <summary>True when <paramref name="text"/> contains <paramref name="part"/>, both folded (<see cref="Fold"/>).</summary>
+    public static bool ContainsFolded(string text, string part) =>
+        Fold(text).Contains(Fold(part), StringComparison.Ordinal);
+
+    private static string ToArabicNumerals(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var last = 0;
+        foreach (var mention in FindNumbersIn(text))
+        {
+            builder.Append(text, last, mention.Index - last).Append(Format(mention.Value));
+            last = mention.Index + mention.Length;
+        }
+
+        return builder.Append(text, last, text.Length - last).ToString();
+    }
+
+    /// <summary>The numbers in the text (after NFKC), in order, with their values.</summary>
+    public static IReadOnlyList<NumberMention> FindNumbers(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return FindNumbersIn(text.Normalize(NormalizationForm.FormKC));
+    }
+
+    /// <summary>Reads one number written in kanji, Arabic or mixed numerals (二〇二五, 千二百五十万, 1,250万, 1.5億).</summary>
+    public static bool TryParseNumber(string text, out decimal value)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var normal = text.Normalize(NormalizationForm.FormKC).Trim();
+        var length = NumeralScanner.Scan(normal, 0, out value);
+        return length > 0 && length == normal.Length;
+    }
+
+    /// <summary>A whole number in kanji numerals: 12500000 → 千二百五十万, 2025 → 二千二十五, 0 → 〇.</summary>
+    public static string ToKanjiNumerals(long value)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(value);
+        if (value == 0)
+        {
+            return NumeralScanner.KanjiDigits[0].ToString();
+        }
+
+        var builder = new StringBuilder();
+        var bigUnits = NumeralScanner.BigUnits;
+        for (var i = bigUnits.Length - 1; i >= 0; i--)
+        {
+            var section = (int)(value / bigUnits[i].Value % 10000);
+            if (section > 0)
+            {
+                builder.Append(KanjiSection(section));
+                builder.Append(bigUnits[i].Unit);
+            }
+        }
+
+        return builder.Append(KanjiSection((int)(value % 10000))).ToString();
+    }
+
+    /// <summary>A value below 10,000 in kanji; 一 is not written before 十, 百, 千 (千二百五十, not 一千二百五十).</summary>
+    private static string KanjiSection(int section)
+    {
+        var builder = new StringBuilder();
+        ReadOnlySpan<(int Value, char Unit)> units = [(1000, NumeralScanner.SmallUnits[2]), (100, NumeralScanner.SmallUnits[1]), (10, NumeralScanner.SmallUnits[0])];
+        foreach (var (unitValue, unit) in units)
+        {
+            var digit = section / unitValue % 10;
+            if (digit > 1)
+            {
+                builder.Append(NumeralScanner.KanjiDigits[digit]);
+            }
+
+            if (digit > 0)
+            {
+                builder.Append(unit);
+            }
+        }
+
+        var ones = section % 10;
+        return ones > 0 ? builder.Append(NumeralScanner.KanjiDigits[ones]).ToString() : builder.ToString();
+    }
+
+    private static List<NumberMention> FindNumbersIn(string text)
+    {
+        var mentions = new List<NumberMention>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            var word = NonNumberWordAt(text, i);
+            if (word > 0)
+            {
+                i += word;
+                continue;
+            }
+
+            decimal value = 0;
+            var length = NumeralScanner.IsNumeral(text[i]) ? NumeralScanner.Scan(text, i, out value) : 0;
+            if (length > 0)
+            {
+                mentions.Add(new NumberMention(i, length, text.Substring(i, length), value));
+                i += length;
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        return mentions;
+    }
+
+    /// <summary>
+    /// The length of a listed non-number word starting at <paramref name="index"/>, or 0. After 第
+    /// a numeral is always a number (第一部 is part 1, not 一部 "a part").
+    /// </summary>
+    private static int NonNumberWordAt(string text, int index)
+    {
+        if (index > 0 && text[index - 1] == '第')
+        {
+            return 0;
+        }
+
+        foreach (var word in NonNumberWords)
+        {
+            if (string.CompareOrdinal(text, index, word, 0, word.Length) == 0)
+            {
+                return word.Length;
+            }
+        }
+
+        return 0;
+    }
+
+    private static string Format(decimal value) =>
+        value.ToString(value == decimal.Truncate(value) ? "0" : "0.############", CultureInfo.InvariantCulture);
+
+    private static string[] LoadNonNumberWords() =>
+        [.. ResourceLines.Read(new StringReader(ResourceLines.EmbeddedText("Minutes.Text.non-number-words.txt")))
+            .Select(l => l.Normalize(NormalizationForm.FormKC))
+            .OrderByDescending(l => l.Length)];
+}
