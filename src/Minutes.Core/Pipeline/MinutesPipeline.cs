@@ -1,6 +1,7 @@
 using Minutes.Audio;
 using Minutes.Json;
 using Minutes.Runs;
+using Minutes.Sessions;
 using Minutes.Transcription;
 
 namespace Minutes.Pipeline;
@@ -72,7 +73,12 @@ public sealed class MinutesPipeline
                 run.Write(RunFolder.TranscriptTrace, transcript, MinutesJson.Context.Transcript);
             },
             cancellationToken).ConfigureAwait(false);
+        if (options.StopAfter == StopAfter.Transcript)
+        {
+            return run;
+        }
 
+        await new SessionsStage().RunAsync(runner, new SessionOptions { Agenda = options.Agenda }, cancellationToken).ConfigureAwait(false);
         return run;
     }
 
