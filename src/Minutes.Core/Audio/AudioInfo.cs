@@ -4,6 +4,8 @@ namespace Minutes.Audio;
 /// <c>trace/01-audio.json</c>: what the recording was and what it was decoded to. The decoded
 /// audio (16 kHz mono, 16-bit PCM WAV) is kept in the run as <c>work/audio-16k.wav</c> so that
 /// later stages read only the spans they need instead of holding the whole recording in memory.
+/// Levels are in dBFS of the decoded audio (-120 for digital silence); warnings say what was
+/// repaired (a header that lies about its length, a truncated last frame).
 /// </summary>
 public sealed record AudioInfo(
     string Source,
@@ -20,4 +22,5 @@ public sealed record AudioInfo(
     long DecodedSamples,
     string DecodedFile,
     double PeakLevel,
-    double RmsLevel);
+    double RmsLevel,
+    IReadOnlyList<string>? Warnings = null);

@@ -34,7 +34,7 @@ public sealed class MinutesPipeline
             async ct =>
             {
                 var info = await decoder.DecodeAsync(source.Path, run.PathOf(RunFolder.DecodedAudio), Report(progress, StageNames.Audio), ct).ConfigureAwait(false);
-                run.Write(RunFolder.AudioTrace, info, MinutesJson.Context.AudioInfo);
+                run.Write(RunFolder.AudioTrace, info with { DecodedFile = RunFolder.DecodedAudio }, MinutesJson.Context.AudioInfo);
             },
             cancellationToken).ConfigureAwait(false);
         if (options.StopAfter == StopAfter.Audio)

@@ -18,7 +18,7 @@ public sealed record PipelineServices
 
     public static PipelineServices Default { get; } = new()
     {
-        Decoder = () => throw new NotSupportedException("audio decoding is not wired yet"),
+        Decoder = () => new AudioDecoder(),
         Vad = VoiceActivityDetectors.Create,
         Transcriber = options => new WhisperTranscriber(WhisperSetup.FromOptions(options)),
     };

@@ -1,0 +1,190 @@
+using System.Buffers.Binary;
+using Minutes.Runs;
+
+namespace Minutes.Audio;
+
+/// <summary>
+/// A RIFF/WAVE reader of its own, so that what real recorders write can be read and what they get
+/// wrong can be repaired and reported: PCM 8/16/24/32-bit, IEEE float 32/64-bit, WAVE_FORMAT_EXTENSIBLE,
+/// any rate and channel count; a data size that lies (0, 0xFFFFFFFF from streaming writers, or
+/// more than the file holds) and a last frame cut short.
+/// </summary>
+internal sealed class WavSource : ISampleSource
+{
+    private const int FormatPcm = 1;
+    private const int FormatFloat = 3;
+    private const int FormatExtensible = 0xFFFE;
+    private readonly Stream _stream;
+    private readonly long _dataStart;
+    private readonly long _dataEnd;
+    private readonly int _bytesPerSample;
+    private readonly bool _float;
+    private byte[] _bytes = [];
+
+    private WavSource(Stream stream, int rate, int channels, int bits, bool isFloat, long dataStart, long dataEnd, List<string> warnings)
+    {
+        _stream = stream;
+        SampleRate = rate;
+        Channels = channels;
+        BitsPerSample = bits;
+        _float = isFloat;
+        _bytesPerSample = bits / 8;
+        _dataStart = dataStart;
+        _dataEnd = dataEnd;
+        Warnings = warnings;
+        _stream.Position = dataStart;
+    }
+
+    public int SampleRate { get; }
+
+    public int Channels { get; }
+
+    public int BitsPerSample { get; }
+
+    public string Codec => _float ? $"ieee_float{BitsPerSample}" : $"pcm_{(BitsPerSample == 8 ? "u8" : $"s{BitsPerSample}le")}";
+
+    public IReadOnlyList<string> Warnings { get; }
+
+    public double? Position => _dataEnd > _dataStart ? (double)(_stream.Position - _dataStart) / (_dataEnd - _dataStart) : null;
+
+    public static WavSource Open(Stream stream, string name)
+    {
+        var warnings = new List<string>();
+        Span<byte> header = stackalloc byte[12];
+        stream.ReadExactly(header);
+        int format = 0, channels = 0, rate = 0, bits = 0;
+        var haveFormat = false;
+        Span<byte> chunk = stackalloc byte[8];
+        while (true)
+        {
+            if (stream.Read(chunk) < 8)
+            {
+                throw new MinutesException($"'{name}' is a WAV file without audio data (no data chunk).");
+            }
+
+            var id = System.Text.Encoding.ASCII.GetString(chunk[..4]);
+            var size = BinaryPrimitives.ReadUInt32LittleEndian(chunk[4..]);
+            if (id == "fmt ")
+            {
+                if (size < 16 || stream.Position + size > stream.Length)
+                {
+                    throw new MinutesException($"'{name}' has a broken WAV format chunk.");
+                }
+
+                var fmt = new byte[size];
+                stream.ReadExactly(fmt);
+                format = BinaryPrimitives.ReadUInt16LittleEndian(fmt);
+                channels = BinaryPrimitives.ReadUInt16LittleEndian(fmt.AsSpan(2));
+                rate = BinaryPrimitives.ReadInt32LittleEndian(fmt.AsSpan(4));
+                bits = BinaryPrimitives.ReadUInt16LittleEndian(fmt.AsSpan(14));
+                if (format == FormatExtensible && size >= 40)
+                {
+                    // The sub-format GUID starts with the plain format tag.
+                    format = BinaryPrimitives.ReadUInt16LittleEndian(fmt.AsSpan(24));
+                }
+
+                haveFormat = true;
+                SkipPad(stream, size);
+            }
+            else if (id == "data")
+            {
+                if (!haveFormat)
+                {
+                    throw new MinutesException($"'{name}' is a WAV file whose data comes before its format.");
+                }
+
+                Validate(name, format, channels, rate, bits);
+                var start = stream.Position;
+                var available = stream.Length - start;
+                long end;
+                if (size == 0 || size == uint.MaxValue || size > available)
+                {
+                    end = stream.Length;
+                    warnings.Add($"the WAV header says {size} bytes of audio but the file holds {available}; decoded what is there");
+                }
+                else
+                {
+                    end = start + size;
+                }
+
+                var frame = channels * (bits / 8);
+                var whole = (end - start) / frame * frame;
+                if (whole != end - start)
+                {
+                    warnings.Add("the last audio frame is cut short; it was dropped");
+                }
+
+                return new WavSource(stream, rate, channels, bits, format == FormatFloat, start, start + whole, warnings);
+            }
+            else
+            {
+                if (stream.Position + size > stream.Length)
+                {
+                    throw new MinutesException($"'{name}' is a WAV file without audio data (truncated before the data chunk).");
+                }
+
+                stream.Seek(size, SeekOrigin.Current);
+                SkipPad(stream, size);
+            }
+        }
+    }
+
+    public int Read(float[] buffer, int offset, int count)
+    {
+        var remaining = _dataEnd - _stream.Position;
+        var samples = (int)Math.Min(count, remaining / _bytesPerSample);
+        if (samples <= 0)
+        {
+            return 0;
+        }
+
+        var need = samples * _bytesPerSample;
+        if (_bytes.Length < need)
+        {
+            _bytes = new byte[need];
+        }
+
+        _stream.ReadExactly(_bytes, 0, need);
+        var span = _bytes.AsSpan(0, need);
+        for (var i = 0; i < samples; i++)
+        {
+            buffer[offset + i] = Sample(span.Slice(i * _bytesPerSample, _bytesPerSample));
+        }
+
+        return samples;
+    }
+
+    public void Dispose() => _stream.Dispose();
+
+    private float Sample(ReadOnlySpan<byte> b) => (_float, BitsPerSample) switch
+    {
+        (true, 32) => BinaryPrimitives.ReadSingleLittleEndian(b),
+        (true, _) => (float)BinaryPrimitives.ReadDoubleLittleEndian(b),
+        (false, 8) => (b[0] - 128) / 128f,
+        (false, 16) => BinaryPrimitives.ReadInt16LittleEndian(b) / 32768f,
+        (false, 24) => ((b[2] << 24) | (b[1] << 16) | (b[0] << 8)) / 2147483648f,
+        _ => BinaryPrimitives.ReadInt32LittleEndian(b) / 2147483648f,
+    };
+
+    private static void Validate(string name, int format, int channels, int rate, int bits)
+    {
+        var supported = (format == FormatPcm && bits is 8 or 16 or 24 or 32) || (format == FormatFloat && bits is 32 or 64);
+        if (!supported)
+        {
+            throw new MinutesException($"'{name}' uses a WAV encoding this tool does not read (format {format}, {bits} bits); convert it to PCM or install ffmpeg.");
+        }
+
+        if (channels is < 1 or > 64 || rate is < 1000 or > 768000)
+        {
+            throw new MinutesException($"'{name}' has an invalid WAV header ({channels} channels, {rate} Hz).");
+        }
+    }
+
+    private static void SkipPad(Stream stream, uint size)
+    {
+        if (size % 2 == 1 && stream.Position < stream.Length)
+        {
+            stream.Position++;
+        }
+    }
+}
