@@ -100,4 +100,30 @@ public sealed class TranscribePipelineTests : IDisposable
             File.ReadAllText(Path.Combine(reference, RunFolder.TranscriptTrace)),
             File.ReadAllText(folder.PathOf(RunFolder.TranscriptTrace)));
     }
+
+    [Fact]
+    public async Task Cancelling_exits_130_and_leaves_a_resumable_run()
+    {
+        var run = _temp.File("cancelled");
+        var chunks = Path.Combine(run, RunFolder.TranscriptCheckpoint);
+        using var cancellation = new CancellationTokenSource();
+        var watcher = Task.Run(async () =>
+        {
+            while (!(Directory.Exists(chunks) && Directory.GetFiles(chunks, "chunk-*.json").Length >= 1))
+            {
+                await Task.Delay(5);
+            }
+
+            await cancellation.CancelAsync();
+        });
+
+        var result = await CliRunner.RunAsync(Args(run), cancellation.Token);
+        await watcher;
+
+        Assert.Equal(130, result.ExitCode);
+        Assert.Contains("minutes: cancelled; run the same command with --resume to continue.", result.Error, StringComparison.Ordinal);
+        var stage = RunFolder.Open(run).LoadManifest().Stage("transcript")!;
+        Assert.Equal((StageStatus.Failed, "cancelled"), (stage.Status, stage.Error));
+        Assert.Equal(0, (await CliRunner.RunAsync(Args(run, "--resume"))).ExitCode);
+    }
 }

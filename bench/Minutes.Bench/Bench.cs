@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Minutes.Tests.Support;
+
+namespace Minutes.Bench;
+
+/// <summary>
+/// The benchmark: generates 60- and 120-minute recordings from the samples, runs every stage in
+/// its own process, and appends a dated section to bench/RESULTS.md (earlier sections are kept
+/// so that regressions show).
+/// </summary>
+public static class Bench
+{
+    public static string Root { get; } = FindRoot();
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var minutes = args.SkipWhile(a => a != "--minutes").Skip(1).FirstOrDefault()?.Split(',').Select(int.Parse).ToArray() ?? [60, 120];
+        var work = Path.Combine(Root, "bench", ".work");
+        Directory.CreateDirectory(work);
+        var model = Path.Combine(work, "crafted-whisper.bin");
+        TinyWhisperModel.WriteCrafted(model, ["本日", "の", "会議", "を", "開会", "します"]);
+
+        var baseline = Measurement.RunChild("baseline");
+        var report = new StringBuilder();
+        report.AppendLine(CultureInfo.InvariantCulture, $"## {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC — commit {Git("rev-parse --short HEAD")}");
+        report.AppendLine();
+        report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Machine()}. Command: `bench/run --minutes {string.Join(',', minutes)}`.");
+        report.AppendLine(CultureInfo.InvariantCulture, $"Each stage runs in its own process; peak memory is that process's resident high-water mark (VmHWM), of which {Stages.F(baseline.PeakMb)} MB is the .NET runtime doing nothing. Whisper runs a generated tiny model (no real weights can be downloaded here), so its time is not that of a real model; the share of audio sent to it is.");
+        report.AppendLine();
+        foreach (var length in minutes)
+        {
+            Console.Error.WriteLine($"bench: {length}-minute recording");
+            var (wav, truth) = await LongRecording.BuildAsync(Root, work, length);
+            var pcm = Path.Combine(work, $"meeting-{length}min-16k.wav");
+            var rows = new List<StageMeasurement>
+            {
+                Measurement.RunChild("decode", wav, pcm),
+                Measurement.RunChild("vad", pcm, "silero", truth, Path.Combine(work, $"vad-silero-{length}.json")),
+                Measurement.RunChild("vad", pcm, "energy", truth, Path.Combine(work, $"vad-energy-{length}.json")),
+                Measurement.RunChild("transcribe", pcm, Path.Combine(work, $"vad-silero-{length}.json"), model),
+                Measurement.RunChild("transcribe", pcm, "none", model),
+            };
+            AppendTable(report, length, rows);
+        }
+
+        var results = Path.Combine(Root, "bench", "RESULTS.md");
+        var previous = File.Exists(results) ? (await File.ReadAllTextAsync(results)).Split("\n## ", 2) : ["# Benchmark results\n\nNewest first. Produced by `bench/run`; do not edit by hand.\n", ""];
+        var text = previous[0].TrimEnd() + "\n\n" + report.ToString().TrimEnd() + "\n" + (previous.Length > 1 && previous[1].Length > 0 ? "\n## " + previous[1] : string.Empty);
+        await File.WriteAllTextAsync(results, text);
+        Console.WriteLine(report);
+        return 0;
+    }
+
+    private static void AppendTable(StringBuilder report, int minutes, IReadOnlyList<StageMeasurement> rows)
+    {
+        var hours = rows[0].Figures["audioSeconds"] / 3600;
+        report.AppendLine(CultureInfo.InvariantCulture, $"### {minutes}-minute recording ({Stages.F(rows[0].Figures["audioSeconds"])} s)");
+        report.AppendLine();
+        report.AppendLine("| stage | seconds | s per audio hour | peak MB | figures |");
+        report.AppendLine("|---|---:|---:|---:|---|");
+        foreach (var row in rows)
+        {
+            var figures = string.Join(", ", row.Figures.Where(f => f.Key != "audioSeconds").Select(f => $"{f.Key} {Stages.F(f.Value)}"));
+            report.AppendLine(CultureInfo.InvariantCulture, $"| {row.Stage} | {Stages.F(row.Seconds)} | {Stages.F(row.Seconds / hours)} | {Stages.F(row.PeakMb)} | {figures} |");
+        }
+
+        report.AppendLine();
+        var silero = rows.First(r => r.Stage == "vad-silero");
+        var energy = rows.First(r => r.Stage == "vad-energy");
+        var gated = rows.First(r => r.Stage == "transcribe");
+        var ungated = rows.First(r => r.Stage == "transcribe-ungated");
+        report.AppendLine(CultureInfo.InvariantCulture, $"Ratios: Silero/energy VAD time {Stages.F(silero.Seconds / energy.Seconds)}×, speech F1 {Stages.F(silero.Figures["f1"])} vs {Stages.F(energy.Figures["f1"])}; Whisper with/without VAD gating: time {Stages.F(gated.Seconds / ungated.Seconds)}×, audio sent {Stages.F(gated.Figures["sentToWhisperShare"] * 100)} % vs 100 %.");
+        report.AppendLine();
+    }
+
+    private static string Machine()
+    {
+        var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU";
+        var memKb = File.ReadLines("/proc/meminfo").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
+        return $"{cpu}, {Environment.ProcessorCount} cores, {double.Parse(memKb, CultureInfo.InvariantCulture) / 1024 / 1024:0} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}";
+    }
+
+    private static string Git(string arguments)
+    {
+        var info = new ProcessStartInfo("git", arguments) { RedirectStandardOutput = true, WorkingDirectory = Root };
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEnd().Trim();
+        process.WaitForExit();
+        return output;
+    }
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Minutes.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("Minutes.sln not found.");
+    }
+}

@@ -1,0 +1,153 @@
+using System.Globalization;
+using Minutes.Audio;
+using Minutes.Json;
+using Minutes.Pipeline;
+using Minutes.Transcription;
+using Minutes.Vad;
+
+namespace Minutes.Bench;
+
+/// <summary>Each stage of the pipeline, run alone on the files of an earlier stage.</summary>
+public static class Stages
+{
+    public static async Task<int> RunChildAsync(string[] args)
+    {
+        var measurement = args[0] switch
+        {
+            "baseline" => await Measurement.TimeAsync("baseline", () => Task.FromResult(new Dictionary<string, double>())),
+            "decode" => await Measurement.TimeAsync("decode", () => DecodeAsync(args[1], args[2])),
+            "vad" => await Measurement.TimeAsync($"vad-{args[2]}", () => Task.FromResult(Vad(args[1], args[2], args[3], args[4]))),
+            "transcribe" => await Measurement.TimeAsync(args[2] == "none" ? "transcribe-ungated" : "transcribe", () => TranscribeAsync(args[1], args[2], args[3])),
+            _ => throw new ArgumentException($"unknown stage {args[0]}"),
+        };
+        Console.WriteLine(Measurement.ToJson(measurement));
+        return 0;
+    }
+
+    private static async Task<Dictionary<string, double>> DecodeAsync(string source, string pcm)
+    {
+        var info = await PipelineServices.Default.Decoder().DecodeAsync(source, pcm, null, CancellationToken.None);
+        return new() { ["audioSeconds"] = info.Duration };
+    }
+
+    private static Dictionary<string, double> Vad(string pcm, string kind, string truthTsv, string output)
+    {
+        using var audio = PcmAudio.Open(pcm);
+        var options = new TranscribeOptions { Recording = pcm, Output = Path.GetDirectoryName(output)!, EnergyVad = kind == "energy", VadModel = kind == "silero" ? SileroPath() : null };
+        var trace = PipelineServices.Default.Vad(options).Detect(audio, null, CancellationToken.None);
+        if (kind == "silero" && trace.Detector != "silero")
+        {
+            throw new InvalidOperationException($"Silero was asked for but {trace.Detector} ran: {trace.FallbackReason}");
+        }
+
+        File.WriteAllText(output, MinutesJson.Serialize(trace, MinutesJson.Context.VadTrace));
+        var truth = LongRecording.ReadIntervals(truthTsv);
+        var (precision, recall, f1) = SpeechScore(trace.Regions.Select(r => (r.Start, r.End)).ToList(), truth, audio.Duration);
+        return new()
+        {
+            ["audioSeconds"] = audio.Duration,
+            ["speechShare"] = trace.SpeechSeconds / audio.Duration,
+            ["regions"] = trace.Regions.Count,
+            ["precision"] = precision,
+            ["recall"] = recall,
+            ["f1"] = f1,
+        };
+    }
+
+    private static async Task<Dictionary<string, double>> TranscribeAsync(string pcm, string vadJson, string model)
+    {
+        using var audio = PcmAudio.Open(pcm);
+        var vad = vadJson == "none"
+            ? WholeRecording(audio.Duration)
+            : MinutesJson.Deserialize(File.ReadAllText(vadJson), MinutesJson.Context.VadTrace);
+        var checkpoint = Path.Combine(Path.GetTempPath(), $"bench-chunks-{Guid.NewGuid():N}");
+        try
+        {
+            var transcriber = new WhisperTranscriber(new WhisperOptions { ModelPath = model, Threads = Environment.ProcessorCount });
+            var transcript = await transcriber.TranscribeAsync(audio, vad, checkpoint, null, CancellationToken.None);
+            var sent = Chunking.Plan(vad.Regions).Sum(c => c.Duration);
+            return new()
+            {
+                ["audioSeconds"] = audio.Duration,
+                ["sentToWhisperShare"] = sent / audio.Duration,
+                ["chunks"] = Chunking.Plan(vad.Regions).Count,
+                ["segments"] = transcript.Segments.Count,
+            };
+        }
+        finally
+        {
+            TranscriptionCheckpoint.Clear(checkpoint);
+        }
+    }
+
+    /// <summary>Without VAD gating: the whole recording in consecutive windows, as a plain Whisper run would.</summary>
+    private static VadTrace WholeRecording(double duration)
+    {
+        var regions = new List<SpeechRegion>();
+        for (double t = 0; t < duration; t += 28)
+        {
+            regions.Add(new SpeechRegion($"r{regions.Count + 1:D4}", t, Math.Min(duration, t + 28)));
+        }
+
+        return new VadTrace("none", null, null, new Dictionary<string, string>(), duration, duration, regions);
+    }
+
+    public static string SileroPath()
+    {
+        var folder = Environment.GetEnvironmentVariable("MINUTES_MODELS");
+        var candidates = new[]
+        {
+            folder is null ? null : Path.Combine(folder, "ggml-silero-v6.2.0.bin"),
+            Path.Combine(Bench.Root, "..", "shared", "models", "ggml-silero-v6.2.0.bin"),
+        };
+        return candidates.FirstOrDefault(File.Exists) is { } found
+            ? Path.GetFullPath(found)
+            : throw new Minutes.Runs.MinutesException("The Silero VAD model was not found (MINUTES_MODELS or ../shared/models).");
+    }
+
+    /// <summary>Speech precision, recall and F1 over 10 ms frames.</summary>
+    public static (double Precision, double Recall, double F1) SpeechScore(
+        IReadOnlyList<(double Start, double End)> found, IReadOnlyList<(double Start, double End)> truth, double duration)
+    {
+        var frames = (int)Math.Ceiling(duration * 100);
+        var a = Mask(found, frames);
+        var b = Mask(truth, frames);
+        long tp = 0, fp = 0, fn = 0;
+        for (var i = 0; i < frames; i++)
+        {
+            if (a[i] && b[i])
+            {
+                tp++;
+            }
+            else if (a[i])
+            {
+                fp++;
+            }
+            else if (b[i])
+            {
+                fn++;
+            }
+        }
+
+        var precision = tp + fp == 0 ? 0 : (double)tp / (tp + fp);
+        var recall = tp + fn == 0 ? 0 : (double)tp / (tp + fn);
+        var f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+        return (Math.Round(precision, 4), Math.Round(recall, 4), Math.Round(f1, 4));
+    }
+
+    private static bool[] Mask(IReadOnlyList<(double Start, double End)> intervals, int frames)
+    {
+        var mask = new bool[frames];
+        foreach (var (start, end) in intervals)
+        {
+            for (var i = Math.Max(0, (int)(start * 100)); i < Math.Min(frames, (int)Math.Ceiling(end * 100)); i++)
+            {
+                mask[i] = true;
+            }
+        }
+
+        return mask;
+    }
+
+    public static string F(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+}
