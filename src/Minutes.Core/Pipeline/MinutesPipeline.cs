@@ -28,15 +28,7 @@ public sealed class MinutesPipeline
         CheckSameSource(run, source, options.Resume);
         var runner = new StageRunner(run, options.Resume, observer);
 
-        var decoder = _services.Decoder();
-        await runner.RunAsync(
-            new StageDefinition(StageNames.Audio, new Dictionary<string, string> { ["sampleRate"] = "16000", ["channels"] = "1" }, [source.Path], [RunFolder.AudioTrace, RunFolder.DecodedAudio]),
-            async ct =>
-            {
-                var info = await decoder.DecodeAsync(source.Path, run.PathOf(RunFolder.DecodedAudio), Report(progress, StageNames.Audio), ct).ConfigureAwait(false);
-                run.Write(RunFolder.AudioTrace, info with { DecodedFile = RunFolder.DecodedAudio }, MinutesJson.Context.AudioInfo);
-            },
-            cancellationToken).ConfigureAwait(false);
+        await new AudioStage(_services.Decoder()).RunAsync(runner, source.Path, Report(progress, StageNames.Audio), cancellationToken).ConfigureAwait(false);
         if (options.StopAfter == StopAfter.Audio)
         {
             return run;

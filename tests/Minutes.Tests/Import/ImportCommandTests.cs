@@ -148,8 +148,8 @@ public sealed class ImportCommandTests
     public async Task The_recording_given_with_audio_becomes_the_runs_source()
     {
         using var temp = new TempFolder();
-        var recording = temp.File("meeting.wav");
-        File.WriteAllBytes(recording, new byte[64]);
+        var recording = temp.File("meeting.ogg");
+        File.Copy(RepoPaths.Sample("committee/recording.ogg"), recording);
 
         var result = await CliRunner.RunAsync("import", RepoPaths.Fixture("import/meeting.srt"), "-o", temp.File("run"), "--audio", recording);
 
@@ -157,6 +157,8 @@ public sealed class ImportCommandTests
         var manifest = RunFolder.Open(temp.File("run")).LoadManifest();
         Assert.Equal(Hashing.Sha256OfFile(recording), manifest.Source!.Sha256);
         Assert.Contains(manifest.Stage(StageNames.Transcript)!.Inputs, i => i.Path == recording);
+        Assert.Equal(StageStatus.Completed, manifest.Stage(StageNames.Audio)!.Status);
+        Assert.True(File.Exists(Path.Combine(temp.File("run"), RunFolder.DecodedAudio)), "the recording is decoded so that the review page can play it");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Minutes.Audio;
 using Minutes.Json;
 using Minutes.Pipeline;
 using Minutes.Runs;
@@ -53,6 +54,7 @@ public sealed class TranscriptImport
         List<string> inputs = [file];
         if (audio is not null)
         {
+            await new AudioStage(new AudioDecoder()).RunAsync(runner, audio.Path, null, cancellationToken).ConfigureAwait(false);
             inputs.Add(audio.Path);
         }
 

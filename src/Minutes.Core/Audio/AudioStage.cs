@@ -1,0 +1,28 @@
+using Minutes.Json;
+using Minutes.Pipeline;
+using Minutes.Runs;
+
+namespace Minutes.Audio;
+
+/// <summary>
+/// The audio stage: decodes the recording into <c>work/audio-16k.wav</c> and describes it in
+/// <c>trace/01-audio.json</c>. Used by <c>transcribe</c> and by <c>import --audio</c>, so that an
+/// imported transcript can still be played on the review page and diarized.
+/// </summary>
+public sealed class AudioStage(IAudioDecoder decoder)
+{
+    public Task<StageOutcome> RunAsync(StageRunner runner, string recording, IProgress<double>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(runner);
+        var run = runner.Run;
+        var source = Path.GetFullPath(recording);
+        return runner.RunAsync(
+            new StageDefinition(StageNames.Audio, new Dictionary<string, string> { ["sampleRate"] = "16000", ["channels"] = "1" }, [source], [RunFolder.AudioTrace, RunFolder.DecodedAudio]),
+            async ct =>
+            {
+                var info = await decoder.DecodeAsync(source, run.PathOf(RunFolder.DecodedAudio), progress, ct).ConfigureAwait(false);
+                run.Write(RunFolder.AudioTrace, info with { DecodedFile = RunFolder.DecodedAudio }, MinutesJson.Context.AudioInfo);
+            },
+            cancellationToken);
+    }
+}
