@@ -1,0 +1,52 @@
+using Minutes.Json;
+using Minutes.Runs;
+using Minutes.Sessions;
+using Minutes.Tests.Support;
+using Minutes.Vad;
+
+namespace Minutes.Tests.Samples;
+
+/// <summary>
+/// The committed sample meetings against their ground truth: the recording through decode and
+/// VAD, and the reference transcript through import and sessions.
+/// </summary>
+public sealed class SampleTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Theory]
+    [InlineData("committee")]
+    [InlineData("council")]
+    public async Task The_recording_decodes_and_silero_finds_the_speech_of_the_ground_truth(string sample)
+    {
+        var run = _temp.File(sample);
+
+        var result = await CliRunner.RunAsync("transcribe", RepoPaths.Sample($"{sample}/recording.ogg"), "-o", run, "--vad-model", RepoPaths.SileroModel, "--stop-after", "vad");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var folder = RunFolder.Open(run);
+        var audio = folder.Read(RunFolder.AudioTrace, MinutesJson.Context.AudioInfo);
+        var vad = folder.Read(RunFolder.VadTrace, MinutesJson.Context.VadTrace);
+        var truth = SpeechScoring.LoadIntervals(RepoPaths.Sample($"{sample}/speech.tsv"));
+        var score = SpeechScoring.Score(vad.Regions.Select(r => (r.Start, r.End)).ToList(), truth, audio.Duration);
+        Assert.True(score.F1 >= 0.93, $"speech F1 {score.F1} (precision {score.Precision}, recall {score.Recall})");
+        Assert.InRange(audio.Duration, truth[^1].End, truth[^1].End + 2);
+    }
+
+    [Theory]
+    [InlineData("committee")]
+    [InlineData("council")]
+    public async Task Sessions_from_the_reference_transcript_match_the_ground_truth_within_5_s(string sample)
+    {
+        var run = _temp.File(sample);
+
+        var result = await CliRunner.RunAsync("import", RepoPaths.Sample($"{sample}/reference.vtt"), "-o", run, "--agenda", RepoPaths.Sample($"{sample}/agenda.txt"));
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var plan = RunFolder.Open(run).Read(RunFolder.SessionsTrace, MinutesJson.Context.SessionPlan);
+        var score = SessionScoring.Score(plan, SessionScoring.LoadReference(RepoPaths.Sample($"{sample}/sessions.tsv")), 5);
+        Assert.Equal((1.0, 1.0), (score.Precision, score.Recall));
+    }
+}
