@@ -26,7 +26,7 @@ public static class Bench
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"## {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC — commit {Git("rev-parse --short HEAD")}");
         report.AppendLine();
-        report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Machine()}. Command: `bench/run --minutes {string.Join(',', minutes)}`.");
+        report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Machine()}. Command: `bench/run --minutes {string.Join(',', minutes)}`. Load average at start: {File.ReadAllText("/proc/loadavg").Split(' ')[0]} (other work on the machine slows the figures).");
         report.AppendLine(CultureInfo.InvariantCulture, $"Each stage runs in its own process; peak memory is that process's resident high-water mark (VmHWM), of which {Stages.F(baseline.PeakMb)} MB is the .NET runtime doing nothing. Whisper runs a generated tiny model (no real weights can be downloaded here), so its time is not that of a real model; the share of audio sent to it is.");
         report.AppendLine();
         foreach (var length in minutes)

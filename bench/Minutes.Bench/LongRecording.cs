@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using Minutes.Audio;
 using Minutes.Pipeline;
+using Minutes.Vad;
 
 namespace Minutes.Bench;
 
@@ -35,7 +36,7 @@ public static class LongRecording
                 await PipelineServices.Default.Decoder().DecodeAsync(recording, pcm, null, CancellationToken.None);
             }
 
-            pieces.Add((PcmAudio.Open(pcm), ReadIntervals(Path.Combine(folder, "speech.tsv"))));
+            pieces.Add((PcmAudio.Open(pcm), SpeechScoring.LoadIntervals(Path.Combine(folder, "speech.tsv")).ToList()));
         }
 
         var target = minutes * 60.0;
@@ -74,14 +75,6 @@ public static class LongRecording
         await File.WriteAllLinesAsync(truth, lines);
         return (wav, truth);
     }
-
-    public static List<(double Start, double End)> ReadIntervals(string tsv) =>
-        File.ReadLines(tsv)
-            .Skip(1)
-            .Select(l => l.Split('\t'))
-            .Where(f => f.Length >= 2)
-            .Select(f => (double.Parse(f[0], CultureInfo.InvariantCulture), double.Parse(f[1], CultureInfo.InvariantCulture)))
-            .ToList();
 
     /// <summary>Linear interpolation 16 kHz → 48 kHz, the same signal on both channels.</summary>
     private static long WriteUpsampled(Stream output, float[] block)

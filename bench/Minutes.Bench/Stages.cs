@@ -41,16 +41,16 @@ public static class Stages
         }
 
         File.WriteAllText(output, MinutesJson.Serialize(trace, MinutesJson.Context.VadTrace));
-        var truth = LongRecording.ReadIntervals(truthTsv);
-        var (precision, recall, f1) = SpeechScore(trace.Regions.Select(r => (r.Start, r.End)).ToList(), truth, audio.Duration);
+        var truth = SpeechScoring.LoadIntervals(truthTsv);
+        var score = SpeechScoring.Score(trace.Regions.Select(r => (r.Start, r.End)).ToList(), truth, audio.Duration);
         return new()
         {
             ["audioSeconds"] = audio.Duration,
             ["speechShare"] = trace.SpeechSeconds / audio.Duration,
             ["regions"] = trace.Regions.Count,
-            ["precision"] = precision,
-            ["recall"] = recall,
-            ["f1"] = f1,
+            ["precision"] = score.Precision,
+            ["recall"] = score.Recall,
+            ["f1"] = score.F1,
         };
     }
 
@@ -103,50 +103,6 @@ public static class Stages
         return candidates.FirstOrDefault(File.Exists) is { } found
             ? Path.GetFullPath(found)
             : throw new Minutes.Runs.MinutesException("The Silero VAD model was not found (MINUTES_MODELS or ../shared/models).");
-    }
-
-    /// <summary>Speech precision, recall and F1 over 10 ms frames.</summary>
-    public static (double Precision, double Recall, double F1) SpeechScore(
-        IReadOnlyList<(double Start, double End)> found, IReadOnlyList<(double Start, double End)> truth, double duration)
-    {
-        var frames = (int)Math.Ceiling(duration * 100);
-        var a = Mask(found, frames);
-        var b = Mask(truth, frames);
-        long tp = 0, fp = 0, fn = 0;
-        for (var i = 0; i < frames; i++)
-        {
-            if (a[i] && b[i])
-            {
-                tp++;
-            }
-            else if (a[i])
-            {
-                fp++;
-            }
-            else if (b[i])
-            {
-                fn++;
-            }
-        }
-
-        var precision = tp + fp == 0 ? 0 : (double)tp / (tp + fp);
-        var recall = tp + fn == 0 ? 0 : (double)tp / (tp + fn);
-        var f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-        return (Math.Round(precision, 4), Math.Round(recall, 4), Math.Round(f1, 4));
-    }
-
-    private static bool[] Mask(IReadOnlyList<(double Start, double End)> intervals, int frames)
-    {
-        var mask = new bool[frames];
-        foreach (var (start, end) in intervals)
-        {
-            for (var i = Math.Max(0, (int)(start * 100)); i < Math.Min(frames, (int)Math.Ceiling(end * 100)); i++)
-            {
-                mask[i] = true;
-            }
-        }
-
-        return mask;
     }
 
     public static string F(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
