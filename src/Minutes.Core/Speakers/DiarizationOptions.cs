@@ -29,7 +29,7 @@ public sealed record DiarizationOptions
     public string? ProfilesFolder { get; init; }
 
     /// <summary>Cosine similarity above which a cluster takes an enrolled name.</summary>
-    public double MatchThreshold { get; init; } = 0.5;
+    public double MatchThreshold { get; init; } = 0.75;
 
     /// <summary>Fails with one line when a value is out of range.</summary>
     public void Validate()

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Minutes.Audio;
@@ -73,7 +74,8 @@ public sealed class ProfileStore
         var seconds = speech.Sum(s => s.End - s.Start);
         if (seconds < MinimumSpeechSeconds)
         {
-            throw new MinutesException($"{Path.GetFileName(audioPath)} holds {seconds:0.0} s of speech; enrolment needs at least {MinimumSpeechSeconds:0} s of the voice alone.");
+            var held = speech.Count == 0 ? "no speech" : string.Create(CultureInfo.InvariantCulture, $"{seconds:0.0} s of speech");
+            throw new MinutesException(string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(audioPath)} holds {held}; enrolment needs at least {MinimumSpeechSeconds:0} s of the voice alone."));
         }
 
         var windows = new Diarizer(new DiarizationOptions()).RawEmbeddings(samples, speech);
@@ -185,6 +187,11 @@ public sealed class ProfileStore
             using var audio = PcmAudio.Open(temp);
             var trace = new EnergyVoiceActivityDetector().Detect(audio, null, CancellationToken.None);
             return trace.Regions.Select(r => (r.Start, r.End)).ToList();
+        }
+        catch (MinutesException)
+        {
+            // The detector refuses silent audio with its own message; for enrolment that is "no speech".
+            return [];
         }
         finally
         {

@@ -53,21 +53,17 @@ public sealed class SpeakersStage
         IReadOnlyList<SpeakerProfile> profiles,
         IReadOnlyDictionary<string, string> settings)
     {
+        var matches = MatchProfiles(result, profiles, options.MatchThreshold);
         var speakers = new List<Speaker>();
         var anonymous = 0;
-        foreach (var (id, centroid) in result.Centroids)
+        foreach (var id in result.Centroids.Keys)
         {
             var seconds = Math.Round(result.Turns.Where(t => t.Speaker == id).Sum(t => t.End - t.Start), 3);
-            var match = profiles
-                .Select(p => (Profile: p, Score: Vectors.Dot(centroid, result.ToMeetingSpace(p.Embedding))))
-                .Where(m => m.Score >= options.MatchThreshold)
-                .OrderByDescending(m => m.Score)
-                .FirstOrDefault();
             if (options.SpeakerNames.TryGetValue(id, out var rostered))
             {
                 speakers.Add(new Speaker(id, rostered, NameSources.Roster, null, seconds));
             }
-            else if (match.Profile is not null)
+            else if (matches.TryGetValue(id, out var match))
             {
                 speakers.Add(new Speaker(id, match.Profile.Name, NameSources.Enrolled, Math.Round(match.Score, 3), seconds));
             }
@@ -102,6 +98,30 @@ public sealed class SpeakersStage
         };
         var turns = result.Turns.Select(t => new SpeakerTurn(Math.Round(t.Start, 3), Math.Round(t.End, 3), t.Speaker)).ToList();
         return new SpeakerMap(Diarizer.Method, trace, speakers, turns, assignments);
+    }
+
+    /// <summary>
+    /// Each profile names at most one cluster and each cluster takes at most one profile: pairs
+    /// are taken best score first, above the threshold.
+    /// </summary>
+    private static Dictionary<string, (SpeakerProfile Profile, double Score)> MatchProfiles(
+        DiarizationResult result, IReadOnlyList<SpeakerProfile> profiles, double threshold)
+    {
+        var pairs = result.Centroids
+            .SelectMany(c => profiles.Select(p => (Cluster: c.Key, Profile: p, Score: Vectors.Dot(c.Value, result.ToMeetingSpace(p.Embedding)))))
+            .Where(m => m.Score >= threshold)
+            .OrderByDescending(m => m.Score);
+        var matches = new Dictionary<string, (SpeakerProfile, double)>();
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (cluster, profile, score) in pairs)
+        {
+            if (!matches.ContainsKey(cluster) && used.Add(profile.Name))
+            {
+                matches[cluster] = (profile, score);
+            }
+        }
+
+        return matches;
     }
 
     private static string AnonymousLabel { get; } =
