@@ -15,7 +15,7 @@ public sealed class MelFeatures
     private readonly int[] _filterStart;
     private readonly double[,] _dct;
 
-    public MelFeatures(int melBands = 40, int cepstra = 24)
+    public MelFeatures(int melBands = 40, int cepstra = 32)
     {
         MelBands = melBands;
         Cepstra = cepstra;
