@@ -12,7 +12,7 @@ namespace Minutes.Tests.Speakers;
 public sealed class DiarizerTests(ITestOutputHelper output)
 {
     [Theory]
-    // Measured: committee 6.1 % (3 speakers found: see docs/notes/speakers2.md), council 1.6 %.
+    // Measured: committee 6.1 % (3 of 4 speakers found: see docs/notes/speakers2.md), council 1.0 %.
     [InlineData("committee", null, 0.09)]
     [InlineData("council", 4, 0.05)]
     public async Task Sample_meetings_are_diarized_with_low_der(string sample, int? expectedCount, double maxDer)
