@@ -80,5 +80,6 @@ public static class MinutesApp
         DoctorCommand.Create(console),
         ImportCommand.Create(console),
         EvalCommand.Create(console),
+        SpeakersCommand.Create(console),
     ];
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Minutes.Json;
 using Minutes.Runs;
 using Minutes.Sessions;
+using Minutes.Speakers;
 
 namespace Minutes.Cli.Commands;
 
@@ -13,6 +14,7 @@ internal static class EvalCommand
     {
         var command = new Command("eval", "Measure a run against a reference.");
         command.Subcommands.Add(Sessions(console));
+        command.Subcommands.Add(Diarization(console));
         return command;
     }
 
@@ -31,6 +33,32 @@ internal static class EvalCommand
             foreach (var line in Lines(score))
             {
                 await console.Out.WriteLineAsync(line);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Diarization(CliConsole console)
+    {
+        var run = CommonOptions.RunArgument();
+        var reference = new Option<string>("--reference") { Description = "Reference speaker turns (RTTM).", Required = true };
+        var collar = new Option<double>("--collar") { Description = "Seconds around each reference boundary that are not scored.", DefaultValueFactory = _ => 0.25 };
+        var command = new Command("diarization", "Diarization error rate (miss, false alarm, confusion) against an RTTM reference.") { run, reference, collar };
+        command.SetAction(async (parse, _) =>
+        {
+            var folder = RunFolder.Open(parse.GetRequiredValue(run));
+            var map = folder.Read(RunFolder.SpeakersTrace, MinutesJson.Context.SpeakerMap);
+            var turns = DiarizationScoring.LoadRttm(parse.GetRequiredValue(reference));
+            var score = DiarizationScoring.Score(turns, map.Turns, parse.GetValue(collar));
+            var c = CultureInfo.InvariantCulture;
+            await console.Out.WriteLineAsync(string.Create(c, $"DER {score.Der:P2}  miss {score.Miss:P2}  false alarm {score.FalseAlarm:P2}  confusion {score.Confusion:P2}"));
+            await console.Out.WriteLineAsync(string.Create(c, $"scored {score.ScoredSeconds:0.000} s of reference speech (collar {parse.GetValue(collar):0.###} s, {score.CollarSeconds:0.000} s excluded); speakers: {score.ReferenceSpeakers} in the reference, {score.HypothesisSpeakers} found"));
+            foreach (var (r, h) in score.Mapping.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                var name = map.Speakers.FirstOrDefault(s => s.Id == h)?.Name;
+                await console.Out.WriteLineAsync($"  {r} -> {h} {name}".TrimEnd());
             }
 
             return 0;

@@ -22,6 +22,7 @@ namespace Minutes.Json;
 [JsonSerializable(typeof(Transcription.Transcript))]
 [JsonSerializable(typeof(Transcription.ChunkResult))]
 [JsonSerializable(typeof(Speakers.SpeakerMap))]
+[JsonSerializable(typeof(Speakers.SpeakerProfile))]
 [JsonSerializable(typeof(Sessions.SessionPlan))]
 [JsonSerializable(typeof(Drafting.MinutesDocument))]
 [JsonSerializable(typeof(Review.ApprovalLog))]

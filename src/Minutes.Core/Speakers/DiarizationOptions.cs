@@ -1,0 +1,86 @@
+using System.Globalization;
+using Minutes.Runs;
+
+namespace Minutes.Speakers;
+
+/// <summary>How the speakers stage diarizes and names; every value is recorded in the trace and the manifest.</summary>
+public sealed record DiarizationOptions
+{
+    /// <summary>The exact number of speakers (<c>--speakers N</c>), when known.</summary>
+    public int? Speakers { get; init; }
+
+    public int? MinSpeakers { get; init; }
+
+    public int? MaxSpeakers { get; init; }
+
+    /// <summary>Cosine distance at which average-linkage clustering stops merging (calibrated on the samples).</summary>
+    public double Threshold { get; init; } = 0.7;
+
+    /// <summary>Re-segment window labels with a Viterbi pass (a change inside a region is found).</summary>
+    public bool Resegment { get; init; } = true;
+
+    /// <summary>The cost of a speaker change between neighbouring windows of one region, in cosine similarity.</summary>
+    public double SwitchPenalty { get; init; } = 0.3;
+
+    /// <summary>Names given on the command line (<c>--speaker-names S1=委員長,S2=田中委員</c>).</summary>
+    public IReadOnlyDictionary<string, string> SpeakerNames { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The profile folder to match clusters against; null = the default folder.</summary>
+    public string? ProfilesFolder { get; init; }
+
+    /// <summary>Cosine similarity above which a cluster takes an enrolled name.</summary>
+    public double MatchThreshold { get; init; } = 0.75;
+
+    /// <summary>Fails with one line when a value is out of range.</summary>
+    public void Validate()
+    {
+        if (Speakers is < 1 || MinSpeakers is < 1 || MaxSpeakers is < 1 || (MinSpeakers > MaxSpeakers))
+        {
+            throw new MinutesException("Speaker counts must be at least 1, and --min-speakers at most --max-speakers.");
+        }
+
+        if (Threshold is <= 0 or > 2 || SwitchPenalty < 0 || MatchThreshold is < -1 or > 1)
+        {
+            throw new MinutesException("Diarization options out of range: the threshold must be in (0, 2], the switch penalty >= 0, the match threshold in [-1, 1].");
+        }
+    }
+
+    /// <summary>Parses <c>S1=委員長,S2=田中委員</c>.</summary>
+    public static IReadOnlyDictionary<string, string> ParseNames(string? text)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = pair.Split('=', 2, StringSplitOptions.TrimEntries);
+            if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
+            {
+                throw new MinutesException($"--speaker-names expects S1=name,S2=name; '{pair}' is not of that form.");
+            }
+
+            names[parts[0]] = parts[1];
+        }
+
+        return names;
+    }
+
+    /// <summary>The parameters as the manifest records them.</summary>
+    public IReadOnlyDictionary<string, string> Parameters
+    {
+        get
+        {
+            var c = CultureInfo.InvariantCulture;
+            return new Dictionary<string, string>
+            {
+                ["method"] = Diarizer.Method,
+                ["speakers"] = Speakers?.ToString(c) ?? "",
+                ["minSpeakers"] = MinSpeakers?.ToString(c) ?? "",
+                ["maxSpeakers"] = MaxSpeakers?.ToString(c) ?? "",
+                ["threshold"] = Threshold.ToString(c),
+                ["resegment"] = Resegment ? "true" : "false",
+                ["switchPenalty"] = SwitchPenalty.ToString(c),
+                ["matchThreshold"] = MatchThreshold.ToString(c),
+                ["speakerNames"] = string.Join(",", SpeakerNames.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")),
+            };
+        }
+    }
+}

@@ -1,0 +1,327 @@
+using Minutes.Audio;
+using Minutes.Vad;
+
+namespace Minutes.Speakers;
+
+/// <summary>The diarizer's answer: turns by cluster id (S1… in order of first speech) and how to compare voices with them.</summary>
+public sealed record DiarizationResult(
+    IReadOnlyList<SpeakerTurn> Turns,
+    IReadOnlyDictionary<string, float[]> Centroids,
+    Func<float[], float[]> ToMeetingSpace,
+    int WindowCount);
+
+/// <summary>
+/// The built-in diarizer, no model download: MFCC mean+std embeddings of sliding windows inside
+/// speech regions, standardised over the meeting, clustered by average linkage on cosine
+/// distance, then re-segmented by a Viterbi pass with a switch penalty.
+/// </summary>
+public sealed class Diarizer
+{
+    public const string Method = "mfcc-ahc";
+    public const double WindowSeconds = 1.5;
+    public const double HopSeconds = 0.75;
+    private const int WindowFrames = (int)(WindowSeconds * MelFeatures.FramesPerSecond);
+    private const int HopFrames = (int)(HopSeconds * MelFeatures.FramesPerSecond);
+
+    // A cluster smaller than this many windows (about 2 s of speech) is treated as noise and
+    // joined to its nearest cluster when the count is automatic.
+    private const int MinClusterWindows = 3;
+
+    // The two pitch statistics weigh as much as this many cepstral statistics each: pitch tells
+    // apart voices that share a timbre (one synthesis voice shifted by a few semitones).
+    private const double PitchWeight = 1.5;
+
+    private readonly DiarizationOptions _options;
+    private readonly MelFeatures _features = new();
+
+    public Diarizer(DiarizationOptions options) => _options = options ?? throw new ArgumentNullException(nameof(options));
+
+    /// <summary>Raw window embeddings (MFCC mean+std, no normalisation) of a single-speaker recording, for enrolment.</summary>
+    public IReadOnlyList<float[]> RawEmbeddings(float[] samples, IEnumerable<(double Start, double End)> speech)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        ArgumentNullException.ThrowIfNull(speech);
+        var result = new List<float[]>();
+        foreach (var (start, end) in speech)
+        {
+            var from = (int)Math.Clamp(start * PcmAudio.Rate, 0, samples.Length);
+            var to = (int)Math.Clamp(end * PcmAudio.Rate, from, samples.Length);
+            var (mfcc, pitch) = Analyse(samples[from..to]);
+            result.AddRange(WindowRanges(mfcc.Length).Select(w => Statistics(mfcc, pitch, w.From, w.To)));
+        }
+
+        return result;
+    }
+
+    public DiarizationResult Diarize(PcmAudio audio, IReadOnlyList<SpeechRegion> regions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(audio);
+        ArgumentNullException.ThrowIfNull(regions);
+        var windows = new List<Window>();
+        var raw = new List<float[]>();
+        foreach (var region in regions)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (mfcc, pitch) = Analyse(audio.ReadSeconds(region.Start, region.End));
+            foreach (var (from, to) in WindowRanges(mfcc.Length))
+            {
+                windows.Add(new Window(region, region.Start + (from / MelFeatures.FramesPerSecond), region.Start + (to / MelFeatures.FramesPerSecond)));
+                raw.Add(Statistics(mfcc, pitch, from, to));
+            }
+        }
+
+        if (windows.Count == 0)
+        {
+            return new DiarizationResult([], new Dictionary<string, float[]>(), v => v, 0);
+        }
+
+        var space = MeetingSpace.Fit(raw);
+        var embeddings = raw.Select(space.Apply).ToList();
+        var labels = Cluster(embeddings);
+        if (_options.Resegment)
+        {
+            labels = Resegment(windows, embeddings, labels);
+        }
+
+        var order = labels.Distinct().ToList();
+        var ids = order.Select((label, i) => (label, id: $"S{i + 1}")).ToDictionary(p => p.label, p => p.id);
+        var centroids = order.ToDictionary(
+            label => ids[label],
+            label => Vectors.Normalised(Vectors.Mean(embeddings.Where((_, i) => labels[i] == label))));
+        var turns = Turns(regions, windows, labels.Select(l => ids[l]).ToArray());
+        return new DiarizationResult(turns, centroids, space.Apply, windows.Count);
+    }
+
+    private int[] Cluster(List<float[]> embeddings)
+    {
+        if (embeddings.Count == 1)
+        {
+            return [0];
+        }
+
+        var tree = AverageLinkage.Build(embeddings);
+        var count = _options.Speakers ?? tree.CountAt(_options.Threshold);
+        var automatic = _options.Speakers is null;
+        count = Math.Clamp(count, _options.MinSpeakers ?? 1, _options.MaxSpeakers ?? tree.Count);
+        count = Math.Min(count, tree.Count);
+        var labels = tree.Cut(count);
+        if (!automatic)
+        {
+            return labels;
+        }
+
+        // Tiny clusters are usually a cough or a clipped word; they join the nearest real voice
+        // as long as the minimum count still holds.
+        var sizes = labels.GroupBy(l => l).ToDictionary(g => g.Key, g => g.Count());
+        var kept = sizes.Where(p => p.Value >= MinClusterWindows).Select(p => p.Key).ToList();
+        if (kept.Count == 0 || kept.Count < (_options.MinSpeakers ?? 1))
+        {
+            return labels;
+        }
+
+        var centroids = kept.ToDictionary(k => k, k => Vectors.Normalised(Vectors.Mean(embeddings.Where((_, i) => labels[i] == k))));
+        return labels.Select((l, i) => sizes[l] >= MinClusterWindows ? l : kept.MaxBy(k => Vectors.Dot(centroids[k], embeddings[i]))).ToArray();
+    }
+
+    /// <summary>
+    /// Viterbi over the windows of each region: a window's score is its cosine similarity to the
+    /// speaker's centroid, a change of speaker inside a region costs the switch penalty.
+    /// </summary>
+    private int[] Resegment(List<Window> windows, List<float[]> embeddings, int[] labels)
+    {
+        var speakers = labels.Distinct().ToArray();
+        var centroids = speakers.Select(s => Vectors.Normalised(Vectors.Mean(embeddings.Where((_, i) => labels[i] == s)))).ToArray();
+        var result = new int[labels.Length];
+        var start = 0;
+        while (start < windows.Count)
+        {
+            var end = start;
+            while (end < windows.Count && windows[end].Region == windows[start].Region)
+            {
+                end++;
+            }
+
+            var length = end - start;
+            var score = new double[length, speakers.Length];
+            var back = new int[length, speakers.Length];
+            for (var t = 0; t < length; t++)
+            {
+                for (var s = 0; s < speakers.Length; s++)
+                {
+                    var emission = Vectors.Dot(centroids[s], embeddings[start + t]);
+                    if (t == 0)
+                    {
+                        score[t, s] = emission;
+                        continue;
+                    }
+
+                    var best = double.MinValue;
+                    for (var p = 0; p < speakers.Length; p++)
+                    {
+                        var candidate = score[t - 1, p] - (p == s ? 0 : _options.SwitchPenalty);
+                        if (candidate > best)
+                        {
+                            best = candidate;
+                            back[t, s] = p;
+                        }
+                    }
+
+                    score[t, s] = best + emission;
+                }
+            }
+
+            var state = Enumerable.Range(0, speakers.Length).MaxBy(s => score[length - 1, s]);
+            for (var t = length - 1; t >= 0; t--)
+            {
+                result[start + t] = speakers[state];
+                state = back[t, state];
+            }
+
+            start = end;
+        }
+
+        return result;
+    }
+
+    /// <summary>Each window owns the time from the midpoint with its predecessor to the midpoint with its successor.</summary>
+    private static List<SpeakerTurn> Turns(IReadOnlyList<SpeechRegion> regions, List<Window> windows, string[] speakers)
+    {
+        var byRegion = windows.Select((w, i) => (w, i)).GroupBy(p => p.w.Region).ToDictionary(g => g.Key, g => g.ToList());
+        var turns = new List<SpeakerTurn>();
+        string? last = null;
+        foreach (var region in regions)
+        {
+            if (!byRegion.TryGetValue(region, out var owned))
+            {
+                // A region too short for one frame takes the speaker before it.
+                if (last is not null)
+                {
+                    Add(turns, new SpeakerTurn(region.Start, region.End, last));
+                }
+
+                continue;
+            }
+
+            for (var k = 0; k < owned.Count; k++)
+            {
+                var from = k == 0 ? region.Start : (Centre(owned[k - 1].w) + Centre(owned[k].w)) / 2;
+                var to = k == owned.Count - 1 ? region.End : (Centre(owned[k].w) + Centre(owned[k + 1].w)) / 2;
+                last = speakers[owned[k].i];
+                Add(turns, new SpeakerTurn(from, to, last));
+            }
+        }
+
+        return turns;
+    }
+
+    private static void Add(List<SpeakerTurn> turns, SpeakerTurn turn)
+    {
+        // Windows of one speaker in one region join into one turn.
+        if (turns.Count > 0 && turns[^1].Speaker == turn.Speaker && turn.Start - turns[^1].End < 1e-6)
+        {
+            turns[^1] = turns[^1] with { End = turn.End };
+            return;
+        }
+
+        turns.Add(turn);
+    }
+
+    private static double Centre(Window w) => (w.Start + w.End) / 2;
+
+    /// <summary>Frame ranges of the windows of a region: one window when it is short, else 1.5 s every 0.75 s with the last one flush with the end.</summary>
+    private static IEnumerable<(int From, int To)> WindowRanges(int frames)
+    {
+        if (frames == 0)
+        {
+            yield break;
+        }
+
+        if (frames <= WindowFrames)
+        {
+            yield return (0, frames);
+            yield break;
+        }
+
+        var from = 0;
+        for (; from + WindowFrames <= frames; from += HopFrames)
+        {
+            yield return (from, from + WindowFrames);
+        }
+
+        if (from - HopFrames + WindowFrames < frames)
+        {
+            yield return (frames - WindowFrames, frames);
+        }
+    }
+
+    private (float[][] Mfcc, float[] Pitch) Analyse(float[] samples)
+    {
+        var (logMel, pitch) = _features.Analyse(samples);
+        return (_features.Mfcc(logMel), pitch);
+    }
+
+    /// <summary>Mean and standard deviation of each cepstrum, then the mean and spread of log F0 over voiced frames.</summary>
+    private static float[] Statistics(float[][] frames, float[] pitch, int from, int to)
+    {
+        var dims = frames[from].Length;
+        var result = new float[(dims * 2) + 2];
+        var voiced = pitch[from..to].Where(p => !float.IsNaN(p)).ToArray();
+        result[^2] = voiced.Length == 0 ? float.NaN : voiced.Average();
+        result[^1] = voiced.Length < 2 ? float.NaN : (float)Math.Sqrt(voiced.Average(p => (p - result[^2]) * (p - result[^2])));
+        var n = to - from;
+        for (var d = 0; d < dims; d++)
+        {
+            double sum = 0, squares = 0;
+            for (var f = from; f < to; f++)
+            {
+                sum += frames[f][d];
+                squares += frames[f][d] * frames[f][d];
+            }
+
+            var mean = sum / n;
+            result[d] = (float)mean;
+            result[dims + d] = (float)Math.Sqrt(Math.Max(0, (squares / n) - (mean * mean)));
+        }
+
+        return result;
+    }
+
+    private sealed record Window(SpeechRegion Region, double Start, double End);
+
+    /// <summary>
+    /// The meeting's normalisation: each dimension of the window statistics standardised over
+    /// the meeting (which removes the channel mean, i.e. CMN for the MFCC means), then L2-normalised.
+    /// </summary>
+    private sealed class MeetingSpace
+    {
+        private readonly float[] _mean;
+        private readonly float[] _scale;
+
+        private MeetingSpace(float[] mean, float[] scale)
+        {
+            _mean = mean;
+            _scale = scale;
+        }
+
+        public static MeetingSpace Fit(List<float[]> raw)
+        {
+            var dims = raw[0].Length;
+            var mean = new float[dims];
+            var scale = new float[dims];
+            for (var d = 0; d < dims; d++)
+            {
+                var values = raw.Select(v => (double)v[d]).Where(x => !double.IsNaN(x)).ToList();
+                var m = values.Count == 0 ? 0 : values.Average();
+                var variance = values.Count == 0 ? 1 : values.Average(x => (x - m) * (x - m));
+                mean[d] = (float)m;
+                scale[d] = (float)((d == dims - 2 ? PitchWeight : d == dims - 1 ? 0 : 1) / Math.Sqrt(variance + 1e-6));
+            }
+
+            return new MeetingSpace(mean, scale);
+        }
+
+        // Unvoiced windows have no pitch: they sit at the meeting's mean, i.e. contribute nothing.
+        public float[] Apply(float[] raw) =>
+            Vectors.Normalised(raw.Select((x, d) => float.IsNaN(x) ? 0 : (x - _mean[d]) * _scale[d]).ToArray());
+    }
+}

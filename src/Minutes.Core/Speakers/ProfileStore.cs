@@ -1,0 +1,201 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Minutes.Audio;
+using Minutes.Json;
+using Minutes.Runs;
+using Minutes.Vad;
+using NAudio.Wave;
+using NAudio.Wave.SampleProviders;
+
+namespace Minutes.Speakers;
+
+/// <summary>An enrolled voice: the raw mean window embedding (never the audio) and where it came from.</summary>
+public sealed record SpeakerProfile(
+    string Name,
+    string Method,
+    IReadOnlyList<float> Vector,
+    double SpeechSeconds,
+    int Windows,
+    string SourceFile,
+    string SourceSha256,
+    DateTimeOffset Enrolled)
+{
+    /// <summary>The sha256 of the profile's JSON, recorded in the stage parameters.</summary>
+    [JsonIgnore]
+    public string Digest { get; init; } = "";
+
+    internal float[] Embedding => [.. Vector];
+}
+
+/// <summary>
+/// The profile folder: <c>MINUTES_PROFILES</c>, else the per-user data folder; one JSON file per
+/// enrolled name.
+/// </summary>
+public sealed class ProfileStore
+{
+    public const string EnvironmentVariable = "MINUTES_PROFILES";
+
+    /// <summary>Less speech than this (seconds) gives no usable voice profile.</summary>
+    public const double MinimumSpeechSeconds = 3.0;
+
+    private ProfileStore(string folder) => Folder = folder;
+
+    public string Folder { get; }
+
+    public static ProfileStore Open(string? folder = null) => new(
+        folder
+        ?? Environment.GetEnvironmentVariable(EnvironmentVariable)
+        ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "minutes", "profiles"));
+
+    public IReadOnlyList<SpeakerProfile> List()
+    {
+        if (!Directory.Exists(Folder))
+        {
+            return [];
+        }
+
+        return Directory.EnumerateFiles(Folder, "*.json")
+            .Select(Load)
+            .OrderBy(p => p.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>Enrols <paramref name="name"/> from a WAV recording of that voice alone.</summary>
+    public SpeakerProfile Enroll(string name, string audioPath)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.IndexOfAny(['=', ',']) >= 0)
+        {
+            throw new MinutesException("A speaker name must not be empty or contain '=' or ','.");
+        }
+
+        var samples = ReadEnrolmentAudio(audioPath);
+        var speech = DetectSpeech(samples);
+        var seconds = speech.Sum(s => s.End - s.Start);
+        if (seconds < MinimumSpeechSeconds)
+        {
+            var held = speech.Count == 0 ? "no speech" : string.Create(CultureInfo.InvariantCulture, $"{seconds:0.0} s of speech");
+            throw new MinutesException(string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(audioPath)} holds {held}; enrolment needs at least {MinimumSpeechSeconds:0} s of the voice alone."));
+        }
+
+        var windows = new Diarizer(new DiarizationOptions()).RawEmbeddings(samples, speech);
+        var profile = new SpeakerProfile(
+            name.Trim(),
+            Diarizer.Method,
+            Vectors.Mean(windows),
+            Math.Round(seconds, 3),
+            windows.Count,
+            Path.GetFileName(audioPath),
+            Hashing.Sha256OfFile(audioPath),
+            DateTimeOffset.UtcNow);
+        Directory.CreateDirectory(Folder);
+        AtomicFile.WriteAllText(PathOf(profile.Name), MinutesJson.Serialize(profile, MinutesJson.Context.SpeakerProfile));
+        return Load(PathOf(profile.Name));
+    }
+
+    public void Remove(string name)
+    {
+        var path = PathOf(name);
+        if (!File.Exists(path))
+        {
+            throw new MinutesException($"No enrolled speaker named '{name}' in {Folder}.");
+        }
+
+        File.Delete(path);
+    }
+
+    private string PathOf(string name) =>
+        Path.Combine(Folder, Hashing.Sha256OfText(name.Trim())[..16] + ".json");
+
+    private static SpeakerProfile Load(string path)
+    {
+        try
+        {
+            var text = File.ReadAllText(path);
+            return MinutesJson.Deserialize(text, MinutesJson.Context.SpeakerProfile) with { Digest = Hashing.Sha256OfText(text) };
+        }
+        catch (JsonException ex)
+        {
+            throw new MinutesException($"The speaker profile {path} is damaged ({ex.Message}); remove it and enrol again.");
+        }
+    }
+
+    /// <summary>
+    /// Reads a WAV file as 16 kHz mono floats. Kept in one place so the shared decoder can
+    /// replace it when it lands.
+    /// </summary>
+    internal static float[] ReadEnrolmentAudio(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new MinutesException($"Enrolment audio not found: {path}");
+        }
+
+        try
+        {
+            using var reader = new WaveFileReader(path);
+            ISampleProvider provider = reader.ToSampleProvider();
+            provider = provider.WaveFormat.Channels switch
+            {
+                1 => provider,
+                2 => provider.ToMono(0.5f, 0.5f),
+                _ => throw new MinutesException($"{Path.GetFileName(path)} has {provider.WaveFormat.Channels} channels; enrol from a mono or stereo recording."),
+            };
+
+            if (provider.WaveFormat.SampleRate != PcmAudio.Rate)
+            {
+                provider = new WdlResamplingSampleProvider(provider, PcmAudio.Rate);
+            }
+
+            var samples = new List<float>();
+            var buffer = new float[PcmAudio.Rate];
+            int read;
+            while ((read = provider.Read(buffer.AsSpan())) > 0)
+            {
+                samples.AddRange(buffer.AsSpan(0, read));
+            }
+
+            return [.. samples];
+        }
+        catch (Exception ex) when (ex is FormatException or InvalidDataException or ArgumentException or EndOfStreamException)
+        {
+            throw new MinutesException($"{Path.GetFileName(path)} is not a readable WAV file ({ex.Message}).");
+        }
+    }
+
+    private static List<(double Start, double End)> DetectSpeech(float[] samples)
+    {
+        // The energy detector works on the run's PCM file format, so the samples pass through a
+        // temporary file; enrolment recordings are short.
+        var temp = Path.Combine(Path.GetTempPath(), $"minutes-enrol-{Guid.NewGuid():N}.wav");
+        try
+        {
+            using (var stream = File.Create(temp))
+            {
+                PcmWavFormat.WriteHeader(stream, samples.Length * 2L);
+                var bytes = new byte[samples.Length * 2];
+                for (var i = 0; i < samples.Length; i++)
+                {
+                    var value = (short)Math.Clamp(samples[i] * 32768f, short.MinValue, short.MaxValue);
+                    bytes[2 * i] = (byte)value;
+                    bytes[(2 * i) + 1] = (byte)(value >> 8);
+                }
+
+                stream.Write(bytes);
+            }
+
+            using var audio = PcmAudio.Open(temp);
+            var trace = new EnergyVoiceActivityDetector().Detect(audio, null, CancellationToken.None);
+            return trace.Regions.Select(r => (r.Start, r.End)).ToList();
+        }
+        catch (MinutesException)
+        {
+            // The detector refuses silent audio with its own message; for enrolment that is "no speech".
+            return [];
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+using System.Globalization;
+using Minutes.Audio;
+using Minutes.Json;
+using Minutes.Pipeline;
+using Minutes.Runs;
+using Minutes.Text;
+using Minutes.Transcription;
+
+namespace Minutes.Speakers;
+
+/// <summary>
+/// The speakers stage: reads <c>02-vad.json</c>, <c>03-transcript.json</c> and the decoded audio,
+/// diarizes, names the speakers (enrolled profiles, then the roster) and writes <c>04-speakers.json</c>.
+/// </summary>
+public sealed class SpeakersStage
+{
+    public async Task<StageOutcome> RunAsync(StageRunner runner, DiarizationOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(runner);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var run = runner.Run;
+        var profiles = ProfileStore.Open(options.ProfilesFolder).List();
+        var parameters = new Dictionary<string, string>(options.Parameters)
+        {
+            ["profiles"] = string.Join(",", profiles.Select(p => $"{p.Name}:{p.Digest[..12]}")),
+        };
+        var stage = new StageDefinition(
+            StageNames.Speakers,
+            parameters,
+            [RunFolder.VadTrace, RunFolder.TranscriptTrace, RunFolder.DecodedAudio],
+            [RunFolder.SpeakersTrace]);
+        return await runner.RunAsync(
+            stage,
+            ct =>
+            {
+                var vad = run.Read(RunFolder.VadTrace, MinutesJson.Context.VadTrace);
+                var transcript = run.Read(RunFolder.TranscriptTrace, MinutesJson.Context.Transcript);
+                using var audio = PcmAudio.Open(run.PathOf(RunFolder.DecodedAudio));
+                var result = new Diarizer(options).Diarize(audio, vad.Regions, ct);
+                var map = Build(result, transcript.Segments, options, profiles, parameters);
+                run.Write(RunFolder.SpeakersTrace, map, MinutesJson.Context.SpeakerMap);
+                return Task.CompletedTask;
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Names the clusters and gives each transcript segment the speaker it overlaps most.</summary>
+    internal static SpeakerMap Build(
+        DiarizationResult result,
+        IReadOnlyList<TranscriptSegment> segments,
+        DiarizationOptions options,
+        IReadOnlyList<SpeakerProfile> profiles,
+        IReadOnlyDictionary<string, string> settings)
+    {
+        var matches = MatchProfiles(result, profiles, options.MatchThreshold);
+        var speakers = new List<Speaker>();
+        var anonymous = 0;
+        foreach (var id in result.Centroids.Keys)
+        {
+            var seconds = Math.Round(result.Turns.Where(t => t.Speaker == id).Sum(t => t.End - t.Start), 3);
+            if (options.SpeakerNames.TryGetValue(id, out var rostered))
+            {
+                speakers.Add(new Speaker(id, rostered, NameSources.Roster, null, seconds));
+            }
+            else if (matches.TryGetValue(id, out var match))
+            {
+                speakers.Add(new Speaker(id, match.Profile.Name, NameSources.Enrolled, Math.Round(match.Score, 3), seconds));
+            }
+            else
+            {
+                anonymous++;
+                speakers.Add(new Speaker(id, string.Format(CultureInfo.InvariantCulture, AnonymousLabel, anonymous), NameSources.Anonymous, null, seconds));
+            }
+        }
+
+        var assignments = new List<SpeakerAssignment>();
+        foreach (var segment in segments)
+        {
+            var best = result.Turns
+                .Select(t => (t.Speaker, Overlap: Math.Min(t.End, segment.End) - Math.Max(t.Start, segment.Start)))
+                .Where(o => o.Overlap > 0)
+                .GroupBy(o => o.Speaker)
+                .Select(g => (Speaker: g.Key, Overlap: g.Sum(o => o.Overlap)))
+                .OrderByDescending(o => o.Overlap)
+                .FirstOrDefault();
+            if (best.Speaker is not null)
+            {
+                assignments.Add(new SpeakerAssignment(segment.Id, best.Speaker));
+            }
+        }
+
+        var trace = new Dictionary<string, string>(settings)
+        {
+            ["windows"] = result.WindowCount.ToString(CultureInfo.InvariantCulture),
+            ["windowSeconds"] = Diarizer.WindowSeconds.ToString(CultureInfo.InvariantCulture),
+            ["hopSeconds"] = Diarizer.HopSeconds.ToString(CultureInfo.InvariantCulture),
+        };
+        var turns = result.Turns.Select(t => new SpeakerTurn(Math.Round(t.Start, 3), Math.Round(t.End, 3), t.Speaker)).ToList();
+        return new SpeakerMap(Diarizer.Method, trace, speakers, turns, assignments);
+    }
+
+    /// <summary>
+    /// Each profile names at most one cluster and each cluster takes at most one profile: pairs
+    /// are taken best score first, above the threshold.
+    /// </summary>
+    private static Dictionary<string, (SpeakerProfile Profile, double Score)> MatchProfiles(
+        DiarizationResult result, IReadOnlyList<SpeakerProfile> profiles, double threshold)
+    {
+        var pairs = result.Centroids
+            .SelectMany(c => profiles.Select(p => (Cluster: c.Key, Profile: p, Score: Vectors.Dot(c.Value, result.ToMeetingSpace(p.Embedding)))))
+            .Where(m => m.Score >= threshold)
+            .OrderByDescending(m => m.Score);
+        var matches = new Dictionary<string, (SpeakerProfile, double)>();
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (cluster, profile, score) in pairs)
+        {
+            if (!matches.ContainsKey(cluster) && used.Add(profile.Name))
+            {
+                matches[cluster] = (profile, score);
+            }
+        }
+
+        return matches;
+    }
+
+    private static string AnonymousLabel { get; } =
+        ResourceLines.Read(new StringReader(ResourceLines.EmbeddedText("Minutes.Speakers.labels-ja.txt"))).First();
+}
