@@ -19,6 +19,7 @@ internal static class TranscribeCommand
         var speakers = new Option<int?>("--speakers") { Description = "The number of speakers, when known." };
         var minSpeakers = new Option<int?>("--min-speakers") { Description = "At least this many speakers." };
         var maxSpeakers = new Option<int?>("--max-speakers") { Description = "At most this many speakers." };
+        var speakerNames = new Option<string?>("--speaker-names") { Description = "Names for the speakers found: S1=委員長,S2=田中委員." };
         var agenda = new Option<string?>("--agenda") { Description = "Agenda file: one item per line." };
         var resume = new Option<bool>("--resume") { Description = "Reuse the stages of an earlier (interrupted) run whose inputs are unchanged." };
         var stopAfter = new Option<StopAfter>("--stop-after") { Description = "Stop after this stage." };
@@ -27,7 +28,7 @@ internal static class TranscribeCommand
             ? "The same as transcribe."
             : "The whole pipeline: from the recording to the draft minutes.")
         {
-            recording, output, model, language, glossary, threads, vadModel, energyVad, speakers, minSpeakers, maxSpeakers, agenda, resume, stopAfter,
+            recording, output, model, language, glossary, threads, vadModel, energyVad, speakers, minSpeakers, maxSpeakers, speakerNames, agenda, resume, stopAfter,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -46,6 +47,7 @@ internal static class TranscribeCommand
                 Speakers = parse.GetValue(speakers),
                 MinSpeakers = parse.GetValue(minSpeakers),
                 MaxSpeakers = parse.GetValue(maxSpeakers),
+                SpeakerNames = parse.GetValue(speakerNames),
                 Agenda = parse.GetValue(agenda),
                 Resume = parse.GetValue(resume),
                 StopAfter = parse.GetValue(stopAfter),

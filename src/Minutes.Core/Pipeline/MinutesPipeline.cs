@@ -2,6 +2,7 @@ using Minutes.Audio;
 using Minutes.Json;
 using Minutes.Runs;
 using Minutes.Sessions;
+using Minutes.Speakers;
 using Minutes.Transcription;
 
 namespace Minutes.Pipeline;
@@ -66,6 +67,19 @@ public sealed class MinutesPipeline
             },
             cancellationToken).ConfigureAwait(false);
         if (options.StopAfter == StopAfter.Transcript)
+        {
+            return run;
+        }
+
+        var diarization = new DiarizationOptions
+        {
+            Speakers = options.Speakers,
+            MinSpeakers = options.MinSpeakers,
+            MaxSpeakers = options.MaxSpeakers,
+            SpeakerNames = DiarizationOptions.ParseNames(options.SpeakerNames),
+        };
+        await new SpeakersStage().RunAsync(runner, diarization, cancellationToken).ConfigureAwait(false);
+        if (options.StopAfter == StopAfter.Speakers)
         {
             return run;
         }

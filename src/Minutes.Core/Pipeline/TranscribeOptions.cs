@@ -37,6 +37,9 @@ public sealed record TranscribeOptions
 
     public int? MaxSpeakers { get; init; }
 
+    /// <summary>Names for diarized speakers, <c>S1=委員長,S2=田中委員</c>.</summary>
+    public string? SpeakerNames { get; init; }
+
     public string? Agenda { get; init; }
 
     public bool Resume { get; init; }

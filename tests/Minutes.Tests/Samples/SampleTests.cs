@@ -1,6 +1,7 @@
 using Minutes.Json;
 using Minutes.Runs;
 using Minutes.Sessions;
+using Minutes.Speakers;
 using Minutes.Tests.Support;
 using Minutes.Vad;
 
@@ -19,11 +20,14 @@ public sealed class SampleTests : IDisposable
     [Theory]
     [InlineData("committee")]
     [InlineData("council")]
-    public async Task The_recording_decodes_and_silero_finds_the_speech_of_the_ground_truth(string sample)
+    public async Task The_recording_goes_through_decode_vad_whisper_and_diarization_close_to_the_ground_truth(string sample)
     {
         var run = _temp.File(sample);
+        var model = _temp.File("crafted.bin");
+        TinyWhisperModel.WriteCrafted(model, ["ただいま", "から", "開会", "します"]);
 
-        var result = await CliRunner.RunAsync("transcribe", RepoPaths.Sample($"{sample}/recording.ogg"), "-o", run, "--vad-model", RepoPaths.SileroModel, "--stop-after", "vad");
+        var result = await CliRunner.RunAsync(
+            "transcribe", RepoPaths.Sample($"{sample}/recording.ogg"), "-o", run, "--model", model, "--vad-model", RepoPaths.SileroModel, "--stop-after", "speakers");
 
         Assert.True(result.ExitCode == 0, result.Error);
         var folder = RunFolder.Open(run);
@@ -33,6 +37,14 @@ public sealed class SampleTests : IDisposable
         var score = SpeechScoring.Score(vad.Regions.Select(r => (r.Start, r.End)).ToList(), truth, audio.Duration);
         Assert.True(score.F1 >= 0.93, $"speech F1 {score.F1} (precision {score.Precision}, recall {score.Recall})");
         Assert.InRange(audio.Duration, truth[^1].End, truth[^1].End + 2);
+
+        // Measured 6.5 % (committee) and 6.1 % (council) on this path; the target is 10 %.
+        var speakers = folder.Read(RunFolder.SpeakersTrace, MinutesJson.Context.SpeakerMap);
+        var der = DiarizationScoring.Score(DiarizationScoring.LoadRttm(RepoPaths.Sample($"{sample}/reference.rttm")), speakers.Turns, 0.25);
+        Assert.True(der.Der <= 0.10, $"DER {der.Der:P1}");
+        Assert.InRange(speakers.Speakers.Count, 3, 5);
+        var transcript = folder.Read(RunFolder.TranscriptTrace, MinutesJson.Context.Transcript);
+        Assert.All(speakers.Segments, a => Assert.Contains(transcript.Segments, s => s.Id == a.SegmentId));
     }
 
     [Theory]
