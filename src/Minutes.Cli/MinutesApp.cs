@@ -79,6 +79,7 @@ public static class MinutesApp
         ModelsCommand.Create(console),
         DoctorCommand.Create(console),
         ImportCommand.Create(console),
+        DraftCommand.Create(console),
         EvalCommand.Create(console),
         SpeakersCommand.Create(console),
     ];

@@ -25,10 +25,13 @@ namespace Minutes.Json;
 [JsonSerializable(typeof(Speakers.SpeakerProfile))]
 [JsonSerializable(typeof(Sessions.SessionPlan))]
 [JsonSerializable(typeof(Drafting.MinutesDocument))]
+[JsonSerializable(typeof(Drafting.SessionDraft))]
+[JsonSerializable(typeof(Drafting.LlmCall))]
 [JsonSerializable(typeof(Review.ApprovalLog))]
 [JsonSerializable(typeof(Review.Approval))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(string[]))]
+[JsonSerializable(typeof(List<Dictionary<string, string>>))]
 public sealed partial class MinutesJsonContext : JsonSerializerContext
 {
 }

@@ -1,4 +1,6 @@
 using Minutes.Audio;
+using Minutes.Drafting;
+using Minutes.Review;
 using Minutes.Json;
 using Minutes.Runs;
 using Minutes.Sessions;
@@ -85,6 +87,14 @@ public sealed class MinutesPipeline
         }
 
         await new SessionsStage().RunAsync(runner, new SessionOptions { Agenda = options.Agenda }, cancellationToken).ConfigureAwait(false);
+        if (options.StopAfter == StopAfter.Sessions)
+        {
+            return run;
+        }
+
+        var draft = new DraftOptions { Meeting = options.Meeting, Style = options.Style, Confidentiality = options.Confidentiality };
+        await new DraftStage(Drafters.Create(options.Offline, null, null, options.Confidentiality)).RunAsync(runner, draft, cancellationToken).ConfigureAwait(false);
+        await new ReviewStage().RunAsync(runner, cancellationToken).ConfigureAwait(false);
         return run;
     }
 

@@ -44,5 +44,16 @@ public sealed record TranscribeOptions
 
     public bool Resume { get; init; }
 
+    /// <summary>The meeting header file (会議名/日時/場所) for the draft.</summary>
+    public string? Meeting { get; init; }
+
+    /// <summary>Draft with the offline drafter even when an LLM is configured.</summary>
+    public bool Offline { get; init; }
+
+    public string Style { get; init; } = "summary";
+
+    /// <summary>機密性 1–3.</summary>
+    public int Confidentiality { get; init; } = 1;
+
     public StopAfter StopAfter { get; init; }
 }

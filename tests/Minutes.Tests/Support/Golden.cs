@@ -9,9 +9,13 @@ namespace Minutes.Tests.Support;
 /// </summary>
 public static partial class Golden
 {
-    public static void Verify(string name, string actual, Func<string, string>? scrub = null)
+    public static void Verify(string name, string actual, Func<string, string>? scrub = null) =>
+        VerifyAt(Path.Combine(RepoPaths.Root, "tests", "Minutes.Tests", "Golden", name), actual, scrub);
+
+    /// <summary>The same against an expected file anywhere in the repository (e.g. a sample's expected output).</summary>
+    public static void VerifyAt(string path, string actual, Func<string, string>? scrub = null)
     {
-        var path = Path.Combine(RepoPaths.Root, "tests", "Minutes.Tests", "Golden", name);
+        var name = Path.GetRelativePath(RepoPaths.Root, path);
         var text = (scrub ?? Scrub)(actual.ReplaceLineEndings("\n"));
         if (Environment.GetEnvironmentVariable("MINUTES_UPDATE_GOLDEN") == "1")
         {

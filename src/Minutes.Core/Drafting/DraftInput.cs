@@ -1,0 +1,71 @@
+using Minutes.Runs;
+using Minutes.Sessions;
+using Minutes.Speakers;
+using Minutes.Transcription;
+
+namespace Minutes.Drafting;
+
+/// <summary>Everything a drafter reads: the transcript, its speakers and sessions, and the meeting's header.</summary>
+public sealed record DraftInput(
+    Transcript Transcript,
+    SpeakerMap? Speakers,
+    SessionPlan Sessions,
+    MeetingInfo Meeting,
+    string Style,
+    int Confidentiality,
+    string? LlmTraceFolder = null)
+{
+    private Dictionary<string, string>? _speakerOf;
+    private Dictionary<string, string>? _names;
+
+    /// <summary>The speaker id of a segment (from the speakers stage, else as the transcript names it).</summary>
+    public string? SpeakerOf(TranscriptSegment segment)
+    {
+        ArgumentNullException.ThrowIfNull(segment);
+        _speakerOf ??= (Speakers?.Segments ?? []).GroupBy(a => a.SegmentId).ToDictionary(g => g.Key, g => g.First().Speaker, StringComparer.Ordinal);
+        return _speakerOf.TryGetValue(segment.Id, out var id) ? id : segment.Speaker;
+    }
+
+    /// <summary>The display name of a speaker id (話者1, 委員長 …).</summary>
+    public string NameOf(string? speaker)
+    {
+        _names ??= (Speakers?.Speakers ?? []).ToDictionary(s => s.Id, s => s.Name, StringComparer.Ordinal);
+        return speaker is null ? string.Empty : _names.TryGetValue(speaker, out var name) ? name : speaker;
+    }
+}
+
+/// <summary>会議名, 日時, 場所 as the clerk gives them (<c>--meeting FILE</c> with <c>key: value</c> lines).</summary>
+public sealed record MeetingInfo(string? Name, string? Date, string? Place)
+{
+    public static MeetingInfo Empty { get; } = new(null, null, null);
+
+    /// <summary>Reads <c>会議名: …</c>, <c>日時: …</c>, <c>場所: …</c> lines (also name/date/place).</summary>
+    public static MeetingInfo Load(string? path)
+    {
+        if (path is null)
+        {
+            return Empty;
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new MinutesException($"Meeting file not found: {path}");
+        }
+
+        var values = File.ReadAllLines(path)
+            .Select(l => l.Split([':', '：'], 2))
+            .Where(p => p.Length == 2)
+            .ToDictionary(p => p[0].Trim(), p => p[1].Trim(), StringComparer.OrdinalIgnoreCase);
+        string? Get(params string[] keys) => keys.Select(k => values.GetValueOrDefault(k)).FirstOrDefault(v => !string.IsNullOrEmpty(v));
+        return new MeetingInfo(Get("会議名", "name"), Get("日時", "date"), Get("場所", "place"));
+    }
+}
+
+/// <summary>Drafts structured minutes; every item cites the segments it rests on.</summary>
+public interface IMinutesDrafter
+{
+    /// <summary>Kind, model and settings, as they go into the manifest.</summary>
+    IReadOnlyDictionary<string, string> Parameters { get; }
+
+    Task<MinutesDocument> DraftAsync(DraftInput input, CancellationToken cancellationToken);
+}

@@ -1,0 +1,64 @@
+using System.Reflection;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Minutes.Drafting;
+
+/// <summary>
+/// The phrase tables of the offline drafter (decisions, requests, questions, the chair's
+/// formulas, due dates, and the endings of the である style), from an embedded data file so that
+/// Japanese stays out of the code and a clerk can read what the drafter looks for.
+/// </summary>
+public sealed class DraftingCues
+{
+    private readonly Dictionary<string, List<Regex>> _patterns;
+
+    private DraftingCues(Dictionary<string, List<Regex>> patterns, IReadOnlyList<(string Spoken, string Written)> endings)
+    {
+        _patterns = patterns;
+        Endings = endings;
+    }
+
+    public static DraftingCues Default { get; } = Load();
+
+    /// <summary>Sentence endings of speech and their である form, longest first.</summary>
+    public IReadOnlyList<(string Spoken, string Written)> Endings { get; }
+
+    public bool Matches(string kind, string text) =>
+        _patterns.TryGetValue(kind, out var list) && list.Any(r => r.IsMatch(text));
+
+    public Match? First(string kind, string text) =>
+        _patterns.TryGetValue(kind, out var list) ? list.Select(r => r.Match(text)).FirstOrDefault(m => m.Success) : null;
+
+    private static DraftingCues Load()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Minutes.Drafting.drafting-cues.tsv")
+            ?? throw new InvalidOperationException("The drafting cue table is not embedded.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var patterns = new Dictionary<string, List<Regex>>(StringComparer.Ordinal);
+        var endings = new List<(string, string)>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            var fields = line.Split('\t');
+            if (fields[0] == "style")
+            {
+                endings.Add((fields[1], fields[2]));
+                continue;
+            }
+
+            if (!patterns.TryGetValue(fields[0], out var list))
+            {
+                patterns[fields[0]] = list = [];
+            }
+
+            list.Add(new Regex(fields[1], RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
+        }
+
+        return new DraftingCues(patterns, endings.OrderByDescending(e => e.Item1.Length).ToList());
+    }
+}

@@ -1,0 +1,245 @@
+using System.Text;
+using Minutes.Text;
+using Minutes.Transcription;
+
+namespace Minutes.Drafting;
+
+/// <summary>
+/// The drafter that needs no model: deterministic and extractive. Per session it keeps each
+/// speaker's substantive statements, pairs a question with the next speaker's answer, and picks
+/// out decisions and requests (with owner and due date when they are said), each citing the
+/// segments it was taken from. In the summary style (要点筆記) sentence endings become である調
+/// and fillers go; the verbatim style keeps every statement as said, fillers removed (ケバ取り).
+/// </summary>
+public sealed partial class OfflineDrafter : IMinutesDrafter
+{
+    private static readonly string[] Fillers = ["えー、", "えー", "あのー、", "あのー", "えっと、", "まあ、", "ええと、"];
+    private readonly DraftingCues _cues;
+
+    public OfflineDrafter(DraftingCues? cues = null) => _cues = cues ?? DraftingCues.Default;
+
+    public IReadOnlyDictionary<string, string> Parameters { get; } = new Dictionary<string, string> { ["drafter"] = "offline", ["version"] = "1" };
+
+    public Task<MinutesDocument> DraftAsync(DraftInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var segments = input.Transcript.Segments.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var sections = new List<MinutesSection>();
+        var next = 1;
+        foreach (var session in input.Sessions.Sessions)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var turns = Turns(session.SegmentIds.Where(segments.ContainsKey).Select(id => segments[id]).ToList(), input);
+            var items = DraftSession(turns, input).Select(item => item with { Id = $"m{next++:D4}" }).ToList();
+            sections.Add(new MinutesSection(session.Id, session.Title, items));
+        }
+
+        var header = new MinutesHeader(
+            input.Meeting.Name ?? string.Empty,
+            input.Meeting.Date,
+            input.Meeting.Place,
+            Attendees(input),
+            input.Sessions.Sessions.Where(s => s.Kind == "item").Select(s => s.Title).Distinct(StringComparer.Ordinal).ToList());
+        return Task.FromResult(new MinutesDocument(header, input.Style, new DrafterInfo("offline"), input.Confidentiality, sections, []));
+    }
+
+    /// <summary>Consecutive segments of one speaker form a turn.</summary>
+    private static List<Turn> Turns(IReadOnlyList<TranscriptSegment> segments, DraftInput input)
+    {
+        var turns = new List<Turn>();
+        foreach (var segment in segments)
+        {
+            var speaker = input.SpeakerOf(segment);
+            if (turns.Count > 0 && turns[^1].Speaker == speaker)
+            {
+                turns[^1].Segments.Add(segment);
+            }
+            else
+            {
+                turns.Add(new Turn(speaker, [segment]));
+            }
+        }
+
+        return turns;
+    }
+
+    private List<MinutesItem> DraftSession(List<Turn> turns, DraftInput input)
+    {
+        var style = input.Style;
+        var items = new List<MinutesItem>();
+        var responder = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < turns.Count; i++)
+        {
+            var turn = turns[i];
+            var text = Clean(turn.Text);
+            var sentences = Sentences(text);
+            var substantive = sentences.Where(s => !_cues.Matches("procedure", JapaneseText.Normalize(s))).ToList();
+            var decisions = sentences.Where(s => _cues.Matches("decision", JapaneseText.Normalize(s))).ToList();
+            var requests = substantive.Where(s => _cues.Matches("action", JapaneseText.Normalize(s))).ToList();
+            var questions = substantive.Where(s => _cues.Matches("question", JapaneseText.Normalize(s))).ToList();
+            var cites = turn.Segments.Select(s => s.Id).ToList();
+
+            foreach (var decision in decisions)
+            {
+                items.Add(Item(ItemKinds.Decision, Written(decision, style), CitingSentence(turn, decision), turn.Speaker));
+            }
+
+            if (questions.Count > 0)
+            {
+                items.Add(Item(ItemKinds.Question, Written(string.Concat(substantive.Except(requests)), style), cites, turn.Speaker));
+                var answer = NextAnswer(turns, i);
+                if (answer is not null)
+                {
+                    if (turn.Speaker is not null && answer.Speaker is not null)
+                    {
+                        responder[turn.Speaker] = answer.Speaker;
+                    }
+
+                    items.Add(Item(ItemKinds.Answer, Written(Clean(answer.Text), style), answer.Segments.Select(s => s.Id).ToList(), answer.Speaker));
+                }
+            }
+            else if (substantive.Except(decisions).Except(requests).Any() && !IsAnswerToPrevious(turns, i))
+            {
+                var statement = string.Concat(substantive.Except(decisions).Except(requests));
+                items.Add(Item(style == "verbatim" ? ItemKinds.Statement : ItemKinds.Summary, Written(statement, style), cites, turn.Speaker));
+            }
+
+            foreach (var request in requests)
+            {
+                // A request falls to whoever answered the requester; a promise to its speaker.
+                var asks = Asks().IsMatch(request);
+                var owner = input.NameOf(!asks ? turn.Speaker
+                    : turn.Speaker is not null && responder.TryGetValue(turn.Speaker, out var answered) ? answered
+                    : NextSpeaker(turns, i) ?? turn.Speaker);
+                var due = _cues.First("due", JapaneseText.Normalize(request))?.Value;
+                items.Add(Item(ItemKinds.Action, Written(request, style), CitingSentence(turn, request), turn.Speaker, owner, due));
+            }
+        }
+
+        return items;
+    }
+
+    private bool IsAnswerToPrevious(List<Turn> turns, int index)
+    {
+        for (var j = index - 1; j >= 0; j--)
+        {
+            var text = Clean(turns[j].Text);
+            if (Sentences(text).All(s => _cues.Matches("procedure", JapaneseText.Normalize(s))))
+            {
+                continue;
+            }
+
+            return turns[j].Speaker != turns[index].Speaker && Sentences(text).Any(s => _cues.Matches("question", JapaneseText.Normalize(s)));
+        }
+
+        return false;
+    }
+
+    /// <summary>The next turn by another speaker that says something of substance (the chair's 「企画課長。」 is skipped).</summary>
+    private Turn? NextAnswer(List<Turn> turns, int index)
+    {
+        for (var j = index + 1; j < turns.Count; j++)
+        {
+            if (turns[j].Speaker == turns[index].Speaker)
+            {
+                return null;
+            }
+
+            if (Sentences(Clean(turns[j].Text)).Any(s => !_cues.Matches("procedure", JapaneseText.Normalize(s))))
+            {
+                return turns[j];
+            }
+        }
+
+        return null;
+    }
+
+    private string? NextSpeaker(List<Turn> turns, int index) => NextAnswer(turns, index)?.Speaker;
+
+    /// <summary>The segments of the turn that hold the sentence (a sentence may span two).</summary>
+    private static List<string> CitingSentence(Turn turn, string sentence)
+    {
+        var key = JapaneseText.Fold(sentence);
+        var hits = turn.Segments.Where(s => key.Contains(JapaneseText.Fold(s.Text).TrimEnd('。'), StringComparison.Ordinal)
+            || JapaneseText.Fold(s.Text).Contains(key.TrimEnd('。'), StringComparison.Ordinal)).Select(s => s.Id).ToList();
+        return hits.Count > 0 ? hits : turn.Segments.Select(s => s.Id).ToList();
+    }
+
+    private static MinutesItem Item(string kind, string text, IReadOnlyList<string> citations, string? speaker, string? owner = null, string? due = null) =>
+        new(string.Empty, kind, text, citations, speaker, owner, due);
+
+    private string Written(string text, string style)
+    {
+        if (style == "verbatim")
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder();
+        foreach (var sentence in Sentences(text))
+        {
+            var written = sentence;
+            foreach (var (spoken, plain) in _cues.Endings)
+            {
+                if (written.EndsWith(spoken, StringComparison.Ordinal))
+                {
+                    written = written[..^spoken.Length] + plain;
+                    break;
+                }
+            }
+
+            builder.Append(written);
+        }
+
+        return builder.ToString();
+    }
+
+    private static string Clean(string text)
+    {
+        foreach (var filler in Fillers)
+        {
+            text = text.Replace(filler, string.Empty, StringComparison.Ordinal);
+        }
+
+        return text.Trim();
+    }
+
+    private static List<string> Sentences(string text)
+    {
+        var sentences = new List<string>();
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is '。' or '？' or '！' or '?' or '!')
+            {
+                sentences.Add(text[start..(i + 1)].Trim());
+                start = i + 1;
+            }
+        }
+
+        if (start < text.Length && text[start..].Trim().Length > 0)
+        {
+            sentences.Add(text[start..].Trim());
+        }
+
+        return sentences;
+    }
+
+    private static List<string> Attendees(DraftInput input)
+    {
+        if (input.Speakers is { } map)
+        {
+            return map.Speakers.Select(s => s.Name).ToList();
+        }
+
+        return input.Transcript.Segments.Select(input.SpeakerOf).OfType<string>().Distinct(StringComparer.Ordinal).Select(input.NameOf).ToList();
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("ください|要望|求め")]
+    private static partial System.Text.RegularExpressions.Regex Asks();
+
+    private sealed record Turn(string? Speaker, List<TranscriptSegment> Segments)
+    {
+        public string Text => string.Concat(Segments.Select(s => s.Text.Trim()));
+    }
+}
