@@ -1,0 +1,168 @@
+using System.Net;
+using System.Text;
+using Minutes.Drafting;
+using Minutes.Json;
+using Minutes.Runs;
+using Minutes.Tests.Models;
+using Minutes.Tests.Support;
+
+namespace Minutes.Tests.Drafting;
+
+/// <summary>
+/// The Semantic Kernel drafter over real HTTP against a loopback OpenAI-compatible server that
+/// scripts answers and records requests (no LLM can run here).
+/// </summary>
+[Collection(nameof(EnvironmentCollection))]
+public sealed class SemanticKernelDraftTests : IDisposable
+{
+    private const string Key = "sk-test-SECRET-5f1c";
+    private readonly TempFolder _temp = new();
+    private readonly HttpListener _listener = new();
+    private readonly List<(string Body, string? Authorization)> _requests = [];
+    private readonly Queue<string> _answers = new();
+    private readonly string _endpoint;
+
+    public SemanticKernelDraftTests()
+    {
+        var port = Random.Shared.Next(20000, 60000);
+        _endpoint = $"http://127.0.0.1:{port}/v1";
+        _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        _listener.Start();
+        _ = Task.Run(ServeAsync);
+        Environment.SetEnvironmentVariable("MINUTES_LLM_API_KEY", Key);
+    }
+
+    public void Dispose()
+    {
+        Environment.SetEnvironmentVariable("MINUTES_LLM_API_KEY", null);
+        _listener.Close();
+        _temp.Dispose();
+    }
+
+    [Fact]
+    public async Task Drafts_through_http_repairs_invalid_json_flags_an_invented_figure_caches_and_never_writes_the_key()
+    {
+        var run = await Import("committee");
+        // First answer is not JSON (repaired), then every session gets one item; the amount 999万円 was never said.
+        _answers.Enqueue("ここに会議録を書きます");
+        _answers.Enqueue(Items("開会した。", "s0001"));
+        _answers.Enqueue(Items("補正予算は総額999万円である。", "s0004"));
+        _answers.Enqueue(Items("予約システムを更新する。", "s0020"));
+        _answers.Enqueue(Items("閉会した。", "s0026"));
+
+        var result = await CliRunner.RunAsync("draft", run, "--endpoint", _endpoint, "--model", "local-model");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Equal(5, _requests.Count);
+        Assert.All(_requests, r => Assert.Equal($"Bearer {Key}", r.Authorization));
+        Assert.Contains("<transcript>", _requests[0].Body, StringComparison.Ordinal);
+        Assert.Contains("could not be used (invalid JSON", _requests[1].Body, StringComparison.Ordinal);
+        var folder = RunFolder.Open(run);
+        var minutes = folder.Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument);
+        Assert.Equal(("llm", "local-model"), (minutes.Drafter.Kind, minutes.Drafter.Model));
+        var invented = minutes.Sections.SelectMany(s => s.Items).Single(i => i.Text.Contains("999", StringComparison.Ordinal));
+        Assert.Equal(ItemVerification.Unsupported, invented.Verification!.Status);
+        var traces = Directory.GetFiles(folder.PathOf(RunFolder.LlmTraceFolder));
+        Assert.Equal(4, traces.Length);
+        var call = MinutesJson.Deserialize(File.ReadAllText(traces.Order().First()), MinutesJson.Context.LlmCall);
+        Assert.Equal((2, new Uri(_endpoint).Authority), (call.Attempts, call.EndpointHost));
+        Assert.Equal(Hashing.Sha256OfText(call.Messages[0].Content).Length, call.PromptSha256.Length);
+        Assert.All(Directory.GetFiles(run, "*", SearchOption.AllDirectories), f => Assert.DoesNotContain(Key, File.ReadAllText(f), StringComparison.Ordinal));
+
+        var again = await CliRunner.RunAsync("draft", run, "--endpoint", _endpoint, "--model", "local-model");
+
+        Assert.Equal(0, again.ExitCode);
+        Assert.Equal(5, _requests.Count);
+    }
+
+    [Fact]
+    public async Task Level_2_masks_personal_information_before_sending_and_restores_it_in_the_draft()
+    {
+        var run = await Import("council");
+        for (var i = 0; i < 6; i++)
+        {
+            _answers.Enqueue(Items("連絡先は〔個人情報1〕である。", "s0019"));
+        }
+
+        var result = await CliRunner.RunAsync("draft", run, "--endpoint", _endpoint, "--model", "m", "--confidentiality", "2");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.DoesNotContain(_requests, r => r.Body.Contains("03-1234-5678", StringComparison.Ordinal) || r.Body.Contains("高橋健一", StringComparison.Ordinal));
+        Assert.Contains(_requests, r => r.Body.Contains("〔個人情報", StringComparison.Ordinal));
+        var minutes = RunFolder.Open(run).Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument);
+        Assert.Contains(minutes.Sections.SelectMany(s => s.Items), i => i.Text.Contains("03-1234-5678", StringComparison.Ordinal) || i.Text.Contains("高橋健一さん", StringComparison.Ordinal));
+        Assert.All(minutes.PersonalInformation, f => Assert.Equal("masked", f.Action));
+    }
+
+    [Fact]
+    public async Task A_refused_key_ends_in_one_line_exit_2_and_keeps_the_earlier_draft()
+    {
+        var run = await Import("committee");
+        Assert.Equal(0, (await CliRunner.RunAsync("draft", run, "--offline")).ExitCode);
+        var before = File.ReadAllText(Path.Combine(run, RunFolder.MinutesTrace));
+        _answers.Enqueue("401");
+
+        var result = await CliRunner.RunAsync("draft", run, "--endpoint", _endpoint, "--model", "m");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("refused the request (401)", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(Key, result.Error, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllText(Path.Combine(run, RunFolder.MinutesTrace)));
+    }
+
+    private async Task<string> Import(string sample)
+    {
+        var run = _temp.File(sample);
+        Assert.Equal(0, (await CliRunner.RunAsync("import", RepoPaths.Sample($"{sample}/reference.vtt"), "-o", run, "--agenda", RepoPaths.Sample($"{sample}/agenda.txt"))).ExitCode);
+        return run;
+    }
+
+    private static string Items(string text, string citation) =>
+        $$"""{"items": [{"kind": "summary", "text": "{{text}}", "citations": ["{{citation}}"], "speaker": null, "owner": null, "due": null}]}""";
+
+    private async Task ServeAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException)
+            {
+                return;
+            }
+
+            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+            var body = await reader.ReadToEndAsync();
+            lock (_requests)
+            {
+                _requests.Add((body, context.Request.Headers["Authorization"]));
+            }
+
+            var answer = _answers.Count > 0 ? _answers.Dequeue() : "{\"items\": []}";
+            if (answer == "401")
+            {
+                context.Response.StatusCode = 401;
+                await context.Response.OutputStream.WriteAsync(Encoding.UTF8.GetBytes("{\"error\": {\"message\": \"invalid api key\"}}"));
+                context.Response.Close();
+                continue;
+            }
+
+            var response = new Dictionary<string, object>
+            {
+                ["id"] = "chatcmpl-1",
+                ["object"] = "chat.completion",
+                ["created"] = 1,
+                ["model"] = "local-model",
+                ["choices"] = new object[] { new Dictionary<string, object> { ["index"] = 0, ["message"] = new Dictionary<string, object> { ["role"] = "assistant", ["content"] = answer }, ["finish_reason"] = "stop" } },
+                ["usage"] = new Dictionary<string, int> { ["prompt_tokens"] = 100, ["completion_tokens"] = 20, ["total_tokens"] = 120 },
+            };
+            var json = System.Text.Json.JsonSerializer.Serialize(response);
+            context.Response.ContentType = "application/json";
+            await context.Response.OutputStream.WriteAsync(Encoding.UTF8.GetBytes(json));
+            context.Response.Close();
+        }
+    }
+}
