@@ -12,19 +12,15 @@ namespace Minutes.Tests.Speakers;
 public sealed class DiarizerTests(ITestOutputHelper output)
 {
     [Theory]
-    // Measured: committee 6.1 % (3 of 4 speakers found: see docs/notes/speakers2.md), council 1.0 %.
-    [InlineData("committee", null, 0.09)]
-    [InlineData("council", 4, 0.05)]
-    public async Task Sample_meetings_are_diarized_with_low_der(string sample, int? expectedCount, double maxDer)
+    // Measured (docs/notes/speakers2.md): committee 0.0 %, council 1.0 %, with the reference speech regions.
+    [InlineData("committee")]
+    [InlineData("council")]
+    public async Task Sample_meetings_are_diarized_with_the_right_count_and_low_der(string sample)
     {
         using var temp = new TempFolder();
         var (map, score) = await DiarizeSample(temp, sample, new DiarizationOptions { ProfilesFolder = temp.File("profiles") });
-        if (expectedCount is { } count)
-        {
-            Assert.Equal(count, map.Speakers.Count);
-        }
-
-        Assert.True(score.Der < maxDer, $"DER {score.Der:P2}");
+        Assert.Equal(4, map.Speakers.Count);
+        Assert.True(score.Der < 0.05, $"DER {score.Der:P2}");
         Assert.All(map.Speakers, s => Assert.Equal(NameSources.Anonymous, s.Source));
         Assert.Equal(SampleRuns.Speech(sample).Count, map.Segments.Count);
     }
@@ -33,13 +29,17 @@ public sealed class DiarizerTests(ITestOutputHelper output)
     public async Task The_speakers_option_fixes_the_count()
     {
         using var temp = new TempFolder();
-        var (map, score) = await DiarizeSample(temp, "committee", new DiarizationOptions { Speakers = 4, ProfilesFolder = temp.File("profiles") });
-        Assert.Equal(4, map.Speakers.Count);
-        Assert.Equal("4", map.Settings["speakers"]);
-        Assert.True(score.Der < 0.20, $"DER {score.Der:P2}");
+        var (map, score) = await DiarizeSample(temp, "committee", new DiarizationOptions { Speakers = 5, ProfilesFolder = temp.File("profiles") });
+        Assert.Equal(5, map.Speakers.Count);
+        Assert.Equal("5", map.Settings["speakers"]);
+
+        // One of the five is a split of a real voice: the error rises, but the four voices still dominate.
+        Assert.True(score.Der < 0.30, $"DER {score.Der:P2}");
 
         var (two, _) = await DiarizeSample(temp, "committee", new DiarizationOptions { MaxSpeakers = 2, ProfilesFolder = temp.File("profiles") }, "run2");
         Assert.Equal(2, two.Speakers.Count);
+        var (atLeast, _) = await DiarizeSample(temp, "council", new DiarizationOptions { MinSpeakers = 6, ProfilesFolder = temp.File("profiles") }, "run3");
+        Assert.Equal(6, atLeast.Speakers.Count);
     }
 
     [Fact]
