@@ -12,15 +12,18 @@ namespace Minutes.Tests.Speakers;
 public sealed class DiarizerTests(ITestOutputHelper output)
 {
     [Theory]
-    // Measured (docs/notes/speakers2.md): committee 0.0 %, council 1.0 %, with the reference speech regions.
-    [InlineData("committee")]
-    [InlineData("council")]
-    public async Task Sample_meetings_are_diarized_with_the_right_count_and_low_der(string sample)
+    // Measured (docs/notes/speakers2.md): committee 0.0 % / 3.0 %, council 1.0 % / 2.6 % with the
+    // reference speech regions / the energy detector's regions (the council with the reference
+    // regions is diarized in SpeakerNamingTests).
+    [InlineData("committee", false)]
+    [InlineData("committee", true)]
+    [InlineData("council", true)]
+    public async Task Sample_meetings_are_diarized_with_the_right_count_and_low_der(string sample, bool energyVad)
     {
         using var temp = new TempFolder();
-        var (map, score) = await DiarizeSample(temp, sample, new DiarizationOptions { ProfilesFolder = temp.File("profiles") });
+        var (map, score) = await DiarizeSample(temp, sample, new DiarizationOptions { ProfilesFolder = temp.File("profiles") }, energyVad: energyVad);
         Assert.Equal(4, map.Speakers.Count);
-        Assert.True(score.Der < 0.05, $"DER {score.Der:P2}");
+        Assert.True(score.Der < 0.06, $"DER {score.Der:P2}");
         Assert.All(map.Speakers, s => Assert.Equal(NameSources.Anonymous, s.Source));
         Assert.Equal(SampleRuns.Speech(sample).Count, map.Segments.Count);
     }
@@ -69,9 +72,16 @@ public sealed class DiarizerTests(ITestOutputHelper output)
         Assert.NotEqual(result.Turns[0].Speaker, result.Turns[1].Speaker);
     }
 
-    private async Task<(SpeakerMap Map, DiarizationScore Score)> DiarizeSample(TempFolder temp, string sample, DiarizationOptions options, string name = "run")
+    private async Task<(SpeakerMap Map, DiarizationScore Score)> DiarizeSample(TempFolder temp, string sample, DiarizationOptions options, string name = "run", bool energyVad = false)
     {
         var run = SampleRuns.Create(temp.File(name), SampleRuns.Samples(sample), SampleRuns.Speech(sample));
+        if (energyVad)
+        {
+            // The regions a real detector finds: padded, and joined across short pauses between speakers.
+            using var audio = PcmAudio.Open(run.PathOf(RunFolder.DecodedAudio));
+            run.Write(RunFolder.VadTrace, new Minutes.Vad.EnergyVoiceActivityDetector().Detect(audio, null, CancellationToken.None), MinutesJson.Context.VadTrace);
+        }
+
         await new SpeakersStage().RunAsync(new StageRunner(run, resume: false), options, CancellationToken.None);
         var map = run.Read(RunFolder.SpeakersTrace, MinutesJson.Context.SpeakerMap);
         var reference = DiarizationScoring.LoadRttm(Path.Combine(RepoPaths.Sample(sample), "reference.rttm"));
