@@ -12,19 +12,18 @@ namespace Minutes.Tests.Speakers;
 public sealed class DiarizerTests(ITestOutputHelper output)
 {
     [Theory]
-    // Measured: committee 6.1 % (3 of 4 speakers found: see docs/notes/speakers2.md), council 1.0 %.
-    [InlineData("committee", null, 0.09)]
-    [InlineData("council", 4, 0.05)]
-    public async Task Sample_meetings_are_diarized_with_low_der(string sample, int? expectedCount, double maxDer)
+    // Measured (docs/notes/speakers2.md): committee 0.0 % / 3.0 %, council 1.0 % / 2.6 % with the
+    // reference speech regions / the energy detector's regions (the council with the reference
+    // regions is diarized in SpeakerNamingTests).
+    [InlineData("committee", false)]
+    [InlineData("committee", true)]
+    [InlineData("council", true)]
+    public async Task Sample_meetings_are_diarized_with_the_right_count_and_low_der(string sample, bool energyVad)
     {
         using var temp = new TempFolder();
-        var (map, score) = await DiarizeSample(temp, sample, new DiarizationOptions { ProfilesFolder = temp.File("profiles") });
-        if (expectedCount is { } count)
-        {
-            Assert.Equal(count, map.Speakers.Count);
-        }
-
-        Assert.True(score.Der < maxDer, $"DER {score.Der:P2}");
+        var (map, score) = await DiarizeSample(temp, sample, new DiarizationOptions { ProfilesFolder = temp.File("profiles") }, energyVad: energyVad);
+        Assert.Equal(4, map.Speakers.Count);
+        Assert.True(score.Der < 0.06, $"DER {score.Der:P2}");
         Assert.All(map.Speakers, s => Assert.Equal(NameSources.Anonymous, s.Source));
         Assert.Equal(SampleRuns.Speech(sample).Count, map.Segments.Count);
     }
@@ -33,13 +32,17 @@ public sealed class DiarizerTests(ITestOutputHelper output)
     public async Task The_speakers_option_fixes_the_count()
     {
         using var temp = new TempFolder();
-        var (map, score) = await DiarizeSample(temp, "committee", new DiarizationOptions { Speakers = 4, ProfilesFolder = temp.File("profiles") });
-        Assert.Equal(4, map.Speakers.Count);
-        Assert.Equal("4", map.Settings["speakers"]);
-        Assert.True(score.Der < 0.20, $"DER {score.Der:P2}");
+        var (map, score) = await DiarizeSample(temp, "committee", new DiarizationOptions { Speakers = 5, ProfilesFolder = temp.File("profiles") });
+        Assert.Equal(5, map.Speakers.Count);
+        Assert.Equal("5", map.Settings["speakers"]);
+
+        // One of the five is a split of a real voice: the error rises, but the four voices still dominate.
+        Assert.True(score.Der < 0.30, $"DER {score.Der:P2}");
 
         var (two, _) = await DiarizeSample(temp, "committee", new DiarizationOptions { MaxSpeakers = 2, ProfilesFolder = temp.File("profiles") }, "run2");
         Assert.Equal(2, two.Speakers.Count);
+        var (atLeast, _) = await DiarizeSample(temp, "council", new DiarizationOptions { MinSpeakers = 6, ProfilesFolder = temp.File("profiles") }, "run3");
+        Assert.Equal(6, atLeast.Speakers.Count);
     }
 
     [Fact]
@@ -69,9 +72,16 @@ public sealed class DiarizerTests(ITestOutputHelper output)
         Assert.NotEqual(result.Turns[0].Speaker, result.Turns[1].Speaker);
     }
 
-    private async Task<(SpeakerMap Map, DiarizationScore Score)> DiarizeSample(TempFolder temp, string sample, DiarizationOptions options, string name = "run")
+    private async Task<(SpeakerMap Map, DiarizationScore Score)> DiarizeSample(TempFolder temp, string sample, DiarizationOptions options, string name = "run", bool energyVad = false)
     {
         var run = SampleRuns.Create(temp.File(name), SampleRuns.Samples(sample), SampleRuns.Speech(sample));
+        if (energyVad)
+        {
+            // The regions a real detector finds: padded, and joined across short pauses between speakers.
+            using var audio = PcmAudio.Open(run.PathOf(RunFolder.DecodedAudio));
+            run.Write(RunFolder.VadTrace, new Minutes.Vad.EnergyVoiceActivityDetector().Detect(audio, null, CancellationToken.None), MinutesJson.Context.VadTrace);
+        }
+
         await new SpeakersStage().RunAsync(new StageRunner(run, resume: false), options, CancellationToken.None);
         var map = run.Read(RunFolder.SpeakersTrace, MinutesJson.Context.SpeakerMap);
         var reference = DiarizationScoring.LoadRttm(Path.Combine(RepoPaths.Sample(sample), "reference.rttm"));

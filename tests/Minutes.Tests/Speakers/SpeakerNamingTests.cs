@@ -80,6 +80,31 @@ public sealed class SpeakerNamingTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task The_speakers_command_enrols_lists_and_removes()
+    {
+        using var temp = new TempFolder();
+        var voice = temp.File("voice.wav");
+        SampleRuns.WriteWav(voice, VoiceOf("committee", "S1", turns: 2));
+        Environment.SetEnvironmentVariable(ProfileStore.EnvironmentVariable, temp.File("profiles"));
+        try
+        {
+            var enrolled = await CliRunner.RunAsync("speakers", "enroll", "委員長", voice);
+            Assert.Equal(0, enrolled.ExitCode);
+            Assert.StartsWith("Enrolled 委員長: ", enrolled.Out);
+            var listed = await CliRunner.RunAsync("speakers", "list");
+            Assert.Contains("委員長\t", listed.Out, StringComparison.Ordinal);
+            Assert.Equal(0, (await CliRunner.RunAsync("speakers", "remove", "委員長")).ExitCode);
+            var missing = await CliRunner.RunAsync("speakers", "remove", "委員長");
+            Assert.Equal(2, missing.ExitCode);
+            Assert.Contains("No enrolled speaker named '委員長'", missing.Error);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(ProfileStore.EnvironmentVariable, null);
+        }
+    }
+
+    [Fact]
     public async Task Eval_diarization_prints_der_and_its_parts()
     {
         using var temp = new TempFolder();
