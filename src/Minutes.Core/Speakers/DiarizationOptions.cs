@@ -14,7 +14,7 @@ public sealed record DiarizationOptions
     public int? MaxSpeakers { get; init; }
 
     /// <summary>Cosine distance at which average-linkage clustering stops merging (calibrated on the samples).</summary>
-    public double Threshold { get; init; } = 0.67;
+    public double Threshold { get; init; } = 0.68;
 
     /// <summary>Re-segment window labels with a Viterbi pass (a change inside a region is found).</summary>
     public bool Resegment { get; init; } = true;

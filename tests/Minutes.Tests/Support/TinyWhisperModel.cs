@@ -1,94 +1,69 @@
+using System.Buffers.Binary;
+using System.Globalization;
 using System.Text;
 
 namespace Minutes.Tests.Support;
 
 /// <summary>
-/// Writes tiny Whisper models in whisper.cpp's legacy ggml format, for running the real
-/// Whisper.net runtime where no real weights can be downloaded. n_state 64, one layer each,
-/// F16 matrices (the CPU convolution requires F16), F32 biases, norms and positional embeddings.
+/// Writes tiny Whisper models in whisper.cpp's legacy ggml format, so that tests can run the real
+/// Whisper.net runtime where no real weights can be downloaded. Both models are multilingual
+/// (n_vocab 51865, so <c>&lt;|ja|&gt;</c> exists), n_state 64, one head and one layer each, ftype 1:
+/// 2-D matrices in F16 (the CPU convolution requires F16), biases, layer norms and positional
+/// embeddings in F32. Tensor names and shapes follow whisper.cpp's <c>convert-pt-to-ggml.py</c>
+/// and <c>whisper_model_load</c>; dimensions are written in ggml order (fastest first).
 /// </summary>
 public static class TinyWhisperModel
 {
+    /// <summary>The most text tokens <see cref="WriteCrafted"/> can chain (one embedding dimension each).</summary>
+    public const int MaxCraftedTokens = State - 5;
+
+    private const uint Magic = 0x67676d6c;
     private const int Vocabulary = 51865;
     private const int TextTokens = 50257;
     private const int State = 64;
+    private const int Hidden = 4 * State;
     private const int AudioContext = 1500;
     private const int TextContext = 448;
     private const int Mels = 80;
+    private const int FftBins = 201;
+    private const int SampleRate = 16000;
+    private const int FtypeF16 = 1;
+
+    // Special token ids of a multilingual vocabulary, as whisper.cpp numbers them after the text tokens.
     private const int EndOfText = 50257;
     private const int Transcribe = 50359;
+    private const int NoTimestamps = 50363;
     private const int TimestampBegin = 50364;
-    private const int FirstCraftedToken = 1000;
+    private const int LastTimestamp = TimestampBegin + 1500;
+
+    // The crafted pieces take ids after the 256 single-byte tokens.
+    private const int FirstCraftedId = 256;
+
+    // One-hot embedding height, and how strongly the decoder MLP pushes a token's successor: the
+    // winning logit is about 60, enough for p = 1.0 in float yet under ~80, because whisper.cpp
+    // computes the no-speech probability against the largest logit of its whole buffer and a
+    // larger one underflows its log-sum-exp (NoSpeechProbability then reads +Infinity).
+    private const float Amplitude = 8f;
+    private const float Step = 10f;
 
     /// <summary>
-    /// A model whose decoder emits exactly <paramref name="pieces"/> (then end of text) for any
-    /// audio and any initial prompt: each token's embedding is one-hot on its own dimension, and
-    /// the decoder's MLP maps that dimension to the next token's, so the next token depends on
-    /// the current token only — never on the position, the prompt or the audio.
+    /// A model with small random weights: the encoder and the decoder loop run on real arithmetic;
+    /// its output text is arbitrary (seed 1 on 10 s of noise: one segment, "&lt;48095&gt;").
     /// </summary>
-    public static void WriteCrafted(string path, IReadOnlyList<string> pieces)
-    {
-        ArgumentNullException.ThrowIfNull(pieces);
-        if (pieces.Count == 0 || pieces.Count > State - 4)
-        {
-            throw new ArgumentOutOfRangeException(nameof(pieces), "between 1 and 60 pieces");
-        }
-
-        // The chain: <|transcribe|> → <|0.00|> → pieces… → <|endoftext|>, slot k on dimension k.
-        var chain = new List<int> { Transcribe, TimestampBegin };
-        chain.AddRange(Enumerable.Range(FirstCraftedToken, pieces.Count));
-        chain.Add(EndOfText);
-
-        const float amplitude = 8f;
-        const float step = 10f;
-        var embedding = new float[Vocabulary * State];
-        for (var slot = 0; slot < chain.Count; slot++)
-        {
-            embedding[(chain[slot] * State) + slot] = amplitude;
-        }
-
-        var up = new float[4 * State * State];
-        for (var d = 0; d < State; d++)
-        {
-            up[(d * State) + d] = 1f;
-        }
-
-        var down = new float[State * 4 * State];
-        for (var slot = 0; slot + 1 < chain.Count; slot++)
-        {
-            down[((slot + 1) * 4 * State) + slot] = step;
-        }
-
-        var vocabulary = BaseVocabulary();
-        for (var i = 0; i < pieces.Count; i++)
-        {
-            vocabulary[FirstCraftedToken + i] = Encoding.UTF8.GetBytes(pieces[i]);
-        }
-
-        Write(path, vocabulary, name => name switch
-        {
-            "decoder.token_embedding.weight" => embedding,
-            "decoder.blocks.0.mlp.0.weight" => up,
-            "decoder.blocks.0.mlp.2.weight" => down,
-            _ when name.EndsWith("ln.weight", StringComparison.Ordinal) || name.EndsWith("ln_post.weight", StringComparison.Ordinal) => Filled(State, 1f),
-            _ => null,
-        });
-    }
-
-    /// <summary>Random small weights: the full encoder and decoder run, with arbitrary output.</summary>
     public static void WriteRandom(string path, int seed = 1)
     {
+        ArgumentException.ThrowIfNullOrEmpty(path);
         var random = new Random(seed);
-        Write(path, BaseVocabulary(), name =>
+        Write(path, BaseVocabulary(), spec =>
         {
-            if (name.EndsWith("ln.weight", StringComparison.Ordinal) || name.EndsWith("ln_post.weight", StringComparison.Ordinal))
+            var values = new float[spec.Count];
+            if (IsNormWeight(spec.Name))
             {
-                return Filled(State, 1f);
+                Array.Fill(values, 1f);
+                return values;
             }
 
-            var count = Tensors().First(t => t.Name == name).Shape.Aggregate(1, (a, b) => a * b);
-            var values = new float[count];
-            for (var i = 0; i < count; i++)
+            for (var i = 0; i < values.Length; i++)
             {
                 values[i] = (float)((random.NextDouble() - 0.5) * 0.2);
             }
@@ -97,6 +72,101 @@ public static class TinyWhisperModel
         });
     }
 
+    /// <summary>
+    /// A model whose decoder emits exactly <paramref name="outputTokens"/>, in order, then ends the
+    /// segment, for any audio, any initial prompt and any position. Each string becomes its own
+    /// vocabulary entry (its UTF-8 bytes), so Japanese pieces are emitted as they are. Attention
+    /// and positional embeddings are zero, so the next token depends on the current token only:
+    /// each chained token's embedding is one-hot on its own dimension and the decoder MLP maps that
+    /// dimension to its successor's. Chains: <c>&lt;|transcribe|&gt; → &lt;|0.00|&gt; → tokens →
+    /// &lt;|30.00|&gt; → &lt;|endoftext|&gt;</c> with timestamps, and
+    /// <c>&lt;|notimestamps|&gt; → tokens → &lt;|endoftext|&gt;</c> without.
+    /// </summary>
+    public static void WriteCrafted(string path, IReadOnlyList<string> outputTokens)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(outputTokens);
+        if (outputTokens.Count is 0 or > MaxCraftedTokens)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(outputTokens),
+                outputTokens.Count,
+                string.Create(CultureInfo.InvariantCulture, $"Between 1 and {MaxCraftedTokens} tokens."));
+        }
+
+        if (outputTokens.Any(string.IsNullOrEmpty))
+        {
+            throw new ArgumentException("Tokens must not be empty.", nameof(outputTokens));
+        }
+
+        var vocabulary = BaseVocabulary();
+        for (var i = 0; i < outputTokens.Count; i++)
+        {
+            vocabulary[FirstCraftedId + i] = Encoding.UTF8.GetBytes(outputTokens[i]);
+        }
+
+        var edges = CraftedTransitions(outputTokens.Count);
+        var slots = new Dictionary<int, int>();
+        foreach (var (from, to, _) in edges)
+        {
+            slots.TryAdd(from, slots.Count);
+            slots.TryAdd(to, slots.Count);
+        }
+
+        var embedding = new float[Vocabulary * State];
+        foreach (var (token, slot) in slots)
+        {
+            embedding[(token * State) + slot] = Amplitude;
+        }
+
+        var up = new float[Hidden * State];
+        for (var d = 0; d < State; d++)
+        {
+            up[(d * State) + d] = 1f;
+        }
+
+        var down = new float[State * Hidden];
+        foreach (var (from, to, strength) in edges)
+        {
+            down[(slots[to] * Hidden) + slots[from]] = Step * strength;
+        }
+
+        Write(path, vocabulary, spec => spec.Name switch
+        {
+            "decoder.token_embedding.weight" => embedding,
+            "decoder.blocks.0.mlp.0.weight" => up,
+            "decoder.blocks.0.mlp.2.weight" => down,
+            _ when IsNormWeight(spec.Name) => Filled(spec.Count, 1f),
+            _ => new float[spec.Count],
+        });
+    }
+
+    /// <summary>Which token follows which, with the relative strength of the push.</summary>
+    private static List<(int From, int To, float Strength)> CraftedTransitions(int count)
+    {
+        var first = FirstCraftedId;
+        var last = FirstCraftedId + count - 1;
+        var edges = new List<(int From, int To, float Strength)>
+        {
+            (Transcribe, TimestampBegin, 1f),
+            (TimestampBegin, first, 1f),
+            (NoTimestamps, first, 1f),
+        };
+        for (var id = first; id < last; id++)
+        {
+            edges.Add((id, id + 1, 1f));
+        }
+
+        // After the last piece the closing <|30.00|> wins; with timestamps off it is masked and end-of-text is next best.
+        edges.Add((last, LastTimestamp, 1f));
+        edges.Add((last, EndOfText, 0.5f));
+        edges.Add((LastTimestamp, EndOfText, 1f));
+        return edges;
+    }
+
+    private static bool IsNormWeight(string name) =>
+        name.EndsWith("ln.weight", StringComparison.Ordinal) || name.EndsWith("ln_post.weight", StringComparison.Ordinal);
+
     private static float[] Filled(int count, float value)
     {
         var values = new float[count];
@@ -104,111 +174,171 @@ public static class TinyWhisperModel
         return values;
     }
 
-    /// <summary>Byte tokens 0–255 (so every prompt can be tokenised, and " " exists), then unique fillers.</summary>
+    /// <summary>
+    /// The 256 single bytes (so any prompt can be tokenised and the token " " exists, which
+    /// whisper.cpp's blank suppression looks up), then unique ASCII fillers up to 50,257 text tokens.
+    /// </summary>
     private static byte[][] BaseVocabulary()
     {
         var tokens = new byte[TextTokens][];
         for (var i = 0; i < TextTokens; i++)
         {
-            tokens[i] = i < 256 ? [(byte)i] : Encoding.ASCII.GetBytes($"<{i}>");
+            tokens[i] = i < 256 ? [(byte)i] : Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"<{i}>"));
         }
 
         return tokens;
     }
 
-    private static void Write(string path, byte[][] vocabulary, Func<string, float[]?> values)
+    private static void Write(string path, byte[][] vocabulary, Func<TensorSpec, float[]> values)
     {
         using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
         using var writer = new BinaryWriter(stream);
-        writer.Write(0x67676d6c);
-        foreach (var value in new[] { Vocabulary, AudioContext, State, 1, 1, TextContext, State, 1, 1, Mels, 1 })
+        WriteHeader(writer);
+        WriteMelFilters(writer);
+        WriteVocabulary(writer, vocabulary);
+        foreach (var spec in Tensors())
+        {
+            WriteTensor(writer, spec, values(spec));
+        }
+    }
+
+    private static void WriteHeader(BinaryWriter writer)
+    {
+        writer.Write(Magic);
+        int[] hparams = [Vocabulary, AudioContext, State, 1, 1, TextContext, State, 1, 1, Mels, FtypeF16];
+        foreach (var value in hparams)
         {
             writer.Write(value);
         }
+    }
 
+    /// <summary>Slaney-normalised mel filterbank (librosa's default, as Whisper uses) for 16 kHz and n_fft 400.</summary>
+    private static void WriteMelFilters(BinaryWriter writer)
+    {
         writer.Write(Mels);
-        writer.Write(201);
-        writer.Write(new byte[Mels * 201 * 4]);
+        writer.Write(FftBins);
+        var maxMel = HertzToMel(SampleRate / 2.0);
+        var edges = new double[Mels + 2];
+        for (var i = 0; i < edges.Length; i++)
+        {
+            edges[i] = MelToHertz(maxMel * i / (Mels + 1));
+        }
+
+        for (var m = 0; m < Mels; m++)
+        {
+            var norm = 2.0 / (edges[m + 2] - edges[m]);
+            for (var k = 0; k < FftBins; k++)
+            {
+                var hertz = k * (double)SampleRate / ((FftBins - 1) * 2);
+                var rising = (hertz - edges[m]) / (edges[m + 1] - edges[m]);
+                var falling = (edges[m + 2] - hertz) / (edges[m + 2] - edges[m + 1]);
+                writer.Write((float)(Math.Max(0, Math.Min(rising, falling)) * norm));
+            }
+        }
+    }
+
+    private static double HertzToMel(double hertz) =>
+        hertz < 1000 ? 3 * hertz / 200 : 15 + (27 * Math.Log(hertz / 1000) / Math.Log(6.4));
+
+    private static double MelToHertz(double mel) =>
+        mel < 15 ? 200 * mel / 3 : 1000 * Math.Exp(Math.Log(6.4) * (mel - 15) / 27);
+
+    private static void WriteVocabulary(BinaryWriter writer, byte[][] vocabulary)
+    {
         writer.Write(vocabulary.Length);
         foreach (var token in vocabulary)
         {
             writer.Write(token.Length);
             writer.Write(token);
         }
+    }
 
-        foreach (var (name, shape, half) in Tensors())
+    private static void WriteTensor(BinaryWriter writer, TensorSpec spec, float[] values)
+    {
+        if (values.Length != spec.Count)
         {
-            var count = shape.Aggregate(1, (a, b) => a * b);
-            var data = values(name) ?? new float[count];
-            writer.Write(shape.Length);
-            writer.Write(Encoding.ASCII.GetByteCount(name));
-            writer.Write(half ? 1 : 0);
-            foreach (var dimension in shape)
-            {
-                writer.Write(dimension);
-            }
+            throw new InvalidOperationException($"{spec.Name}: {values.Length} values for {spec.Count} elements.");
+        }
 
-            writer.Write(Encoding.ASCII.GetBytes(name));
-            foreach (var value in data)
+        var name = Encoding.ASCII.GetBytes(spec.Name);
+        writer.Write(spec.Dims.Length);
+        writer.Write(name.Length);
+        writer.Write(spec.Half ? 1 : 0);
+        foreach (var dimension in spec.Dims)
+        {
+            writer.Write(dimension);
+        }
+
+        writer.Write(name);
+        var size = spec.Half ? 2 : 4;
+        var data = new byte[values.Length * size];
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (spec.Half)
             {
-                if (half)
-                {
-                    writer.Write((Half)value);
-                }
-                else
-                {
-                    writer.Write(value);
-                }
+                BinaryPrimitives.WriteHalfLittleEndian(data.AsSpan(i * size), (Half)values[i]);
             }
+            else
+            {
+                BinaryPrimitives.WriteSingleLittleEndian(data.AsSpan(i * size), values[i]);
+            }
+        }
+
+        writer.Write(data);
+    }
+
+    /// <summary>Every tensor whisper.cpp loads for one encoder and one decoder layer.</summary>
+    private static IEnumerable<TensorSpec> Tensors()
+    {
+        const int n = State;
+        yield return new("encoder.positional_embedding", false, n, AudioContext);
+        yield return new("encoder.conv1.weight", true, 3, Mels, n);
+        yield return new("encoder.conv1.bias", false, 1, n);
+        yield return new("encoder.conv2.weight", true, 3, n, n);
+        yield return new("encoder.conv2.bias", false, 1, n);
+        yield return new("encoder.ln_post.weight", false, n);
+        yield return new("encoder.ln_post.bias", false, n);
+        foreach (var spec in Block("encoder.blocks.0", ["attn"]))
+        {
+            yield return spec;
+        }
+
+        yield return new("decoder.positional_embedding", false, n, TextContext);
+        yield return new("decoder.token_embedding.weight", true, n, Vocabulary);
+        yield return new("decoder.ln.weight", false, n);
+        yield return new("decoder.ln.bias", false, n);
+        foreach (var spec in Block("decoder.blocks.0", ["attn", "cross_attn"]))
+        {
+            yield return spec;
         }
     }
 
-    /// <summary>Tensor names and shapes (ggml order: fastest dimension first) as whisper.cpp loads them.</summary>
-    private static IEnumerable<(string Name, int[] Shape, bool Half)> Tensors()
+    private static IEnumerable<TensorSpec> Block(string prefix, string[] attentions)
     {
         const int n = State;
-        yield return ("encoder.positional_embedding", [n, AudioContext], false);
-        yield return ("encoder.conv1.weight", [3, Mels, n], true);
-        yield return ("encoder.conv1.bias", [1, n], false);
-        yield return ("encoder.conv2.weight", [3, n, n], true);
-        yield return ("encoder.conv2.bias", [1, n], false);
-        yield return ("encoder.ln_post.weight", [n], false);
-        yield return ("encoder.ln_post.bias", [n], false);
-        foreach (var t in Block("encoder.blocks.0", cross: false))
+        yield return new($"{prefix}.mlp_ln.weight", false, n);
+        yield return new($"{prefix}.mlp_ln.bias", false, n);
+        yield return new($"{prefix}.mlp.0.weight", true, n, Hidden);
+        yield return new($"{prefix}.mlp.0.bias", false, Hidden);
+        yield return new($"{prefix}.mlp.2.weight", true, Hidden, n);
+        yield return new($"{prefix}.mlp.2.bias", false, n);
+        foreach (var attention in attentions)
         {
-            yield return t;
-        }
-
-        yield return ("decoder.positional_embedding", [n, TextContext], false);
-        yield return ("decoder.token_embedding.weight", [n, Vocabulary], true);
-        yield return ("decoder.ln.weight", [n], false);
-        yield return ("decoder.ln.bias", [n], false);
-        foreach (var t in Block("decoder.blocks.0", cross: true))
-        {
-            yield return t;
+            yield return new($"{prefix}.{attention}_ln.weight", false, n);
+            yield return new($"{prefix}.{attention}_ln.bias", false, n);
+            yield return new($"{prefix}.{attention}.query.weight", true, n, n);
+            yield return new($"{prefix}.{attention}.query.bias", false, n);
+            yield return new($"{prefix}.{attention}.key.weight", true, n, n);
+            yield return new($"{prefix}.{attention}.value.weight", true, n, n);
+            yield return new($"{prefix}.{attention}.value.bias", false, n);
+            yield return new($"{prefix}.{attention}.out.weight", true, n, n);
+            yield return new($"{prefix}.{attention}.out.bias", false, n);
         }
     }
 
-    private static IEnumerable<(string Name, int[] Shape, bool Half)> Block(string prefix, bool cross)
+    /// <summary>A tensor as the file declares it: F16 or F32, dimensions in ggml order.</summary>
+    private sealed record TensorSpec(string Name, bool Half, params int[] Dims)
     {
-        const int n = State;
-        yield return ($"{prefix}.mlp_ln.weight", [n], false);
-        yield return ($"{prefix}.mlp_ln.bias", [n], false);
-        yield return ($"{prefix}.mlp.0.weight", [n, 4 * n], true);
-        yield return ($"{prefix}.mlp.0.bias", [4 * n], false);
-        yield return ($"{prefix}.mlp.2.weight", [4 * n, n], true);
-        yield return ($"{prefix}.mlp.2.bias", [n], false);
-        foreach (var attention in cross ? new[] { "attn", "cross_attn" } : ["attn"])
-        {
-            yield return ($"{prefix}.{attention}_ln.weight", [n], false);
-            yield return ($"{prefix}.{attention}_ln.bias", [n], false);
-            yield return ($"{prefix}.{attention}.query.weight", [n, n], true);
-            yield return ($"{prefix}.{attention}.query.bias", [n], false);
-            yield return ($"{prefix}.{attention}.key.weight", [n, n], true);
-            yield return ($"{prefix}.{attention}.value.weight", [n, n], true);
-            yield return ($"{prefix}.{attention}.value.bias", [n], false);
-            yield return ($"{prefix}.{attention}.out.weight", [n, n], true);
-            yield return ($"{prefix}.{attention}.out.bias", [n], false);
-        }
+        public int Count { get; } = Dims.Aggregate(1, (product, dimension) => product * dimension);
     }
 }
