@@ -41,6 +41,8 @@ public static class Bench
                 Measurement.RunChild("vad", pcm, "energy", truth, Path.Combine(work, $"vad-energy-{length}.json")),
                 Measurement.RunChild("transcribe", pcm, Path.Combine(work, $"vad-silero-{length}.json"), model),
                 Measurement.RunChild("transcribe", pcm, "none", model),
+                Measurement.RunChild("speakers", pcm, Path.Combine(work, $"vad-silero-{length}.json"), "yes"),
+                Measurement.RunChild("speakers", pcm, Path.Combine(work, $"vad-silero-{length}.json"), "no"),
             };
             AppendTable(report, length, rows);
         }
@@ -71,6 +73,10 @@ public static class Bench
         var energy = rows.First(r => r.Stage == "vad-energy");
         var gated = rows.First(r => r.Stage == "transcribe");
         var ungated = rows.First(r => r.Stage == "transcribe-ungated");
+        var reseg = rows.First(r => r.Stage == "speakers");
+        var plain = rows.First(r => r.Stage == "speakers-no-resegment");
+        var others = rows.Where(r => r.Stage is "decode" or "vad-silero" or "speakers").Sum(r => r.Seconds);
+        report.AppendLine(CultureInfo.InvariantCulture, $"All stages but Whisper inference (decode + Silero VAD + speakers): {Stages.F(others / hours)} s per audio hour; highest peak {Stages.F(rows.Max(r => r.PeakMb))} MB. Diarizer with/without re-segmentation: time {Stages.F(reseg.Seconds / plain.Seconds)}×.");
         report.AppendLine(CultureInfo.InvariantCulture, $"Ratios: Silero/energy VAD time {Stages.F(silero.Seconds / energy.Seconds)}×, speech F1 {Stages.F(silero.Figures["f1"])} vs {Stages.F(energy.Figures["f1"])}; Whisper with/without VAD gating: time {Stages.F(gated.Seconds / ungated.Seconds)}×, audio sent {Stages.F(gated.Figures["sentToWhisperShare"] * 100)} % vs 100 %.");
         report.AppendLine();
     }

@@ -17,6 +17,7 @@ public static class Stages
             "baseline" => await Measurement.TimeAsync("baseline", () => Task.FromResult(new Dictionary<string, double>())),
             "decode" => await Measurement.TimeAsync("decode", () => DecodeAsync(args[1], args[2])),
             "vad" => await Measurement.TimeAsync($"vad-{args[2]}", () => Task.FromResult(Vad(args[1], args[2], args[3], args[4]))),
+            "speakers" => await Measurement.TimeAsync(args[3] == "yes" ? "speakers" : "speakers-no-resegment", () => SpeakersAsync(args[1], args[2], args[3] == "yes")),
             "transcribe" => await Measurement.TimeAsync(args[2] == "none" ? "transcribe-ungated" : "transcribe", () => TranscribeAsync(args[1], args[2], args[3])),
             _ => throw new ArgumentException($"unknown stage {args[0]}"),
         };
@@ -77,6 +78,34 @@ public static class Stages
         finally
         {
             TranscriptionCheckpoint.Clear(checkpoint);
+        }
+    }
+
+    /// <summary>
+    /// The speakers stage on a run folder made of the decoded recording and its VAD regions (one
+    /// transcript segment per region, as the stage only needs their times).
+    /// </summary>
+    private static async Task<Dictionary<string, double>> SpeakersAsync(string pcm, string vadJson, bool resegment)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"bench-run-{Guid.NewGuid():N}");
+        try
+        {
+            var run = Minutes.Runs.RunFolder.Create(folder, null);
+            Directory.CreateDirectory(Path.GetDirectoryName(run.PathOf(Minutes.Runs.RunFolder.DecodedAudio))!);
+            File.Copy(pcm, run.PathOf(Minutes.Runs.RunFolder.DecodedAudio));
+            var vad = MinutesJson.Deserialize(File.ReadAllText(vadJson), MinutesJson.Context.VadTrace);
+            run.Write(Minutes.Runs.RunFolder.VadTrace, vad, MinutesJson.Context.VadTrace);
+            var segments = vad.Regions.Select((r, i) => new TranscriptSegment($"s{i + 1:D4}", r.Start, r.End, "x", RegionId: r.Id)).ToList();
+            run.Write(Minutes.Runs.RunFolder.TranscriptTrace, new Transcript("ja", new TranscriptSource("bench", "regions"), new Dictionary<string, string>(), segments, []), MinutesJson.Context.Transcript);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            await new Minutes.Speakers.SpeakersStage().RunAsync(new StageRunner(run, resume: false), new Minutes.Speakers.DiarizationOptions { Resegment = resegment }, CancellationToken.None);
+            var map = run.Read(Minutes.Runs.RunFolder.SpeakersTrace, MinutesJson.Context.SpeakerMap);
+            using var audio = PcmAudio.Open(pcm);
+            return new() { ["audioSeconds"] = audio.Duration, ["speakersFound"] = map.Speakers.Count, ["stageSeconds"] = clock.Elapsed.TotalSeconds };
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
         }
     }
 
