@@ -62,7 +62,7 @@ public sealed class SemanticKernelDrafter : IMinutesDrafter
         foreach (var session in input.Sessions.Sessions)
         {
             var lines = session.SegmentIds.Where(segments.ContainsKey).Select(id => segments[id])
-                .Select(s => new Dictionary<string, string> { ["id"] = s.Id, ["speaker"] = input.SpeakerOf(s) ?? string.Empty, ["name"] = input.NameOf(input.SpeakerOf(s)), ["text"] = mask.Apply(s.Text) })
+                .Select(s => new Dictionary<string, string> { ["id"] = s.Id, ["speaker"] = input.SpeakerOf(s) ?? string.Empty, ["name"] = input.NameOf(input.SpeakerOf(s)), ["text"] = Delimited(mask.Apply(s.Text)) })
                 .ToList();
             if (lines.Count == 0)
             {
@@ -194,6 +194,10 @@ public sealed class SemanticKernelDrafter : IMinutesDrafter
         var arguments = new KernelArguments { ["meeting"] = Neutral(meeting), ["session"] = Neutral(session), ["style"] = style };
         return new KernelPromptTemplateFactory().Create(config).RenderAsync(new Kernel(), arguments).GetAwaiter().GetResult();
     }
+
+    /// <summary>A speaker cannot close the data block: the delimiter inside the text is defused.</summary>
+    private static string Delimited(string text) =>
+        text.Replace("<transcript", "＜transcript", StringComparison.OrdinalIgnoreCase).Replace("</transcript", "＜/transcript", StringComparison.OrdinalIgnoreCase);
 
     private static string Neutral(string value) => value.Replace("{{", "{ {", StringComparison.Ordinal).Replace("}}", "} }", StringComparison.Ordinal);
 
