@@ -19,10 +19,12 @@ internal static class DraftCommand
         var meeting = new Option<string?>("--meeting") { Description = "会議名/日時/場所 as 'key: value' lines." };
         var style = new Option<string>("--style") { Description = "summary (要点筆記, である調) or verbatim (全文).", DefaultValueFactory = _ => "summary" };
         var confidentiality = new Option<int>("--confidentiality") { Description = "機密性 1, 2 or 3 (3: never sent to a remote endpoint).", DefaultValueFactory = _ => 1 };
+        var prompts = new Option<string?>("--prompts") { Description = "A folder of prompt files overriding the embedded ones (draft-session.yaml)." };
+        var noCache = new Option<bool>("--no-cache") { Description = "Call the LLM even when the same request was answered before." };
         var roster = new Option<string?>("--roster") { Description = "Names (one per line) to treat as personal information." };
         var command = new Command("draft", "Draft the minutes (trace/07-minutes.json, minutes.md); every statement cites segments and is verified.")
         {
-            run, offline, endpoint, model, meeting, style, confidentiality, roster,
+            run, offline, endpoint, model, meeting, style, confidentiality, roster, prompts, noCache,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -34,7 +36,7 @@ internal static class DraftCommand
                 Confidentiality = parse.GetValue(confidentiality),
                 Roster = parse.GetValue(roster),
             };
-            var drafter = Drafters.Create(parse.GetValue(offline), parse.GetValue(endpoint), parse.GetValue(model), options.Confidentiality);
+            var drafter = Drafters.Create(parse.GetValue(offline), parse.GetValue(endpoint), parse.GetValue(model), options.Confidentiality, parse.GetValue(prompts), parse.GetValue(noCache));
             var progress = new ConsoleProgress(console);
             var runner = new StageRunner(folder, resume: false, progress);
             await new DraftStage(drafter).RunAsync(runner, options, cancellationToken);

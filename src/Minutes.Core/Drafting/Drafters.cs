@@ -8,7 +8,7 @@ namespace Minutes.Drafting;
 /// </summary>
 public static class Drafters
 {
-    public static IMinutesDrafter Create(bool offline, string? endpoint, string? model, int confidentiality)
+    public static IMinutesDrafter Create(bool offline, string? endpoint, string? model, int confidentiality, string? prompts = null, bool noCache = false)
     {
         endpoint ??= Environment.GetEnvironmentVariable("MINUTES_LLM_ENDPOINT");
         var apiKey = Environment.GetEnvironmentVariable("MINUTES_LLM_API_KEY") ?? Environment.GetEnvironmentVariable("OPENAI_API_KEY");
@@ -35,6 +35,6 @@ public static class Drafters
 
         model ??= Environment.GetEnvironmentVariable("MINUTES_LLM_MODEL")
             ?? throw new MinutesException("No LLM model given; pass --model or set MINUTES_LLM_MODEL (or use --offline).");
-        return new SemanticKernelDrafter(uri, model, apiKey, confidentiality);
+        return new SemanticKernelDrafter(uri, model, apiKey, confidentiality, prompts, noCache);
     }
 }

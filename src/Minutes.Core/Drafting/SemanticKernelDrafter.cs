@@ -27,9 +27,11 @@ public sealed class SemanticKernelDrafter : IMinutesDrafter
     private readonly string? _apiKey;
     private readonly int _confidentiality;
     private readonly string _template;
+    private readonly bool _noCache;
 
-    public SemanticKernelDrafter(Uri endpoint, string model, string? apiKey, int confidentiality, string? promptsFolder = null)
+    public SemanticKernelDrafter(Uri endpoint, string model, string? apiKey, int confidentiality, string? promptsFolder = null, bool noCache = false)
     {
+        _noCache = noCache;
         _endpoint = endpoint;
         _model = model;
         _apiKey = apiKey;
@@ -93,7 +95,7 @@ public sealed class SemanticKernelDrafter : IMinutesDrafter
         history.AddUserMessage(data);
         var settings = new Dictionary<string, string> { ["temperature"] = "0", ["responseFormat"] = "json_object" };
         var key = Hashing.Sha256OfText($"{_model}\n{_endpoint.Authority}\n{system}\n{data}\n{string.Join(',', settings)}");
-        var cached = Directory.EnumerateFiles(traces, "*.json")
+        var cached = _noCache ? null : Directory.EnumerateFiles(traces, "*.json")
             .Select(f => MinutesJson.Deserialize(File.ReadAllText(f), MinutesJson.Context.LlmCall))
             .FirstOrDefault(c => c.CacheKey == key && TryParse(c.Response, out _) is null);
         if (cached is not null && TryParse(cached.Response, out var reused) is null)

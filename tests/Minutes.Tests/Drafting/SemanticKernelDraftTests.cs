@@ -73,6 +73,20 @@ public sealed class SemanticKernelDraftTests : IDisposable
 
         Assert.Equal(0, again.ExitCode);
         Assert.Equal(5, _requests.Count);
+
+        var prompts = _temp.File("prompts");
+        Directory.CreateDirectory(prompts);
+        File.WriteAllText(Path.Combine(prompts, "draft-session.yaml"), "name: draft-session\ntemplate: |\n  会議録の項目を JSON で作成せよ。議題: {{$session}}\n");
+        for (var i = 0; i < 4; i++)
+        {
+            _answers.Enqueue(Items("開会した。", "s0001"));
+        }
+
+        var forced = await CliRunner.RunAsync("draft", run, "--endpoint", _endpoint, "--model", "local-model", "--no-cache", "--prompts", prompts);
+
+        Assert.True(forced.ExitCode == 0, forced.Error);
+        Assert.Equal(9, _requests.Count);
+        Assert.Contains("会議録の項目を JSON で作成せよ。", _requests[^1].Body, StringComparison.Ordinal);
     }
 
     [Fact]
