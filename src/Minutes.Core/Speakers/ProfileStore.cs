@@ -69,8 +69,7 @@ public sealed class ProfileStore
             throw new MinutesException("A speaker name must not be empty or contain '=' or ','.");
         }
 
-        var samples = ReadEnrolmentAudio(audioPath);
-        var speech = DetectSpeech(samples);
+        var (samples, speech) = ReadEnrolment(audioPath);
         var seconds = speech.Sum(s => s.End - s.Start);
         if (seconds < MinimumSpeechSeconds)
         {
@@ -124,74 +123,33 @@ public sealed class ProfileStore
     /// Reads a WAV file as 16 kHz mono floats. Kept in one place so the shared decoder can
     /// replace it when it lands.
     /// </summary>
-    internal static float[] ReadEnrolmentAudio(string path)
+    /// <summary>
+    /// Decodes the enrolment recording with the shared decoder (any format the tool reads) into a
+    /// temporary 16 kHz file, and finds its speech with the energy detector.
+    /// </summary>
+    internal static (float[] Samples, List<(double Start, double End)> Speech) ReadEnrolment(string path)
     {
         if (!File.Exists(path))
         {
             throw new MinutesException($"Enrolment audio not found: {path}");
         }
 
-        try
-        {
-            using var reader = new WaveFileReader(path);
-            ISampleProvider provider = reader.ToSampleProvider();
-            provider = provider.WaveFormat.Channels switch
-            {
-                1 => provider,
-                2 => provider.ToMono(0.5f, 0.5f),
-                _ => throw new MinutesException($"{Path.GetFileName(path)} has {provider.WaveFormat.Channels} channels; enrol from a mono or stereo recording."),
-            };
-
-            if (provider.WaveFormat.SampleRate != PcmAudio.Rate)
-            {
-                provider = new WdlResamplingSampleProvider(provider, PcmAudio.Rate);
-            }
-
-            var samples = new List<float>();
-            var buffer = new float[PcmAudio.Rate];
-            int read;
-            while ((read = provider.Read(buffer.AsSpan())) > 0)
-            {
-                samples.AddRange(buffer.AsSpan(0, read));
-            }
-
-            return [.. samples];
-        }
-        catch (Exception ex) when (ex is FormatException or InvalidDataException or ArgumentException or EndOfStreamException)
-        {
-            throw new MinutesException($"{Path.GetFileName(path)} is not a readable WAV file ({ex.Message}).");
-        }
-    }
-
-    private static List<(double Start, double End)> DetectSpeech(float[] samples)
-    {
-        // The energy detector works on the run's PCM file format, so the samples pass through a
-        // temporary file; enrolment recordings are short.
         var temp = Path.Combine(Path.GetTempPath(), $"minutes-enrol-{Guid.NewGuid():N}.wav");
         try
         {
-            using (var stream = File.Create(temp))
-            {
-                PcmWavFormat.WriteHeader(stream, samples.Length * 2L);
-                var bytes = new byte[samples.Length * 2];
-                for (var i = 0; i < samples.Length; i++)
-                {
-                    var value = (short)Math.Clamp(samples[i] * 32768f, short.MinValue, short.MaxValue);
-                    bytes[2 * i] = (byte)value;
-                    bytes[(2 * i) + 1] = (byte)(value >> 8);
-                }
-
-                stream.Write(bytes);
-            }
-
+            new AudioDecoder().DecodeAsync(path, temp, null, CancellationToken.None).GetAwaiter().GetResult();
             using var audio = PcmAudio.Open(temp);
-            var trace = new EnergyVoiceActivityDetector().Detect(audio, null, CancellationToken.None);
-            return trace.Regions.Select(r => (r.Start, r.End)).ToList();
-        }
-        catch (MinutesException)
-        {
-            // The detector refuses silent audio with its own message; for enrolment that is "no speech".
-            return [];
+            var samples = audio.Read(0, (int)audio.SampleCount);
+            try
+            {
+                var trace = new EnergyVoiceActivityDetector().Detect(audio, null, CancellationToken.None);
+                return (samples, trace.Regions.Select(r => (r.Start, r.End)).ToList());
+            }
+            catch (MinutesException)
+            {
+                // The detector refuses silent audio with its own message; for enrolment that is "no speech".
+                return (samples, []);
+            }
         }
         finally
         {
