@@ -5,8 +5,6 @@ using Minutes.Audio;
 using Minutes.Json;
 using Minutes.Runs;
 using Minutes.Vad;
-using NAudio.Wave;
-using NAudio.Wave.SampleProviders;
 
 namespace Minutes.Speakers;
 
