@@ -126,4 +126,23 @@ public sealed class TranscribePipelineTests : IDisposable
         Assert.Equal((StageStatus.Failed, "cancelled"), (stage.Status, stage.Error));
         Assert.Equal(0, (await CliRunner.RunAsync(Args(run, "--resume"))).ExitCode);
     }
+
+    [Fact]
+    public async Task The_whole_pipeline_runs_from_the_recording_to_the_review_page()
+    {
+        var run = _temp.File("full");
+
+        var result = await CliRunner.RunAsync(
+            "transcribe", _recording, "-o", run, "--model", _model, "--vad-model", RepoPaths.SileroModel,
+            "--agenda", RepoPaths.Sample("committee/agenda.txt"), "--meeting", RepoPaths.Sample("committee/meeting.txt"));
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var folder = RunFolder.Open(run);
+        Assert.Equal(
+            ["audio", "vad", "transcript", "speakers", "sessions", "draft", "render", "review"],
+            folder.LoadManifest().Stages.Select(s => s.Name));
+        Assert.All(folder.LoadManifest().Stages, s => Assert.Equal(StageStatus.Completed, s.Status));
+        Assert.True(folder.Exists(RunFolder.MinutesMarkdown) && folder.Exists(RunFolder.ReviewPage));
+        Assert.Equal("令和7年第4回 総務常任委員会", folder.Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument).Header.MeetingName);
+    }
 }
