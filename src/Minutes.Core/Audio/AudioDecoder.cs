@@ -58,7 +58,8 @@ public sealed class AudioDecoder : IAudioDecoder
             var bits = sample is WavSource w ? w.BitsPerSample : (int?)null;
             return Task.FromResult(new AudioInfo(
                 Path.GetFullPath(source),
-                Hashing.Sha256OfFile(source),
+                // The caller already holds the recording's digest (the manifest); AudioStage fills it in.
+                string.Empty,
                 file.Length,
                 container,
                 sample is WavSource ws ? ws.Codec : codec,

@@ -11,17 +11,18 @@ namespace Minutes.Audio;
 /// </summary>
 public sealed class AudioStage(IAudioDecoder decoder)
 {
-    public Task<StageOutcome> RunAsync(StageRunner runner, string recording, IProgress<double>? progress, CancellationToken cancellationToken)
+    public Task<StageOutcome> RunAsync(StageRunner runner, SourceFile recording, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(runner);
         var run = runner.Run;
-        var source = Path.GetFullPath(recording);
+        ArgumentNullException.ThrowIfNull(recording);
+        var source = recording.Path;
         return runner.RunAsync(
             new StageDefinition(StageNames.Audio, new Dictionary<string, string> { ["sampleRate"] = "16000", ["channels"] = "1" }, [source], [RunFolder.AudioTrace, RunFolder.DecodedAudio]),
             async ct =>
             {
                 var info = await decoder.DecodeAsync(source, run.PathOf(RunFolder.DecodedAudio), progress, ct).ConfigureAwait(false);
-                run.Write(RunFolder.AudioTrace, info with { DecodedFile = RunFolder.DecodedAudio }, MinutesJson.Context.AudioInfo);
+                run.Write(RunFolder.AudioTrace, info with { DecodedFile = RunFolder.DecodedAudio, SourceSha256 = recording.Sha256 }, MinutesJson.Context.AudioInfo);
             },
             cancellationToken);
     }

@@ -30,7 +30,7 @@ public enum GgmlModelKind
 /// Silero model continues with a length-prefixed type string ("silero-16k") and its version
 /// (6, 2, 0 for v6.2.0).
 /// </remarks>
-public sealed record GgmlModelHeader(GgmlModelKind Kind, string Description)
+public sealed record GgmlModelHeader(GgmlModelKind Kind, string Description, IReadOnlyList<int>? Hyperparameters = null)
 {
     public const uint Magic = 0x67676d6c;
 
@@ -72,7 +72,7 @@ public sealed record GgmlModelHeader(GgmlModelKind Kind, string Description)
         if (vocab is >= 50000 and <= 52000 && audioCtx is > 0 and <= 1500 && textCtx is > 0 and <= 448
             && audioState > 0 && audioLayers > 0 && mels is 80 or 128 && ftype >= 0)
         {
-            return new(GgmlModelKind.Whisper, $"Whisper (n_audio_state {audioState}, {audioLayers} layers, n_mels {mels}, ftype {hp[10]})");
+            return new(GgmlModelKind.Whisper, $"Whisper (n_audio_state {audioState}, {audioLayers} layers, n_mels {mels}, ftype {hp[10]})", hp);
         }
 
         return new(GgmlModelKind.OtherGgml, "a ggml file that is neither a Whisper nor a Silero VAD model");

@@ -31,7 +31,7 @@ public sealed class MinutesPipeline
         CheckSameSource(run, source, options.Resume);
         var runner = new StageRunner(run, options.Resume, observer);
 
-        await new AudioStage(_services.Decoder()).RunAsync(runner, source.Path, Report(progress, StageNames.Audio), cancellationToken).ConfigureAwait(false);
+        await new AudioStage(_services.Decoder()).RunAsync(runner, source, Report(progress, StageNames.Audio), cancellationToken).ConfigureAwait(false);
         if (options.StopAfter == StopAfter.Audio)
         {
             return run;

@@ -1,4 +1,4 @@
-using System.Buffers.Binary;
+using Minutes.Models;
 using Minutes.Runs;
 
 namespace Minutes.Transcription;
@@ -18,8 +18,6 @@ public sealed record WhisperModelFile(
     int Mels,
     int FileType)
 {
-    private const uint GgmlMagic = 0x67676d6c;
-
     /// <summary>The size class whisper.cpp names from the encoder's layer count.</summary>
     public string SizeClass => AudioLayers switch
     {
@@ -40,36 +38,19 @@ public sealed record WhisperModelFile(
             throw new MinutesException($"Whisper model file not found: {path}");
         }
 
-        var header = new byte[48];
-        using (var stream = File.OpenRead(path))
+        if (new FileInfo(path).Length < 1024)
         {
-            if (stream.Length < 1024 || stream.Read(header) != header.Length)
-            {
-                throw new MinutesException($"'{path}' is too small to be a Whisper model.");
-            }
+            throw new MinutesException($"'{path}' is too small to be a Whisper model.");
         }
 
-        var magic = BinaryPrimitives.ReadUInt32LittleEndian(header);
-        if (magic != GgmlMagic)
+        // One rule decides what a ggml file is (also used by the model store and the downloader).
+        var header = GgmlModelHeader.Inspect(path);
+        if (header is not { Kind: GgmlModelKind.Whisper, Hyperparameters: { } hp })
         {
-            throw new MinutesException($"'{path}' is not a whisper.cpp ggml model (wrong magic number).");
+            throw new MinutesException($"'{path}' is not a Whisper model ({header.Description}).");
         }
 
-        int Field(int index) => BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(4 + (index * 4)));
-        var model = new WhisperModelFile(path, Field(0), Field(2), Field(4), Field(6), Field(8), Field(9), Field(10));
-
-        // A Silero VAD model shares the magic but stores its name ("silero-16k") where a Whisper
-        // model stores the vocabulary size.
-        if (model.Vocabulary is < 51864 or > 52000 || Field(1) != 1500 || Field(5) != 448)
-        {
-            throw new MinutesException($"'{path}' is a ggml file but not a Whisper model (is it a VAD model?).");
-        }
-
-        if (model.Mels is not (80 or 128) || model.AudioState <= 0 || model.AudioLayers <= 0 || model.TextLayers <= 0)
-        {
-            throw new MinutesException($"'{path}' has an invalid Whisper header.");
-        }
-
+        var model = new WhisperModelFile(path, hp[0], hp[2], hp[4], hp[6], hp[8], hp[9], hp[10]);
         // whisper.cpp stores the quantisation version in the thousands of ftype; F32 (0) aborts
         // in the convolution kernels of this runtime.
         if (model.FileType % 1000 == 0)

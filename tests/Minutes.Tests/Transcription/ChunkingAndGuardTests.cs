@@ -80,7 +80,7 @@ public sealed class ChunkingAndGuardTests
         var tiny = temp.File("tiny.bin");
         File.WriteAllBytes(tiny, [1, 2, 3]);
 
-        Assert.Contains("wrong magic", Assert.Throws<MinutesException>(() => WhisperModelFile.Inspect(random)).Message, StringComparison.Ordinal);
+        Assert.Contains("not a ggml model file", Assert.Throws<MinutesException>(() => WhisperModelFile.Inspect(random)).Message, StringComparison.Ordinal);
         Assert.Contains("too small", Assert.Throws<MinutesException>(() => WhisperModelFile.Inspect(tiny)).Message, StringComparison.Ordinal);
         Assert.Contains("not a Whisper model", Assert.Throws<MinutesException>(() => WhisperModelFile.Inspect(RepoPaths.SileroModel)).Message, StringComparison.Ordinal);
         Assert.Contains("not found", Assert.Throws<MinutesException>(() => WhisperModelFile.Inspect(temp.File("none.bin"))).Message, StringComparison.Ordinal);

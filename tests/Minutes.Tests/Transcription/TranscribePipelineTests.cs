@@ -39,6 +39,7 @@ public sealed class TranscribePipelineTests : IDisposable
         Assert.Equal(["audio", "vad", "transcript"], manifest.Stages.Select(s => s.Name));
         Assert.All(manifest.Stages, s => Assert.Equal(StageStatus.Completed, s.Status));
         Assert.Equal(Hashing.Sha256OfFile(_recording), manifest.Source!.Sha256);
+        Assert.Equal(manifest.Source.Sha256, folder.Read(RunFolder.AudioTrace, MinutesJson.Context.AudioInfo).SourceSha256);
         Assert.All(manifest.Stages.SelectMany(s => s.Outputs), o => Assert.Equal(Hashing.Sha256OfFile(folder.PathOf(o.Path)), o.Sha256));
 
         var vad = folder.Read(RunFolder.VadTrace, MinutesJson.Context.VadTrace);

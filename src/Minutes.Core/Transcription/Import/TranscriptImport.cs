@@ -54,7 +54,7 @@ public sealed class TranscriptImport
         List<string> inputs = [file];
         if (audio is not null)
         {
-            await new AudioStage(new AudioDecoder()).RunAsync(runner, audio.Path, null, cancellationToken).ConfigureAwait(false);
+            await new AudioStage(new AudioDecoder()).RunAsync(runner, audio, null, cancellationToken).ConfigureAwait(false);
             inputs.Add(audio.Path);
         }
 
