@@ -121,17 +121,12 @@ public static class Stages
         return new VadTrace("none", null, null, new Dictionary<string, string>(), duration, duration, regions);
     }
 
+    /// <summary>The models folder's Silero model (as the tool finds it), else the development copy in ../shared.</summary>
     public static string SileroPath()
     {
-        var folder = Environment.GetEnvironmentVariable("MINUTES_MODELS");
-        var candidates = new[]
-        {
-            folder is null ? null : Path.Combine(folder, "ggml-silero-v6.2.0.bin"),
-            Path.Combine(Bench.Root, "..", "shared", "models", "ggml-silero-v6.2.0.bin"),
-        };
-        return candidates.FirstOrDefault(File.Exists) is { } found
-            ? Path.GetFullPath(found)
-            : throw new Minutes.Runs.MinutesException("The Silero VAD model was not found (MINUTES_MODELS or ../shared/models).");
+        var shared = Path.GetFullPath(Path.Combine(Bench.Root, "..", "shared", "models", "ggml-silero-v6.2.0.bin"));
+        return Minutes.Models.ModelStore.FromEnvironment().FindVadModel()
+            ?? (File.Exists(shared) ? shared : throw new Minutes.Runs.MinutesException("The Silero VAD model was not found (MINUTES_MODELS or ../shared/models)."));
     }
 
     public static string F(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
