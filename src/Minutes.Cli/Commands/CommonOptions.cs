@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Minutes.Configuration;
+using Minutes.Drafting;
 
 namespace Minutes.Cli.Commands;
 
@@ -8,4 +10,62 @@ internal static class CommonOptions
     public static Option<bool> Verbose { get; } = new("--verbose") { Description = "Print stack traces of failures.", Recursive = true };
 
     public static Argument<string> RunArgument() => new("run") { Description = "The run folder." };
+
+    public static Option<int?> Confidentiality() => new("--confidentiality") { Description = "機密性 1, 2 or 3 (2: personal information masked before sending; 3: never sent to a remote endpoint). Default: minutes.json, else 1." };
+
+    public static Option<string?> Style() => new("--style") { Description = "summary (要点筆記, である調) or verbatim (全文). Default: minutes.json, else summary." };
+
+    /// <summary>The option, else minutes.json, else level 1.</summary>
+    public static int ConfidentialityOf(ParseResult parse, Option<int?> option, MinutesConfig config) =>
+        parse.GetValue(option) ?? config.Confidentiality ?? 1;
+
+    public static string StyleOf(ParseResult parse, Option<string?> option, MinutesConfig config) =>
+        parse.GetValue(option) ?? config.Style ?? "summary";
+}
+
+/// <summary>The LLM options of <c>draft</c> (and, prefixed with <c>--llm-</c>, of <c>transcribe</c>).</summary>
+internal sealed class LlmCommandOptions
+{
+    public LlmCommandOptions(bool prefixed)
+    {
+        var p = prefixed ? "--llm-" : "--";
+        Offline = new Option<bool>("--offline") { Description = "Use the offline (extractive) drafter even when an LLM is configured." };
+        Provider = new Option<string?>(p + "provider") { Description = "openai, azure or compatible (default: from the endpoint)." };
+        Endpoint = new Option<string?>(p + "endpoint") { Description = "The LLM endpoint (default: MINUTES_LLM_ENDPOINT, AZURE_OPENAI_ENDPOINT, minutes.json)." };
+        Model = new Option<string?>(p + "model") { Description = "The LLM model (default: MINUTES_LLM_MODEL, minutes.json)." };
+        Deployment = new Option<string?>(p + "deployment") { Description = "The Azure OpenAI deployment (default: AZURE_OPENAI_DEPLOYMENT, minutes.json)." };
+        ContextTokens = new Option<int?>(p + "context-tokens") { Description = "The model's context window; longer sessions are drafted in parts and merged (default 8192)." };
+        Prompts = new Option<string?>("--prompts") { Description = "A folder of prompt files overriding the embedded ones (draft-session.yaml, merge-session.yaml)." };
+        NoCache = new Option<bool>("--no-cache") { Description = "Call the LLM even when the same request was answered before." };
+    }
+
+    public Option<bool> Offline { get; }
+
+    public Option<string?> Provider { get; }
+
+    public Option<string?> Endpoint { get; }
+
+    public Option<string?> Model { get; }
+
+    public Option<string?> Deployment { get; }
+
+    public Option<int?> ContextTokens { get; }
+
+    public Option<string?> Prompts { get; }
+
+    public Option<bool> NoCache { get; }
+
+    public IEnumerable<Option> All => [Offline, Provider, Endpoint, Model, Deployment, ContextTokens, Prompts, NoCache];
+
+    public LlmOptions Read(ParseResult parse) => new()
+    {
+        Offline = parse.GetValue(Offline),
+        Provider = parse.GetValue(Provider),
+        Endpoint = parse.GetValue(Endpoint),
+        Model = parse.GetValue(Model),
+        Deployment = parse.GetValue(Deployment),
+        ContextTokens = parse.GetValue(ContextTokens),
+        Prompts = parse.GetValue(Prompts),
+        NoCache = parse.GetValue(NoCache),
+    };
 }

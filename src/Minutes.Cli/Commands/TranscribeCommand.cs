@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Minutes.Configuration;
 using Minutes.Pipeline;
 
 namespace Minutes.Cli.Commands;
@@ -21,9 +22,9 @@ internal static class TranscribeCommand
         var maxSpeakers = new Option<int?>("--max-speakers") { Description = "At most this many speakers." };
         var speakerNames = new Option<string?>("--speaker-names") { Description = "Names for the speakers found: S1=委員長,S2=田中委員." };
         var meeting = new Option<string?>("--meeting") { Description = "会議名/日時/場所 as 'key: value' lines, for the draft's header." };
-        var offline = new Option<bool>("--offline") { Description = "Draft with the offline drafter even when an LLM is configured." };
-        var style = new Option<string>("--style") { Description = "summary (要点筆記) or verbatim (全文).", DefaultValueFactory = _ => "summary" };
-        var confidentiality = new Option<int>("--confidentiality") { Description = "機密性 1, 2 or 3.", DefaultValueFactory = _ => 1 };
+        var llm = new LlmCommandOptions(prefixed: true);
+        var style = CommonOptions.Style();
+        var confidentiality = CommonOptions.Confidentiality();
         var agenda = new Option<string?>("--agenda") { Description = "Agenda file: one item per line." };
         var resume = new Option<bool>("--resume") { Description = "Reuse the stages of an earlier (interrupted) run whose inputs are unchanged." };
         var stopAfter = new Option<StopAfter>("--stop-after") { Description = "Stop after this stage." };
@@ -32,12 +33,17 @@ internal static class TranscribeCommand
             ? "The same as transcribe."
             : "The whole pipeline: from the recording to the draft minutes.")
         {
-            recording, output, model, language, glossary, threads, vadModel, energyVad, speakers, minSpeakers, maxSpeakers, speakerNames, agenda, meeting, offline, style, confidentiality, resume, stopAfter,
+            recording, output, model, language, glossary, threads, vadModel, energyVad, speakers, minSpeakers, maxSpeakers, speakerNames, agenda, meeting, style, confidentiality, resume, stopAfter,
         };
+        foreach (var option in llm.All)
+        {
+            command.Options.Add(option);
+        }
 
         command.SetAction(async (parse, cancellationToken) =>
         {
             var file = parse.GetRequiredValue(recording);
+            var config = MinutesConfig.Load();
             var options = new TranscribeOptions
             {
                 Recording = file,
@@ -54,9 +60,10 @@ internal static class TranscribeCommand
                 SpeakerNames = parse.GetValue(speakerNames),
                 Agenda = parse.GetValue(agenda),
                 Meeting = parse.GetValue(meeting),
-                Offline = parse.GetValue(offline),
-                Style = parse.GetValue(style) ?? "summary",
-                Confidentiality = parse.GetValue(confidentiality),
+                Llm = llm.Read(parse),
+                Config = config,
+                Style = CommonOptions.StyleOf(parse, style, config),
+                Confidentiality = CommonOptions.ConfidentialityOf(parse, confidentiality, config),
                 Resume = parse.GetValue(resume),
                 StopAfter = parse.GetValue(stopAfter),
             };

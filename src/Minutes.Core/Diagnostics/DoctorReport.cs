@@ -133,17 +133,28 @@ public static class DoctorReport
             : new("ffmpeg", CheckStatus.Warn, "not on PATH; m4a, mp4, flac and wma recordings cannot be decoded (wav, mp3, ogg can)");
     }
 
-    /// <summary>Only the endpoint's scheme, host and port are shown (a URL may carry credentials); a key only as set or not.</summary>
+    /// <summary>
+    /// The LLM as a draft would resolve it (options aside): provider, the endpoint's scheme, host and
+    /// port only (a URL may carry credentials), the model, and where the key comes from — never the key.
+    /// </summary>
     private static DoctorCheck Llm()
     {
-        var endpoint = Environment.GetEnvironmentVariable("MINUTES_LLM_ENDPOINT");
-        var key = string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OPENAI_API_KEY")) ? "OPENAI_API_KEY not set" : "OPENAI_API_KEY set";
-        if (string.IsNullOrWhiteSpace(endpoint))
+        try
         {
-            return new("llm", CheckStatus.Warn, $"MINUTES_LLM_ENDPOINT not set, {key}; drafting uses the offline drafter unless an endpoint is given");
-        }
+            var config = Configuration.MinutesConfig.Load();
+            var files = config.Sources.Count == 0 ? string.Empty : $" (minutes.json: {string.Join(", ", config.Sources)})";
+            if (Drafting.LlmSettings.Resolve(new Drafting.LlmOptions(), config) is not { } settings)
+            {
+                return new("llm", CheckStatus.Warn, $"none configured (MINUTES_LLM_ENDPOINT, AZURE_OPENAI_ENDPOINT, OPENAI_API_KEY or minutes.json); drafting uses the offline drafter{files}");
+            }
 
-        var shown = Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) ? $"{uri.Scheme}://{uri.Host}:{uri.Port}" : "(not a valid URL)";
-        return new("llm", uri is null ? CheckStatus.Warn : CheckStatus.Ok, $"MINUTES_LLM_ENDPOINT {shown}, {key}");
+            var uri = settings.Endpoint;
+            var key = settings.ApiKeySource is { } source ? $"key from {source}" : "no key";
+            return new("llm", CheckStatus.Ok, $"{settings.Provider} {uri.Scheme}://{uri.Host}:{uri.Port}, model {settings.Model}, {key}{files}");
+        }
+        catch (Runs.MinutesException ex)
+        {
+            return new("llm", CheckStatus.Warn, ex.Message);
+        }
     }
 }

@@ -1,40 +1,55 @@
+using Minutes.Configuration;
 using Minutes.Runs;
 
 namespace Minutes.Drafting;
 
 /// <summary>
-/// Chooses the drafter: the offline drafter unless an LLM endpoint is configured (option, then
-/// <c>MINUTES_LLM_ENDPOINT</c>, or <c>OPENAI_API_KEY</c> for OpenAI itself) and not refused.
+/// Chooses the drafter: the offline drafter unless an LLM is configured (options, environment,
+/// <c>minutes.json</c>; see <see cref="LlmSettings.Resolve"/>) and the confidentiality level allows
+/// sending the transcript there.
 /// </summary>
 public static class Drafters
 {
-    public static IMinutesDrafter Create(bool offline, string? endpoint, string? model, int confidentiality, string? prompts = null, bool noCache = false)
+    public static IMinutesDrafter Create(LlmOptions options, int confidentiality, MinutesConfig? config = null)
     {
-        endpoint ??= Environment.GetEnvironmentVariable("MINUTES_LLM_ENDPOINT");
-        var apiKey = Environment.GetEnvironmentVariable("MINUTES_LLM_API_KEY") ?? Environment.GetEnvironmentVariable("OPENAI_API_KEY");
-        if (endpoint is null && Environment.GetEnvironmentVariable("OPENAI_API_KEY") is not null)
-        {
-            endpoint = "https://api.openai.com/v1";
-        }
-
-        if (offline || endpoint is null)
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Offline)
         {
             return new OfflineDrafter();
         }
 
-        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https"))
+        var settings = LlmSettings.Resolve(options, config ?? MinutesConfig.Load());
+        if (settings is null)
         {
-            throw new MinutesException($"The LLM endpoint '{endpoint}' is not an http(s) URL.");
+            return new OfflineDrafter();
         }
 
         // 機密性3: the transcript never leaves this machine.
-        if (confidentiality >= 3 && !uri.IsLoopback)
+        if (confidentiality >= 3 && !settings.Endpoint.IsLoopback)
         {
-            throw new MinutesException($"Confidentiality level 3 forbids sending the transcript to {uri.Host}; use a local endpoint or --offline.");
+            throw new MinutesException($"Confidentiality level 3 forbids sending the transcript to {settings.Endpoint.Host}; use a local endpoint or --offline.");
         }
 
-        model ??= Environment.GetEnvironmentVariable("MINUTES_LLM_MODEL")
-            ?? throw new MinutesException("No LLM model given; pass --model or set MINUTES_LLM_MODEL (or use --offline).");
-        return new SemanticKernelDrafter(uri, model, apiKey, confidentiality, prompts, noCache);
+        return new SemanticKernelDrafter(settings, confidentiality, options.Prompts, options.NoCache);
     }
+
+    /// <summary>
+    /// The one-line warning of level 1: personal information goes to a remote endpoint as it was
+    /// said. Null when nothing is to be said (offline, loopback, masked, or nothing found).
+    /// </summary>
+    public static string? Level1Warning(MinutesDocument minutes)
+    {
+        ArgumentNullException.ThrowIfNull(minutes);
+        if (minutes.Confidentiality != 1 || minutes.Drafter.Kind != "llm" || minutes.PersonalInformation.Count == 0
+            || minutes.Drafter.EndpointHost is not { } host || IsLoopback(host))
+        {
+            return null;
+        }
+
+        var kinds = string.Join(", ", minutes.PersonalInformation.GroupBy(f => f.Kind).Select(g => $"{g.Count()} {g.Key}"));
+        return $"Warning: confidentiality 1 sent personal information unmasked to {host} ({kinds}); use --confidentiality 2 to mask it.";
+    }
+
+    private static bool IsLoopback(string authority) =>
+        Uri.TryCreate("http://" + authority, UriKind.Absolute, out var uri) && uri.IsLoopback;
 }

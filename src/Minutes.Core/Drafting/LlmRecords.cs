@@ -12,7 +12,9 @@ public sealed record LlmMessage(string Role, string Content);
 /// <summary>
 /// <c>trace/06-llm/NNNN-PROMPT.json</c>: one LLM call — the prompt file and its digest, the
 /// rendered messages exactly as sent (after masking), the model and endpoint host (never the key),
-/// the settings, the response, token usage, latency and attempts. <see cref="CacheKey"/> lets an
+/// the settings, the response, token usage, latency and attempts (<see cref="Tries"/>: every HTTP try
+/// with its outcome and wait; <see cref="Attempts"/>: answers asked for, repairs included), the session
+/// and part drafted (<c>2/3</c>, or <c>merge</c>). <see cref="CacheKey"/> lets an
 /// unchanged re-draft reuse the response instead of calling again.
 /// </summary>
 public sealed record LlmCall(
@@ -28,4 +30,9 @@ public sealed record LlmCall(
     double LatencySeconds,
     int Attempts,
     string CacheKey,
-    IReadOnlyList<string> Masked);
+    IReadOnlyList<string> Masked,
+    string? Session = null,
+    string? Part = null,
+    string? ResponseFormat = null,
+    string? FinishReason = null,
+    IReadOnlyList<LlmAttempt>? Tries = null);

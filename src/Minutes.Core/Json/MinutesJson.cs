@@ -27,6 +27,8 @@ namespace Minutes.Json;
 [JsonSerializable(typeof(Drafting.MinutesDocument))]
 [JsonSerializable(typeof(Drafting.SessionDraft))]
 [JsonSerializable(typeof(Drafting.LlmCall))]
+[JsonSerializable(typeof(Configuration.MinutesConfig))]
+[JsonSerializable(typeof(List<Drafting.DraftedItem>))]
 [JsonSerializable(typeof(Review.ApprovalLog))]
 [JsonSerializable(typeof(Review.Approval))]
 [JsonSerializable(typeof(Dictionary<string, string>))]

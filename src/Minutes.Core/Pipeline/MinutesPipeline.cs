@@ -93,7 +93,7 @@ public sealed class MinutesPipeline
         }
 
         var draft = new DraftOptions { Meeting = options.Meeting, Style = options.Style, Confidentiality = options.Confidentiality };
-        await new DraftStage(Drafters.Create(options.Offline, null, null, options.Confidentiality)).RunAsync(runner, draft, cancellationToken).ConfigureAwait(false);
+        await new DraftStage(Drafters.Create(options.Llm, options.Confidentiality, options.Config)).RunAsync(runner, draft, cancellationToken).ConfigureAwait(false);
         await new ReviewStage().RunAsync(runner, cancellationToken).ConfigureAwait(false);
         return run;
     }

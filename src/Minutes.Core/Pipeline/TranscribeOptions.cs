@@ -47,8 +47,11 @@ public sealed record TranscribeOptions
     /// <summary>The meeting header file (会議名/日時/場所) for the draft.</summary>
     public string? Meeting { get; init; }
 
-    /// <summary>Draft with the offline drafter even when an LLM is configured.</summary>
-    public bool Offline { get; init; }
+    /// <summary>The LLM to draft with (offline when none is configured or <c>Offline</c> is set).</summary>
+    public Drafting.LlmOptions Llm { get; init; } = new();
+
+    /// <summary>minutes.json as read by the caller (null: read it from the working folder and user profile).</summary>
+    public Configuration.MinutesConfig? Config { get; init; }
 
     public string Style { get; init; } = "summary";
 

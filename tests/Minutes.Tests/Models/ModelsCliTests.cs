@@ -54,13 +54,13 @@ public sealed class ModelsCliTests
     [Fact]
     public async Task Doctor_reports_models_and_never_prints_a_key()
     {
-        var result = await WithEnvironment(("MINUTES_MODELS", SharedModels), ("OPENAI_API_KEY", "sk-test-secret-value"), ("MINUTES_LLM_ENDPOINT", "http://user:pw@127.0.0.1:9/v1"))
+        var result = await WithEnvironment(("MINUTES_MODELS", SharedModels), ("OPENAI_API_KEY", "sk-test-secret-value"), ("MINUTES_LLM_ENDPOINT", "http://user:pw@127.0.0.1:9/v1"), ("MINUTES_LLM_MODEL", "qwen2.5"))
             .RunAsync("doctor");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("ok    vad model        ggml-silero-v6.2.0.bin, Silero VAD (silero-16k, v6.2.0)", result.Out, StringComparison.Ordinal);
         Assert.Contains("warn  whisper model    none in", result.Out, StringComparison.Ordinal);
-        Assert.Contains("ok    llm              MINUTES_LLM_ENDPOINT http://127.0.0.1:9, OPENAI_API_KEY set", result.Out, StringComparison.Ordinal);
+        Assert.Contains("ok    llm              compatible http://127.0.0.1:9, model qwen2.5, no key", result.Out, StringComparison.Ordinal);
         Assert.Contains("ok    whisper runtime", result.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("sk-test", result.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("pw@", result.Out, StringComparison.Ordinal);

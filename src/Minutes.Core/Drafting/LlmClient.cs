@@ -1,0 +1,206 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using Azure.AI.OpenAI;
+using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
+using Microsoft.SemanticKernel.Connectors.OpenAI;
+using Minutes.Runs;
+using OpenAI;
+using OpenAI.Chat;
+
+namespace Minutes.Drafting;
+
+/// <summary>One try of a call: what happened and how long the client waited before the next.</summary>
+public sealed record LlmAttempt(int Number, string Outcome, double Seconds, double? WaitSeconds = null);
+
+/// <summary>An answer, with what it cost and how it was reached.</summary>
+public sealed record LlmAnswer(string Content, string? FinishReason, int? PromptTokens, int? CompletionTokens, string ResponseFormat, IReadOnlyList<LlmAttempt> Attempts)
+{
+    /// <summary>The model stopped at the output limit: the JSON is cut off.</summary>
+    public bool Truncated => string.Equals(FinishReason, "length", StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>
+/// The one place Semantic Kernel meets the network: OpenAI, Azure OpenAI or any OpenAI-compatible
+/// server, with the SDK's own retries switched off so that every try is ours and traced. A 429 waits
+/// as long as Retry-After asks (up to a cap), a 5xx, a timeout or a dropped connection backs off
+/// 1, 2, 4 … s; 401/403/404 end at once. Structured output falls back from json_schema to
+/// json_object (and to none) when the server rejects it. Messages name the host, never the key.
+/// </summary>
+public sealed class LlmClient
+{
+    /// <summary>Longest Retry-After honoured; a server asking for more is reported instead of waited for.</summary>
+    public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(120);
+
+    private readonly LlmSettings _settings;
+    private readonly IChatCompletionService _chat;
+    private string _format;
+
+    public LlmClient(LlmSettings settings)
+    {
+        _settings = settings ?? throw new ArgumentNullException(nameof(settings));
+        _format = settings.StructuredOutput;
+        var builder = Kernel.CreateBuilder();
+        var network = settings.Timeout + TimeSpan.FromSeconds(5);
+        if (settings.Provider == LlmSettings.Azure)
+        {
+            var key = settings.ApiKey ?? throw new MinutesException("Azure OpenAI needs a key: set AZURE_OPENAI_API_KEY (or MINUTES_LLM_API_KEY, or llm.apiKeyEnv in minutes.json).");
+            var options = new AzureOpenAIClientOptions { RetryPolicy = new ClientRetryPolicy(0), NetworkTimeout = network };
+            builder.AddAzureOpenAIChatCompletion(settings.Model, new AzureOpenAIClient(settings.Endpoint, new ApiKeyCredential(key), options));
+        }
+        else
+        {
+            var options = new OpenAIClientOptions { Endpoint = settings.Endpoint, RetryPolicy = new ClientRetryPolicy(0), NetworkTimeout = network };
+            builder.AddOpenAIChatCompletion(settings.Model, new OpenAIClient(new ApiKeyCredential(settings.ApiKey ?? "not-needed"), options));
+        }
+
+        _chat = builder.Build().GetRequiredService<IChatCompletionService>();
+    }
+
+    /// <summary>The format the server accepted last (json_schema until it refuses it).</summary>
+    public string ResponseFormat => _format;
+
+    public async Task<LlmAnswer> CompleteAsync(ChatHistory history, string schemaName, string schema, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        var attempts = new List<LlmAttempt>();
+        var host = _settings.Endpoint.Authority;
+        for (var number = 1; ; number++)
+        {
+            var clock = Stopwatch.StartNew();
+            string outcome;
+            TimeSpan? wait;
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(_settings.Timeout);
+            try
+            {
+                var answer = await _chat.GetChatMessageContentAsync(history, Settings(schemaName, schema), cancellationToken: timeout.Token).ConfigureAwait(false);
+                attempts.Add(new LlmAttempt(number, "ok", Seconds(clock)));
+                var usage = answer.Metadata?.GetValueOrDefault("Usage") as ChatTokenUsage;
+                var finish = answer.Metadata?.GetValueOrDefault("FinishReason")?.ToString()?.ToLowerInvariant();
+                return new LlmAnswer(answer.Content ?? string.Empty, finish, usage?.InputTokenCount, usage?.OutputTokenCount, _format, attempts);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                outcome = $"timeout after {_settings.Timeout.TotalSeconds:0} s";
+                wait = Backoff(number);
+            }
+            catch (HttpOperationException ex) when (ex.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity && _format != "none")
+            {
+                // The server does not take this response_format: ask again with a simpler one, at once.
+                var from = _format;
+                _format = _format == "json_schema" ? "json_object" : "none";
+                attempts.Add(new LlmAttempt(number, $"http {(int)ex.StatusCode!}: {from} refused, now {_format}", Seconds(clock)));
+                continue;
+            }
+            catch (HttpOperationException ex) when (ex.StatusCode is { } status)
+            {
+                var code = (int)status;
+                outcome = $"http {code}";
+                if (status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+                {
+                    throw new MinutesException($"The LLM endpoint {host} refused the request ({code}): check the API key{(_settings.ApiKeySource is { } source ? $" ({source})" : " (none is set)")}; the earlier draft is unchanged.");
+                }
+
+                if (status == HttpStatusCode.NotFound)
+                {
+                    throw new MinutesException($"The LLM endpoint {host} does not know the model or deployment '{_settings.Model}' (404); the earlier draft is unchanged.");
+                }
+
+                if (status == HttpStatusCode.TooManyRequests)
+                {
+                    wait = RetryAfter(ex) ?? Backoff(number);
+                    if (wait > MaxRetryAfter)
+                    {
+                        attempts.Add(new LlmAttempt(number, outcome, Seconds(clock), wait.Value.TotalSeconds));
+                        throw new MinutesException($"The LLM endpoint {host} is rate-limiting (429) and asks to wait {wait.Value.TotalSeconds:0} s; try again later. The earlier draft is unchanged.");
+                    }
+                }
+                else if (code >= 500 || status == HttpStatusCode.RequestTimeout)
+                {
+                    wait = Backoff(number);
+                }
+                else
+                {
+                    throw new MinutesException($"The LLM endpoint {host} rejected the request ({code}{ServerMessage(ex)}); the earlier draft is unchanged.");
+                }
+            }
+            catch (Exception ex) when (ex is HttpOperationException or HttpRequestException or ClientResultException)
+            {
+                outcome = "connection failed";
+                wait = Backoff(number);
+            }
+
+            attempts.Add(new LlmAttempt(number, outcome, Seconds(clock), wait.Value.TotalSeconds));
+            if (number > _settings.MaxRetries)
+            {
+                throw new MinutesException(outcome == "connection failed"
+                    ? $"Cannot reach the LLM endpoint {host} ({number} tries); the earlier draft is unchanged."
+                    : $"The LLM endpoint {host} failed ({outcome}) {number} times; the earlier draft is unchanged.");
+            }
+
+            await Task.Delay(wait.Value, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private OpenAIPromptExecutionSettings Settings(string schemaName, string schema) => new()
+    {
+        Temperature = 0,
+        MaxTokens = _settings.MaxOutputTokens,
+        ResponseFormat = _format switch
+        {
+            "json_schema" => ChatResponseFormat.CreateJsonSchemaFormat(schemaName, BinaryData.FromString(schema), jsonSchemaIsStrict: true),
+            "json_object" => "json_object",
+            _ => null,
+        },
+    };
+
+    /// <summary>The server's own one-line reason, short, without anything that looks like the key.</summary>
+    private string ServerMessage(HttpOperationException ex)
+    {
+        var text = ex.ResponseContent;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return string.Empty;
+        }
+
+        var match = System.Text.RegularExpressions.Regex.Match(text, "\"message\"\\s*:\\s*\"(?<m>[^\"]{1,160})");
+        var message = (match.Success ? match.Groups["m"].Value : text.Length > 160 ? text[..160] : text).ReplaceLineEndings(" ");
+        return _settings.ApiKey is { Length: > 0 } key ? ": " + message.Replace(key, "***", StringComparison.Ordinal) : ": " + message;
+    }
+
+    private static double Seconds(Stopwatch clock) => Math.Round(clock.Elapsed.TotalSeconds, 3);
+
+    private static TimeSpan Backoff(int number) => TimeSpan.FromSeconds(Math.Pow(2, Math.Min(number - 1, 5)));
+
+    /// <summary>Retry-After as seconds or an HTTP date (also retry-after-ms), from the raw response.</summary>
+    private static TimeSpan? RetryAfter(HttpOperationException ex)
+    {
+        if (ex.InnerException is not ClientResultException { } inner || inner.GetRawResponse() is not { } response)
+        {
+            return null;
+        }
+
+        if (response.Headers.TryGetValue("retry-after-ms", out var ms) && double.TryParse(ms, NumberStyles.Float, CultureInfo.InvariantCulture, out var milliseconds))
+        {
+            return TimeSpan.FromMilliseconds(Math.Max(0, milliseconds));
+        }
+
+        if (!response.Headers.TryGetValue("Retry-After", out var value) || value is null)
+        {
+            return null;
+        }
+
+        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
+        {
+            return TimeSpan.FromSeconds(Math.Max(0, seconds));
+        }
+
+        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var when)
+            ? TimeSpan.FromSeconds(Math.Max(0, (when - DateTimeOffset.UtcNow).TotalSeconds))
+            : null;
+    }
+}
