@@ -74,7 +74,8 @@ public sealed partial class OfflineDrafter : IMinutesDrafter
             var text = Clean(turn.Text);
             var sentences = Sentences(text);
             var substantive = sentences.Where(s => !_cues.Matches("procedure", JapaneseText.Normalize(s))).ToList();
-            var decisions = sentences.Where(s => _cues.Matches("decision", JapaneseText.Normalize(s))).ToList();
+            // 「了承することにご異議ありませんか。」 asks for a decision; it is not one.
+            var decisions = sentences.Where(s => _cues.Matches("decision", JapaneseText.Normalize(s)) && !s.TrimEnd('。').EndsWith('か')).ToList();
             var requests = substantive.Where(s => _cues.Matches("action", JapaneseText.Normalize(s))).ToList();
             var questions = substantive.Where(s => _cues.Matches("question", JapaneseText.Normalize(s))).ToList();
             var cites = turn.Segments.Select(s => s.Id).ToList();
@@ -95,7 +96,8 @@ public sealed partial class OfflineDrafter : IMinutesDrafter
                         responder[turn.Speaker] = answer.Speaker;
                     }
 
-                    items.Add(Item(ItemKinds.Answer, Written(Clean(answer.Text), style), answer.Segments.Select(s => s.Id).ToList(), answer.Speaker));
+                    var said = string.Concat(Sentences(Clean(answer.Text)).Where(s => !_cues.Matches("procedure", JapaneseText.Normalize(s))));
+                    items.Add(Item(ItemKinds.Answer, Written(said, style), answer.Segments.Select(s => s.Id).ToList(), answer.Speaker));
                 }
             }
             else if (substantive.Except(decisions).Except(requests).Any() && !IsAnswerToPrevious(turns, i))
@@ -154,7 +156,9 @@ public sealed partial class OfflineDrafter : IMinutesDrafter
         return null;
     }
 
-    private string? NextSpeaker(List<Turn> turns, int index) => NextAnswer(turns, index)?.Speaker;
+    /// <summary>Whoever speaks next after the turn, even if only to say 「承知いたしました。」: the one a request was put to.</summary>
+    private static string? NextSpeaker(List<Turn> turns, int index) =>
+        turns.Skip(index + 1).FirstOrDefault(t => t.Speaker is not null && t.Speaker != turns[index].Speaker)?.Speaker;
 
     /// <summary>The segments of the turn that hold the sentence (a sentence may span two).</summary>
     private static List<string> CitingSentence(Turn turn, string sentence)

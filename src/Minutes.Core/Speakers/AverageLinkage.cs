@@ -85,6 +85,9 @@ public sealed class AverageLinkage
     }
 
     /// <summary>The number of clusters left when every merge at or below <paramref name="threshold"/> is made.</summary>
+    /// <summary>The distances of the last merges, largest first (how far apart the last clusters were).</summary>
+    public IReadOnlyList<double> TopDistances(int count) => _merges.Select(m => m.Distance).Reverse().Take(count).ToList();
+
     public int CountAt(double threshold) => Count - _merges.Count(m => m.Distance <= threshold);
 
     /// <summary>Labels 0…k-1 (in order of first occurrence) when the dendrogram is cut into <paramref name="clusters"/> clusters.</summary>

@@ -13,8 +13,12 @@ public sealed record DiarizationOptions
 
     public int? MaxSpeakers { get; init; }
 
-    /// <summary>Cosine distance at which average-linkage clustering stops merging (calibrated on the samples).</summary>
-    public double Threshold { get; init; } = 0.68;
+    /// <summary>
+    /// Cosine distance at which average-linkage clustering of region pieces stops merging. Calibrated
+    /// on the four sample meetings with reference and energy-detector regions: the last merge inside
+    /// a voice was at most 0.444, the first between voices at least 0.492.
+    /// </summary>
+    public double Threshold { get; init; } = 0.465;
 
     /// <summary>Re-segment window labels with a Viterbi pass (a change inside a region is found).</summary>
     public bool Resegment { get; init; } = true;

@@ -8,7 +8,11 @@ public sealed record DiarizationResult(
     IReadOnlyList<SpeakerTurn> Turns,
     IReadOnlyDictionary<string, float[]> Centroids,
     Func<float[], float[]> ToMeetingSpace,
-    int WindowCount);
+    int WindowCount)
+{
+    /// <summary>The cosine distances of the clustering's last merges, largest first: why the count is what it is.</summary>
+    public IReadOnlyList<double> LastMerges { get; init; } = [];
+}
 
 /// <summary>
 /// The built-in diarizer, no model download: MFCC mean+std embeddings of sliding windows inside
@@ -27,6 +31,13 @@ public sealed class Diarizer
     // joined to its nearest cluster when the count is automatic.
     private const int MinClusterWindows = 3;
 
+    // Pieces of a region that are clustered: up to sixteen windows (about 12 s of speech), so a
+    // region a detector joined across two speakers still splits; a piece of one window (under
+    // 1.5 s) is too short to start a voice of its own. Four-window pieces were measured worse
+    // (education: 8 voices found instead of 4): 3 s is too short to average out what is said.
+    private const int PieceWindows = 16;
+    private const int MinPieceWindows = 2;
+
     // The two pitch statistics weigh as much as this many cepstral statistics each: pitch tells
     // apart voices that share a timbre (one synthesis voice shifted by a few semitones).
     private const double PitchWeight = 1.5;
@@ -36,6 +47,7 @@ public sealed class Diarizer
     private const double SpreadWeight = 0.5;
 
     private readonly DiarizationOptions _options;
+    private IReadOnlyList<double> _lastMerges = [];
     private readonly MelFeatures _features = new();
 
     public Diarizer(DiarizationOptions options) => _options = options ?? throw new ArgumentNullException(nameof(options));
@@ -81,7 +93,7 @@ public sealed class Diarizer
 
         var space = MeetingSpace.Fit(raw);
         var embeddings = raw.Select(space.Apply).ToList();
-        var labels = Cluster(embeddings);
+        var labels = ClusterPieces(windows, embeddings);
         if (_options.Resegment)
         {
             labels = Resegment(windows, embeddings, labels);
@@ -93,38 +105,111 @@ public sealed class Diarizer
             label => ids[label],
             label => Vectors.Normalised(Vectors.Mean(embeddings.Where((_, i) => labels[i] == label))));
         var turns = Turns(regions, windows, labels.Select(l => ids[l]).ToArray());
-        return new DiarizationResult(turns, centroids, space.Apply, windows.Count);
+        return new DiarizationResult(turns, centroids, space.Apply, windows.Count) { LastMerges = _lastMerges };
     }
 
-    private int[] Cluster(List<float[]> embeddings)
+    /// <summary>
+    /// Clusters pieces, not windows: each region is cut into runs of at most
+    /// <see cref="PieceWindows"/> windows, whose averaged embedding says much more about
+    /// the voice than one 1.5 s window does (what is said averages out). Pieces of at least
+    /// <see cref="MinPieceWindows"/> windows build the tree; shorter ones (an 「異議なし」) join the
+    /// nearest cluster afterwards, so they cannot start a speaker of their own.
+    /// </summary>
+    private int[] ClusterPieces(List<Window> windows, List<float[]> embeddings)
     {
-        if (embeddings.Count == 1)
+        var pieces = new List<(int From, int To)>();
+        for (var start = 0; start < windows.Count;)
+        {
+            var end = start;
+            while (end < windows.Count && windows[end].Region == windows[start].Region)
+            {
+                end++;
+            }
+
+            var parts = (end - start + PieceWindows - 1) / PieceWindows;
+            for (var k = 0; k < parts; k++)
+            {
+                pieces.Add((start + ((end - start) * k / parts), start + ((end - start) * (k + 1) / parts)));
+            }
+
+            start = end;
+        }
+
+        var vectors = pieces.Select(p => Vectors.Normalised(Vectors.Mean(embeddings.Skip(p.From).Take(p.To - p.From)))).ToList();
+        var reliable = Enumerable.Range(0, pieces.Count).Where(i => pieces[i].To - pieces[i].From >= MinPieceWindows).ToList();
+        if (reliable.Count < 2)
+        {
+            reliable = Enumerable.Range(0, pieces.Count).ToList();
+        }
+
+        var reliableLabels = Cluster(reliable.Select(i => vectors[i]).ToList(), reliable.Select(i => pieces[i].To - pieces[i].From).ToList());
+        var centroids = reliableLabels.Distinct().ToDictionary(
+            l => l,
+            l => Vectors.Normalised(Vectors.Mean(reliable.Where((_, k) => reliableLabels[k] == l).SelectMany(i => embeddings.Skip(pieces[i].From).Take(pieces[i].To - pieces[i].From)))));
+        var pieceLabels = new int[pieces.Count];
+        var position = reliable.Select((piece, k) => (piece, k)).ToDictionary(p => p.piece, p => p.k);
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            pieceLabels[i] = position.TryGetValue(i, out var k) ? reliableLabels[k] : centroids.Keys.MaxBy(l => Vectors.Dot(centroids[l], vectors[i]));
+        }
+
+        var labels = new int[windows.Count];
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            Array.Fill(labels, pieceLabels[i], pieces[i].From, pieces[i].To - pieces[i].From);
+        }
+
+        return labels;
+    }
+
+    /// <summary>Average-linkage clusters of the pieces; <paramref name="sizes"/> (windows per piece) decide which clusters are too small to be a voice.</summary>
+    private int[] Cluster(List<float[]> vectors, List<int> sizes)
+    {
+        if (vectors.Count == 1)
         {
             return [0];
         }
 
-        var tree = AverageLinkage.Build(embeddings);
-        var count = _options.Speakers ?? tree.CountAt(_options.Threshold);
-        var automatic = _options.Speakers is null;
-        count = Math.Clamp(count, _options.MinSpeakers ?? 1, _options.MaxSpeakers ?? tree.Count);
-        count = Math.Min(count, tree.Count);
-        var labels = tree.Cut(count);
-        if (!automatic)
+        var tree = AverageLinkage.Build(vectors);
+        _lastMerges = tree.TopDistances(8);
+        if (_options.Speakers is { } wanted)
+        {
+            // A given count means that many real voices: cut deeper when a tiny cluster (a cough)
+            // would otherwise take one of the places.
+            wanted = Math.Min(wanted, tree.Count);
+            for (var cut = wanted; cut <= Math.Min(tree.Count, wanted + 5); cut++)
+            {
+                var candidate = tree.Cut(cut);
+                if (Voices(candidate, sizes).Count == wanted)
+                {
+                    return JoinTiny(vectors, sizes, candidate);
+                }
+            }
+
+            return tree.Cut(wanted);
+        }
+
+        var count = Math.Clamp(tree.CountAt(_options.Threshold), _options.MinSpeakers ?? 1, _options.MaxSpeakers ?? tree.Count);
+        var labels = tree.Cut(Math.Min(count, tree.Count));
+        var kept = Voices(labels, sizes);
+        return kept.Count == 0 || kept.Count < (_options.MinSpeakers ?? 1) ? labels : JoinTiny(vectors, sizes, labels);
+    }
+
+    /// <summary>The clusters big enough to be a voice (at least <see cref="MinClusterWindows"/> windows).</summary>
+    private static List<int> Voices(int[] labels, List<int> sizes) =>
+        labels.Select((l, i) => (l, i)).GroupBy(p => p.l).Where(g => g.Sum(p => sizes[p.i]) >= MinClusterWindows).Select(g => g.Key).ToList();
+
+    /// <summary>Tiny clusters are usually a cough or a clipped word; they join the nearest voice.</summary>
+    private static int[] JoinTiny(List<float[]> vectors, List<int> sizes, int[] labels)
+    {
+        var kept = Voices(labels, sizes);
+        if (kept.Count == 0)
         {
             return labels;
         }
 
-        // Tiny clusters are usually a cough or a clipped word; they join the nearest real voice
-        // as long as the minimum count still holds.
-        var sizes = labels.GroupBy(l => l).ToDictionary(g => g.Key, g => g.Count());
-        var kept = sizes.Where(p => p.Value >= MinClusterWindows).Select(p => p.Key).ToList();
-        if (kept.Count == 0 || kept.Count < (_options.MinSpeakers ?? 1))
-        {
-            return labels;
-        }
-
-        var centroids = kept.ToDictionary(k => k, k => Vectors.Normalised(Vectors.Mean(embeddings.Where((_, i) => labels[i] == k))));
-        return labels.Select((l, i) => sizes[l] >= MinClusterWindows ? l : kept.MaxBy(k => Vectors.Dot(centroids[k], embeddings[i]))).ToArray();
+        var centroids = kept.ToDictionary(k => k, k => Vectors.Normalised(Vectors.Mean(vectors.Where((_, i) => labels[i] == k))));
+        return labels.Select((l, i) => kept.Contains(l) ? l : kept.MaxBy(k => Vectors.Dot(centroids[k], vectors[i]))).ToArray();
     }
 
     /// <summary>

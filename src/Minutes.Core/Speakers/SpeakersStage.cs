@@ -38,7 +38,11 @@ public sealed class SpeakersStage
                 var transcript = run.Read(RunFolder.TranscriptTrace, MinutesJson.Context.Transcript);
                 using var audio = PcmAudio.Open(run.PathOf(RunFolder.DecodedAudio));
                 var result = new Diarizer(options).Diarize(audio, vad.Regions, ct);
-                var map = Build(result, transcript.Segments, options, profiles, parameters);
+                var settings = new Dictionary<string, string>(parameters)
+                {
+                    ["lastMerges"] = string.Join(" ", result.LastMerges.Select(d => d.ToString("0.000", CultureInfo.InvariantCulture))),
+                };
+                var map = Build(result, transcript.Segments, options, profiles, settings);
                 run.Write(RunFolder.SpeakersTrace, map, MinutesJson.Context.SpeakerMap);
                 return Task.CompletedTask;
             },

@@ -167,6 +167,26 @@ public sealed class LlmEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task An_answer_citing_another_session_or_an_unknown_segment_is_kept_but_flagged()
+    {
+        var run = await ImportCommittee();
+        var last = RunFolder.Open(run).Read(RunFolder.SessionsTrace, MinutesJson.Context.SessionPlan).Sessions[^1].SegmentIds[0];
+        _server.Answer(ScriptedLlmServer.Items("委員長が閉会を宣言した。", last));
+        _server.Answer(ScriptedLlmServer.Items("補正予算について説明があった。", "s9999"));
+
+        var result = await CliRunner.RunAsync("draft", run);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var sections = RunFolder.Open(run).Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument).Sections;
+        var wrongSession = sections[0].Items.Single();
+        var unknown = sections[1].Items.Single();
+        Assert.Equal(ItemVerification.Unsupported, wrongSession.Verification!.Status);
+        Assert.Contains("of another session", wrongSession.Verification.Reasons[0], StringComparison.Ordinal);
+        Assert.Equal(ItemVerification.Unsupported, unknown.Verification!.Status);
+        Assert.Contains("1 unsupported", result.Out.Replace("2 unsupported", "1 unsupported", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_server_that_refuses_json_schema_gets_json_object_and_the_trace_records_it()
     {
         var run = await ImportCommittee();

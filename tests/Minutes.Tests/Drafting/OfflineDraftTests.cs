@@ -28,6 +28,8 @@ public sealed class OfflineDraftTests : IDisposable
     [Theory]
     [InlineData("committee")]
     [InlineData("council")]
+    [InlineData("planning")]
+    [InlineData("education")]
     public async Task The_samples_minutes_equal_the_committed_expected_files(string sample)
     {
         var run = await ImportAndDraft(sample, "--offline");

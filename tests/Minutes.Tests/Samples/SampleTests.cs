@@ -20,6 +20,8 @@ public sealed class SampleTests : IDisposable
     [Theory]
     [InlineData("committee")]
     [InlineData("council")]
+    [InlineData("planning")]
+    [InlineData("education")]
     public async Task The_recording_goes_through_decode_vad_whisper_and_diarization_close_to_the_ground_truth(string sample)
     {
         var run = _temp.File(sample);
@@ -50,6 +52,8 @@ public sealed class SampleTests : IDisposable
     [Theory]
     [InlineData("committee")]
     [InlineData("council")]
+    [InlineData("planning")]
+    [InlineData("education")]
     public async Task Sessions_from_the_reference_transcript_match_the_ground_truth_within_5_s(string sample)
     {
         var run = _temp.File(sample);
