@@ -19,13 +19,14 @@ internal static class SpeakersCommand
     private static Command Enroll(CliConsole console)
     {
         var name = new Argument<string>("name") { Description = "The name the minutes use, e.g. 委員長." };
-        var audio = new Argument<string>("audio") { Description = "A WAV recording of this voice alone (at least 3 s of speech)." };
-        var command = new Command("enroll", "Store a voice profile for a name.") { name, audio };
+        var audio = new Argument<string>("audio") { Description = "A recording of this voice alone (at least 3 s of speech)." };
+        var speakerModel = new Option<string?>("--speaker-model") { Description = $"Enrol with this ONNX speaker-embedding model (the one transcribe will use); default: {SpeakerEmbedders.EnvironmentVariable}, else the built-in embedder." };
+        var command = new Command("enroll", "Store a voice profile for a name.") { name, audio, speakerModel };
         command.SetAction(async (parse, _) =>
         {
             var store = ProfileStore.Open();
-            var profile = store.Enroll(parse.GetRequiredValue(name), parse.GetRequiredValue(audio));
-            await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Enrolled {profile.Name}: {profile.SpeechSeconds:0.0} s of speech, {profile.Windows} windows, in {store.Folder}"));
+            var profile = store.Enroll(parse.GetRequiredValue(name), parse.GetRequiredValue(audio), SpeakerEmbedders.ModelPath(parse.GetValue(speakerModel)));
+            await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Enrolled {profile.Name} ({profile.Method}): {profile.SpeechSeconds:0.0} s of speech, {profile.Windows} windows, in {store.Folder}"));
             return 0;
         });
         return command;
@@ -40,7 +41,7 @@ internal static class SpeakersCommand
             await console.Out.WriteLineAsync($"Profiles folder: {store.Folder}");
             foreach (var p in store.List())
             {
-                await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{p.Name}\t{p.SpeechSeconds:0.0} s\t{p.SourceFile}\t{p.Enrolled:yyyy-MM-dd}"));
+                await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{p.Name}\t{p.SpeechSeconds:0.0} s\t{SpeakerEmbedders.Describe(p)}\t{p.SourceFile}\t{p.Enrolled:yyyy-MM-dd}"));
             }
 
             return 0;

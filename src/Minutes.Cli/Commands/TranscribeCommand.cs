@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Minutes.Configuration;
 using Minutes.Pipeline;
+using Minutes.Speakers;
 
 namespace Minutes.Cli.Commands;
 
@@ -20,6 +21,7 @@ internal static class TranscribeCommand
         var speakers = new Option<int?>("--speakers") { Description = "The number of speakers, when known." };
         var minSpeakers = new Option<int?>("--min-speakers") { Description = "At least this many speakers." };
         var maxSpeakers = new Option<int?>("--max-speakers") { Description = "At most this many speakers." };
+        var speakerModel = new Option<string?>("--speaker-model") { Description = $"An ONNX speaker-embedding model (fbank in, embedding out) for the diarizer; default: {SpeakerEmbedders.EnvironmentVariable}, else the built-in embedder." };
         var speakerNames = new Option<string?>("--speaker-names") { Description = "Names for the speakers found: S1=委員長,S2=田中委員." };
         var meeting = new Option<string?>("--meeting") { Description = "会議名/日時/場所 as 'key: value' lines, for the draft's header." };
         var llm = new LlmCommandOptions(prefixed: true);
@@ -33,7 +35,7 @@ internal static class TranscribeCommand
             ? "The same as transcribe."
             : "The whole pipeline: from the recording to the draft minutes.")
         {
-            recording, output, model, language, glossary, threads, vadModel, energyVad, speakers, minSpeakers, maxSpeakers, speakerNames, agenda, meeting, style, confidentiality, resume, stopAfter,
+            recording, output, model, language, glossary, threads, vadModel, energyVad, speakers, minSpeakers, maxSpeakers, speakerNames, speakerModel, agenda, meeting, style, confidentiality, resume, stopAfter,
         };
         foreach (var option in llm.All)
         {
@@ -58,6 +60,7 @@ internal static class TranscribeCommand
                 MinSpeakers = parse.GetValue(minSpeakers),
                 MaxSpeakers = parse.GetValue(maxSpeakers),
                 SpeakerNames = parse.GetValue(speakerNames),
+                SpeakerModel = SpeakerEmbedders.ModelPath(parse.GetValue(speakerModel)),
                 Agenda = parse.GetValue(agenda),
                 Meeting = parse.GetValue(meeting),
                 Llm = llm.Read(parse),

@@ -26,6 +26,12 @@ public sealed class MinutesPipeline
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (options.SpeakerModel is not null && options.StopAfter is StopAfter.None or >= StopAfter.Speakers)
+        {
+            // An unusable speaker model fails now, not after the transcription.
+            SpeakerEmbedders.Open(options.SpeakerModel).Dispose();
+        }
+
         var source = DescribeSource(options.Recording);
         var run = RunFolder.Create(options.Output, source);
         CheckSameSource(run, source, options.Resume);
@@ -79,6 +85,7 @@ public sealed class MinutesPipeline
             MinSpeakers = options.MinSpeakers,
             MaxSpeakers = options.MaxSpeakers,
             SpeakerNames = DiarizationOptions.ParseNames(options.SpeakerNames),
+            SpeakerModel = options.SpeakerModel,
         };
         await new SpeakersStage().RunAsync(runner, diarization, cancellationToken).ConfigureAwait(false);
         if (options.StopAfter == StopAfter.Speakers)

@@ -40,6 +40,9 @@ public sealed record TranscribeOptions
     /// <summary>Names for diarized speakers, <c>S1=委員長,S2=田中委員</c>.</summary>
     public string? SpeakerNames { get; init; }
 
+    /// <summary>An ONNX speaker-embedding model for the diarizer; null = the built-in embedder.</summary>
+    public string? SpeakerModel { get; init; }
+
     public string? Agenda { get; init; }
 
     public bool Resume { get; init; }

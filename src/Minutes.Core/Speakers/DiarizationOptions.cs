@@ -32,6 +32,12 @@ public sealed record DiarizationOptions
     /// <summary>The profile folder to match clusters against; null = the default folder.</summary>
     public string? ProfilesFolder { get; init; }
 
+    /// <summary>An ONNX speaker-embedding model (<c>--speaker-model</c>); null = the built-in MFCC embedder.</summary>
+    public string? SpeakerModel { get; init; }
+
+    /// <summary>The method the trace records: <c>mfcc-ahc</c>, or <c>onnx:&lt;model file name&gt;</c>.</summary>
+    public string Method => SpeakerModel is null ? MfccSpeakerEmbedder.MethodName : "onnx:" + Path.GetFileName(SpeakerModel);
+
     /// <summary>Cosine similarity above which a cluster takes an enrolled name.</summary>
     public double MatchThreshold { get; init; } = 0.75;
 
@@ -67,7 +73,7 @@ public sealed record DiarizationOptions
         return names;
     }
 
-    /// <summary>The parameters as the manifest records them.</summary>
+    /// <summary>The parameters as the manifest records them (the stage adds the model's sha256 when there is one).</summary>
     public IReadOnlyDictionary<string, string> Parameters
     {
         get
@@ -75,7 +81,7 @@ public sealed record DiarizationOptions
             var c = CultureInfo.InvariantCulture;
             return new Dictionary<string, string>
             {
-                ["method"] = Diarizer.Method,
+                ["method"] = Method,
                 ["speakers"] = Speakers?.ToString(c) ?? "",
                 ["minSpeakers"] = MinSpeakers?.ToString(c) ?? "",
                 ["maxSpeakers"] = MaxSpeakers?.ToString(c) ?? "",

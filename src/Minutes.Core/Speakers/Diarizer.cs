@@ -5,6 +5,7 @@ namespace Minutes.Speakers;
 
 /// <summary>The diarizer's answer: turns by cluster id (S1… in order of first speech) and how to compare voices with them.</summary>
 public sealed record DiarizationResult(
+    string Method,
     IReadOnlyList<SpeakerTurn> Turns,
     IReadOnlyDictionary<string, float[]> Centroids,
     Func<float[], float[]> ToMeetingSpace,
@@ -15,13 +16,12 @@ public sealed record DiarizationResult(
 }
 
 /// <summary>
-/// The built-in diarizer, no model download: MFCC mean+std embeddings of sliding windows inside
-/// speech regions, standardised over the meeting, clustered by average linkage on cosine
-/// distance, then re-segmented by a Viterbi pass with a switch penalty.
+/// The diarizer: embeddings of sliding windows inside speech regions (the built-in MFCC + pitch
+/// statistics, or an ONNX speaker model), standardised over the meeting, clustered by average
+/// linkage on cosine distance, then re-segmented by a Viterbi pass with a switch penalty.
 /// </summary>
 public sealed class Diarizer
 {
-    public const string Method = "mfcc-ahc";
     public const double WindowSeconds = 1.5;
     public const double HopSeconds = 0.75;
     private const int WindowFrames = (int)(WindowSeconds * MelFeatures.FramesPerSecond);
@@ -38,35 +38,29 @@ public sealed class Diarizer
     private const int PieceWindows = 16;
     private const int MinPieceWindows = 2;
 
-    // The two pitch statistics weigh as much as this many cepstral statistics each: pitch tells
-    // apart voices that share a timbre (one synthesis voice shifted by a few semitones).
-    private const double PitchWeight = 1.5;
-
-    // The spread of a cepstrum over a window follows what is said more than who says it; at half
-    // weight the committee's small voice stops merging into a larger one (DER 6.1 % → 0 %).
-    private const double SpreadWeight = 0.5;
-
     private readonly DiarizationOptions _options;
+    private readonly ISpeakerEmbedder _embedder;
     private IReadOnlyList<double> _lastMerges = [];
-    private readonly MelFeatures _features = new();
 
-    public Diarizer(DiarizationOptions options) => _options = options ?? throw new ArgumentNullException(nameof(options));
+    /// <summary>A diarizer with <paramref name="embedder"/> (not owned; the built-in one when null).</summary>
+    public Diarizer(DiarizationOptions options, ISpeakerEmbedder? embedder = null)
+    {
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _embedder = embedder ?? new MfccSpeakerEmbedder();
+    }
 
-    /// <summary>Raw window embeddings (MFCC mean+std, no normalisation) of a single-speaker recording, for enrolment.</summary>
+    /// <summary>Raw window embeddings (no normalisation) of a single-speaker recording, for enrolment.</summary>
     public IReadOnlyList<float[]> RawEmbeddings(float[] samples, IEnumerable<(double Start, double End)> speech)
     {
         ArgumentNullException.ThrowIfNull(samples);
         ArgumentNullException.ThrowIfNull(speech);
-        var result = new List<float[]>();
-        foreach (var (start, end) in speech)
+        var stretches = speech.Select(s =>
         {
-            var from = (int)Math.Clamp(start * PcmAudio.Rate, 0, samples.Length);
-            var to = (int)Math.Clamp(end * PcmAudio.Rate, from, samples.Length);
-            var (mfcc, pitch) = Analyse(samples[from..to]);
-            result.AddRange(WindowRanges(mfcc.Length).Select(w => Statistics(mfcc, pitch, w.From, w.To)));
-        }
-
-        return result;
+            var from = (int)Math.Clamp(s.Start * PcmAudio.Rate, 0, samples.Length);
+            var to = (int)Math.Clamp(s.End * PcmAudio.Rate, from, samples.Length);
+            return new SpeechStretch(samples[from..to], WindowRanges(MelFeatures.FrameCount(to - from)));
+        });
+        return _embedder.Embed(stretches, CancellationToken.None);
     }
 
     public DiarizationResult Diarize(PcmAudio audio, IReadOnlyList<SpeechRegion> regions, CancellationToken cancellationToken)
@@ -74,24 +68,13 @@ public sealed class Diarizer
         ArgumentNullException.ThrowIfNull(audio);
         ArgumentNullException.ThrowIfNull(regions);
         var windows = new List<Window>();
-        var raw = new List<float[]>();
-        foreach (var region in regions)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var (mfcc, pitch) = Analyse(audio.ReadSeconds(region.Start, region.End));
-            foreach (var (from, to) in WindowRanges(mfcc.Length))
-            {
-                windows.Add(new Window(region, region.Start + (from / MelFeatures.FramesPerSecond), region.Start + (to / MelFeatures.FramesPerSecond)));
-                raw.Add(Statistics(mfcc, pitch, from, to));
-            }
-        }
-
+        var raw = _embedder.Embed(Stretches(audio, regions, windows), cancellationToken);
         if (windows.Count == 0)
         {
-            return new DiarizationResult([], new Dictionary<string, float[]>(), v => v, 0);
+            return new DiarizationResult(_embedder.Method, [], new Dictionary<string, float[]>(), v => v, 0);
         }
 
-        var space = MeetingSpace.Fit(raw);
+        var space = MeetingSpace.Fit(raw, _embedder);
         var embeddings = raw.Select(space.Apply).ToList();
         var labels = ClusterPieces(windows, embeddings);
         if (_options.Resegment)
@@ -105,7 +88,22 @@ public sealed class Diarizer
             label => ids[label],
             label => Vectors.Normalised(Vectors.Mean(embeddings.Where((_, i) => labels[i] == label))));
         var turns = Turns(regions, windows, labels.Select(l => ids[l]).ToArray());
-        return new DiarizationResult(turns, centroids, space.Apply, windows.Count) { LastMerges = _lastMerges };
+        return new DiarizationResult(_embedder.Method, turns, centroids, space.Apply, windows.Count) { LastMerges = _lastMerges };
+    }
+
+    /// <summary>
+    /// Reads one region at a time as the embedder asks for it (an hour of audio is never held
+    /// whole) and records each window's times in <paramref name="windows"/>, in embedding order.
+    /// </summary>
+    private static IEnumerable<SpeechStretch> Stretches(PcmAudio audio, IReadOnlyList<SpeechRegion> regions, List<Window> windows)
+    {
+        foreach (var region in regions)
+        {
+            var samples = audio.ReadSeconds(region.Start, region.End);
+            var ranges = WindowRanges(MelFeatures.FrameCount(samples.Length));
+            windows.AddRange(ranges.Select(w => new Window(region, region.Start + (w.From / MelFeatures.FramesPerSecond), region.Start + (w.To / MelFeatures.FramesPerSecond))));
+            yield return new SpeechStretch(samples, ranges);
+        }
     }
 
     /// <summary>
@@ -318,68 +316,39 @@ public sealed class Diarizer
     private static double Centre(Window w) => (w.Start + w.End) / 2;
 
     /// <summary>Frame ranges of the windows of a region: one window when it is short, else 1.5 s every 0.75 s with the last one flush with the end.</summary>
-    private static IEnumerable<(int From, int To)> WindowRanges(int frames)
+    internal static List<(int From, int To)> WindowRanges(int frames)
     {
         if (frames == 0)
         {
-            yield break;
+            return [];
         }
 
         if (frames <= WindowFrames)
         {
-            yield return (0, frames);
-            yield break;
+            return [(0, frames)];
         }
 
+        var ranges = new List<(int From, int To)>();
         var from = 0;
         for (; from + WindowFrames <= frames; from += HopFrames)
         {
-            yield return (from, from + WindowFrames);
+            ranges.Add((from, from + WindowFrames));
         }
 
         if (from - HopFrames + WindowFrames < frames)
         {
-            yield return (frames - WindowFrames, frames);
-        }
-    }
-
-    private (float[][] Mfcc, float[] Pitch) Analyse(float[] samples)
-    {
-        var (logMel, pitch) = _features.Analyse(samples);
-        return (_features.Mfcc(logMel), pitch);
-    }
-
-    /// <summary>Mean and standard deviation of each cepstrum, then the mean and spread of log F0 over voiced frames.</summary>
-    private static float[] Statistics(float[][] frames, float[] pitch, int from, int to)
-    {
-        var dims = frames[from].Length;
-        var result = new float[(dims * 2) + 2];
-        var voiced = pitch[from..to].Where(p => !float.IsNaN(p)).ToArray();
-        result[^2] = voiced.Length == 0 ? float.NaN : voiced.Average();
-        result[^1] = voiced.Length < 2 ? float.NaN : (float)Math.Sqrt(voiced.Average(p => (p - result[^2]) * (p - result[^2])));
-        var n = to - from;
-        for (var d = 0; d < dims; d++)
-        {
-            double sum = 0, squares = 0;
-            for (var f = from; f < to; f++)
-            {
-                sum += frames[f][d];
-                squares += frames[f][d] * frames[f][d];
-            }
-
-            var mean = sum / n;
-            result[d] = (float)mean;
-            result[dims + d] = (float)Math.Sqrt(Math.Max(0, (squares / n) - (mean * mean)));
+            ranges.Add((frames - WindowFrames, frames));
         }
 
-        return result;
+        return ranges;
     }
 
     private sealed record Window(SpeechRegion Region, double Start, double End);
 
     /// <summary>
-    /// The meeting's normalisation: each dimension of the window statistics standardised over
-    /// the meeting (which removes the channel mean, i.e. CMN for the MFCC means), then L2-normalised.
+    /// The meeting's normalisation: each dimension of the raw embeddings standardised over the
+    /// meeting (which removes the channel mean, i.e. CMN for the MFCC means), weighted as the
+    /// embedder says, then L2-normalised.
     /// </summary>
     private sealed class MeetingSpace
     {
@@ -392,7 +361,7 @@ public sealed class Diarizer
             _scale = scale;
         }
 
-        public static MeetingSpace Fit(List<float[]> raw)
+        public static MeetingSpace Fit(IReadOnlyList<float[]> raw, ISpeakerEmbedder embedder)
         {
             var dims = raw[0].Length;
             var mean = new float[dims];
@@ -403,17 +372,13 @@ public sealed class Diarizer
                 var m = values.Count == 0 ? 0 : values.Average();
                 var variance = values.Count == 0 ? 1 : values.Average(x => (x - m) * (x - m));
                 mean[d] = (float)m;
-                scale[d] = (float)(Weight(d, dims) / Math.Sqrt(variance + 1e-6));
+                scale[d] = (float)(embedder.Weight(d, dims) / Math.Sqrt(variance + 1e-6));
             }
 
             return new MeetingSpace(mean, scale);
         }
 
-        /// <summary>Cepstral means 1, cepstral spreads <see cref="SpreadWeight"/>, pitch mean <see cref="PitchWeight"/>, pitch spread 0.</summary>
-        private static double Weight(int d, int dims) =>
-            d == dims - 1 ? 0 : d == dims - 2 ? PitchWeight : d >= (dims - 2) / 2 ? SpreadWeight : 1;
-
-        // Unvoiced windows have no pitch: they sit at the meeting's mean, i.e. contribute nothing.
+        // A missing value (an unvoiced window has no pitch) sits at the meeting's mean, i.e. contributes nothing.
         public float[] Apply(float[] raw) =>
             Vectors.Normalised(raw.Select((x, d) => float.IsNaN(x) ? 0 : (x - _mean[d]) * _scale[d]).ToArray());
     }

@@ -206,7 +206,7 @@ public sealed class MelFeatures
         return (filters, start);
     }
 
-    private static void Fft(double[] re, double[] im)
+    internal static void Fft(double[] re, double[] im)
     {
         var n = re.Length;
         for (int i = 1, j = 0; i < n; i++)

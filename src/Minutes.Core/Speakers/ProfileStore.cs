@@ -8,7 +8,11 @@ using Minutes.Vad;
 
 namespace Minutes.Speakers;
 
-/// <summary>An enrolled voice: the raw mean window embedding (never the audio) and where it came from.</summary>
+/// <summary>
+/// An enrolled voice: the raw mean window embedding (never the audio), the embedder that made it
+/// (method, and the model's sha256 for an ONNX model: only the same embedder can compare with
+/// it), and where it came from.
+/// </summary>
 public sealed record SpeakerProfile(
     string Name,
     string Method,
@@ -17,7 +21,8 @@ public sealed record SpeakerProfile(
     int Windows,
     string SourceFile,
     string SourceSha256,
-    DateTimeOffset Enrolled)
+    DateTimeOffset Enrolled,
+    string? ModelSha256 = null)
 {
     /// <summary>The sha256 of the profile's JSON, recorded in the stage parameters.</summary>
     [JsonIgnore]
@@ -59,14 +64,19 @@ public sealed class ProfileStore
             .ToList();
     }
 
-    /// <summary>Enrols <paramref name="name"/> from a WAV recording of that voice alone.</summary>
-    public SpeakerProfile Enroll(string name, string audioPath)
+    /// <summary>
+    /// Enrols <paramref name="name"/> from a recording of that voice alone, with the built-in
+    /// embedder or the ONNX model at <paramref name="speakerModel"/> (a profile is only ever
+    /// compared with embeddings of the same kind; enrolling a name again replaces its profile).
+    /// </summary>
+    public SpeakerProfile Enroll(string name, string audioPath, string? speakerModel = null)
     {
         if (string.IsNullOrWhiteSpace(name) || name.IndexOfAny(['=', ',']) >= 0)
         {
             throw new MinutesException("A speaker name must not be empty or contain '=' or ','.");
         }
 
+        using var embedder = SpeakerEmbedders.Open(speakerModel);
         var (samples, speech) = ReadEnrolment(audioPath);
         var seconds = speech.Sum(s => s.End - s.Start);
         if (seconds < MinimumSpeechSeconds)
@@ -75,16 +85,17 @@ public sealed class ProfileStore
             throw new MinutesException(string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(audioPath)} holds {held}; enrolment needs at least {MinimumSpeechSeconds:0} s of the voice alone."));
         }
 
-        var windows = new Diarizer(new DiarizationOptions()).RawEmbeddings(samples, speech);
+        var windows = new Diarizer(new DiarizationOptions(), embedder).RawEmbeddings(samples, speech);
         var profile = new SpeakerProfile(
             name.Trim(),
-            Diarizer.Method,
+            embedder.Method,
             Vectors.Mean(windows),
             Math.Round(seconds, 3),
             windows.Count,
             Path.GetFileName(audioPath),
             Hashing.Sha256OfFile(audioPath),
-            DateTimeOffset.UtcNow);
+            DateTimeOffset.UtcNow,
+            embedder.ModelSha256);
         Directory.CreateDirectory(Folder);
         AtomicFile.WriteAllText(PathOf(profile.Name), MinutesJson.Serialize(profile, MinutesJson.Context.SpeakerProfile));
         return Load(PathOf(profile.Name));
@@ -117,10 +128,6 @@ public sealed class ProfileStore
         }
     }
 
-    /// <summary>
-    /// Reads a WAV file as 16 kHz mono floats. Kept in one place so the shared decoder can
-    /// replace it when it lands.
-    /// </summary>
     /// <summary>
     /// Decodes the enrolment recording with the shared decoder (any format the tool reads) into a
     /// temporary 16 kHz file, and finds its speech with the energy detector.

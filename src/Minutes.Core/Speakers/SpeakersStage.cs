@@ -20,11 +20,27 @@ public sealed class SpeakersStage
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var run = runner.Run;
+
+        // Opened (and so checked) even when the stage is reused: its digest is a parameter.
+        using var embedder = SpeakerEmbedders.Open(options.SpeakerModel);
         var profiles = ProfileStore.Open(options.ProfilesFolder).List();
         var parameters = new Dictionary<string, string>(options.Parameters)
         {
             ["profiles"] = string.Join(",", profiles.Select(p => $"{p.Name}:{p.Digest[..12]}")),
         };
+        if (embedder.ModelSha256 is not null)
+        {
+            parameters["speakerModelSha256"] = embedder.ModelSha256;
+        }
+
+        var usable = profiles.Where(embedder.Made).ToList();
+        var settings = new Dictionary<string, string>(parameters);
+        if (usable.Count < profiles.Count)
+        {
+            // Embeddings of another method live in another space: such profiles are not compared, and the trace says so.
+            settings["profilesSkipped"] = string.Join(",", profiles.Except(usable).Select(p => $"{p.Name} ({SpeakerEmbedders.Describe(p)})"));
+        }
+
         var stage = new StageDefinition(
             StageNames.Speakers,
             parameters,
@@ -37,19 +53,16 @@ public sealed class SpeakersStage
                 var vad = run.Read(RunFolder.VadTrace, MinutesJson.Context.VadTrace);
                 var transcript = run.Read(RunFolder.TranscriptTrace, MinutesJson.Context.Transcript);
                 using var audio = PcmAudio.Open(run.PathOf(RunFolder.DecodedAudio));
-                var result = new Diarizer(options).Diarize(audio, vad.Regions, ct);
-                var settings = new Dictionary<string, string>(parameters)
-                {
-                    ["lastMerges"] = string.Join(" ", result.LastMerges.Select(d => d.ToString("0.000", CultureInfo.InvariantCulture))),
-                };
-                var map = Build(result, transcript.Segments, options, profiles, settings);
+                var result = new Diarizer(options, embedder).Diarize(audio, vad.Regions, ct);
+                settings["lastMerges"] = string.Join(" ", result.LastMerges.Select(d => d.ToString("0.000", CultureInfo.InvariantCulture)));
+                var map = Build(result, transcript.Segments, options, usable, settings);
                 run.Write(RunFolder.SpeakersTrace, map, MinutesJson.Context.SpeakerMap);
                 return Task.CompletedTask;
             },
             cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Names the clusters and gives each transcript segment the speaker it overlaps most.</summary>
+    /// <summary>Names the clusters (with profiles of the diarizer's own method) and gives each transcript segment the speaker it overlaps most.</summary>
     internal static SpeakerMap Build(
         DiarizationResult result,
         IReadOnlyList<TranscriptSegment> segments,
@@ -101,7 +114,7 @@ public sealed class SpeakersStage
             ["hopSeconds"] = Diarizer.HopSeconds.ToString(CultureInfo.InvariantCulture),
         };
         var turns = result.Turns.Select(t => new SpeakerTurn(Math.Round(t.Start, 3), Math.Round(t.End, 3), t.Speaker)).ToList();
-        return new SpeakerMap(Diarizer.Method, trace, speakers, turns, assignments);
+        return new SpeakerMap(result.Method, trace, speakers, turns, assignments);
     }
 
     /// <summary>

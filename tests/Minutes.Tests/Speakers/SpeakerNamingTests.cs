@@ -90,7 +90,7 @@ public sealed class SpeakerNamingTests(ITestOutputHelper output)
         {
             var enrolled = await CliRunner.RunAsync("speakers", "enroll", "委員長", voice);
             Assert.Equal(0, enrolled.ExitCode);
-            Assert.StartsWith("Enrolled 委員長: ", enrolled.Out);
+            Assert.StartsWith("Enrolled 委員長 (mfcc-ahc): ", enrolled.Out);
             var listed = await CliRunner.RunAsync("speakers", "list");
             Assert.Contains("委員長\t", listed.Out, StringComparison.Ordinal);
             Assert.Equal(0, (await CliRunner.RunAsync("speakers", "remove", "委員長")).ExitCode);
