@@ -24,7 +24,7 @@ public static class Bench
 
         var baseline = Measurement.RunChild("baseline");
         var report = new StringBuilder();
-        report.AppendLine(CultureInfo.InvariantCulture, $"## {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC — commit {Git("rev-parse --short HEAD")}");
+        report.AppendLine(CultureInfo.InvariantCulture, $"## {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC — commit {Git("rev-parse --short HEAD")}{(Git("status --porcelain --untracked-files=no").Length > 0 ? " (with uncommitted changes)" : string.Empty)}");
         report.AppendLine();
         report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Machine()}. Command: `bench/run --minutes {string.Join(',', minutes)}`. Load average at start: {File.ReadAllText("/proc/loadavg").Split(' ')[0]} (other work on the machine slows the figures).");
         report.AppendLine(CultureInfo.InvariantCulture, $"Each stage runs in its own process; peak memory is that process's resident high-water mark (VmHWM), of which {Stages.F(baseline.PeakMb)} MB is the .NET runtime doing nothing. Whisper runs a generated tiny model (no real weights can be downloaded here), so its time is not that of a real model; the share of audio sent to it is.");
@@ -43,9 +43,15 @@ public static class Bench
                 Measurement.RunChild("transcribe", pcm, "none", model),
                 Measurement.RunChild("speakers", pcm, Path.Combine(work, $"vad-silero-{length}.json"), "yes"),
                 Measurement.RunChild("speakers", pcm, Path.Combine(work, $"vad-silero-{length}.json"), "no"),
+                Measurement.RunChild("sessions", Path.Combine(work, $"meeting-{length}min.vtt"), Path.Combine(work, $"meeting-{length}min.sessions.tsv"), Path.Combine(work, $"run-{length}")),
+                Measurement.RunChild("draft", Path.Combine(work, $"run-{length}"), "offline"),
+                Measurement.RunChild("draft", Path.Combine(work, $"run-{length}"), "llm"),
             };
             AppendTable(report, length, rows);
         }
+
+        Console.Error.WriteLine("bench: sample meetings against their ground truth");
+        AppendSamples(report, Measurement.RunChild("samples"));
 
         var results = Path.Combine(Root, "bench", "RESULTS.md");
         var previous = File.Exists(results) ? (await File.ReadAllTextAsync(results)).Split("\n## ", 2) : ["# Benchmark results\n\nNewest first. Produced by `bench/run`; do not edit by hand.\n", ""];
@@ -75,9 +81,28 @@ public static class Bench
         var ungated = rows.First(r => r.Stage == "transcribe-ungated");
         var reseg = rows.First(r => r.Stage == "speakers");
         var plain = rows.First(r => r.Stage == "speakers-no-resegment");
-        var others = rows.Where(r => r.Stage is "decode" or "vad-silero" or "speakers").Sum(r => r.Seconds);
-        report.AppendLine(CultureInfo.InvariantCulture, $"All stages but Whisper inference (decode + Silero VAD + speakers): {Stages.F(others / hours)} s per audio hour; highest peak {Stages.F(rows.Max(r => r.PeakMb))} MB. Diarizer with/without re-segmentation: time {Stages.F(reseg.Seconds / plain.Seconds)}×.");
+        var others = rows.Where(r => r.Stage is "decode" or "vad-silero" or "speakers" or "import+sessions" or "draft-offline").Sum(r => r.Seconds);
+        var offline = rows.First(r => r.Stage == "draft-offline");
+        var llm = rows.First(r => r.Stage == "draft-llm-loopback");
+        report.AppendLine(CultureInfo.InvariantCulture, $"All stages but Whisper inference (decode + Silero VAD + speakers + import/sessions + offline draft): {Stages.F(others / hours)} s per audio hour; highest peak {Stages.F(rows.Max(r => r.PeakMb))} MB. Diarizer with/without re-segmentation: time {Stages.F(reseg.Seconds / plain.Seconds)}×. Drafting through Semantic Kernel against an instant loopback server ({Stages.F(llm.Figures["llmCalls"])} calls): {Stages.F(llm.Seconds / offline.Seconds)}× the offline drafter's time, without any model time.");
         report.AppendLine(CultureInfo.InvariantCulture, $"Ratios: Silero/energy VAD time {Stages.F(silero.Seconds / energy.Seconds)}×, speech F1 {Stages.F(silero.Figures["f1"])} vs {Stages.F(energy.Figures["f1"])}; Whisper with/without VAD gating: time {Stages.F(gated.Seconds / ungated.Seconds)}×, audio sent {Stages.F(gated.Figures["sentToWhisperShare"] * 100)} % vs 100 %.");
+        report.AppendLine();
+    }
+
+    private static void AppendSamples(StringBuilder report, StageMeasurement samples)
+    {
+        report.AppendLine("### Sample meetings against their ground truth");
+        report.AppendLine();
+        report.AppendLine("Decode → Silero VAD → built-in diarizer (DER with a 0.25 s collar); the reference transcript through import → sessions with the agenda (boundaries within 5 s).");
+        report.AppendLine();
+        report.AppendLine("| sample | seconds | speech F1 | DER | speakers found / true | boundary precision | boundary recall |");
+        report.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var name in samples.Figures.Keys.Select(k => k.Split('.')[0]).Distinct())
+        {
+            double F(string key) => samples.Figures[$"{name}.{key}"];
+            report.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {Stages.F(F("seconds"))} | {F("speechF1"):0.000} | {F("der") * 100:0.00} % | {F("speakersFound")} / {F("speakersTrue")} | {Stages.F(F("boundaryPrecision"))} | {Stages.F(F("boundaryRecall"))} |");
+        }
+
         report.AppendLine();
     }
 

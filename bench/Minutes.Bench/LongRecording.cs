@@ -9,7 +9,8 @@ namespace Minutes.Bench;
 /// <summary>
 /// Builds a long meeting recording by tiling the sample meetings (real synthesized speech with
 /// real pauses), written as a 48 kHz stereo 16-bit WAV as an office recorder would produce it,
-/// and the true speech intervals of the result.
+/// the true speech intervals of the result, and its reference transcript (WebVTT, speakers named)
+/// and agenda parts, shifted to their place in the long recording.
 /// </summary>
 public static class LongRecording
 {
@@ -20,12 +21,14 @@ public static class LongRecording
         Directory.CreateDirectory(workFolder);
         var wav = Path.Combine(workFolder, $"meeting-{minutes}min.wav");
         var truth = Path.Combine(workFolder, $"meeting-{minutes}min.speech.tsv");
-        if (File.Exists(wav) && File.Exists(truth))
+        var vtt = Path.Combine(workFolder, $"meeting-{minutes}min.vtt");
+        var sessions = Path.Combine(workFolder, $"meeting-{minutes}min.sessions.tsv");
+        if (File.Exists(wav) && File.Exists(truth) && File.Exists(vtt) && File.Exists(sessions))
         {
             return (wav, truth);
         }
 
-        var pieces = new List<(PcmAudio Audio, List<(double Start, double End)> Speech)>();
+        var pieces = new List<(PcmAudio Audio, List<(double Start, double End)> Speech, string[] Cues, string[] Sessions)>();
         foreach (var sample in new[] { "committee", "council" })
         {
             var folder = Path.Combine(root, "samples", sample);
@@ -36,7 +39,11 @@ public static class LongRecording
                 await PipelineServices.Default.Decoder().DecodeAsync(recording, pcm, null, CancellationToken.None);
             }
 
-            pieces.Add((PcmAudio.Open(pcm), SpeechScoring.LoadIntervals(Path.Combine(folder, "speech.tsv")).ToList()));
+            pieces.Add((
+                PcmAudio.Open(pcm),
+                SpeechScoring.LoadIntervals(Path.Combine(folder, "speech.tsv")).ToList(),
+                File.ReadAllLines(Path.Combine(folder, "reference.tsv")).Skip(1).ToArray(),
+                File.ReadAllLines(Path.Combine(folder, "sessions.tsv")).Skip(1).ToArray()));
         }
 
         var target = minutes * 60.0;
@@ -44,14 +51,30 @@ public static class LongRecording
         using var output = new FileStream(wav + ".tmp", FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
         WriteHeader(output, 0);
         var lines = new List<string> { "start\tend" };
+        var cues = new List<string> { "WEBVTT", string.Empty };
+        var parts = new List<string> { "session\ttitle\tstart\tend" };
         var offset = 0.0;
         long frames = 0;
         for (var i = 0; offset < target; i++)
         {
-            var (audio, speech) = pieces[i % pieces.Count];
+            var (audio, speech, reference, agenda) = pieces[i % pieces.Count];
             foreach (var (start, end) in speech)
             {
                 lines.Add(string.Create(CultureInfo.InvariantCulture, $"{offset + start:0.000}\t{offset + end:0.000}"));
+            }
+
+            // reference.tsv: line, speaker_id, speaker_name, session, start, end, text
+            foreach (var f in reference.Select(l => l.Split('\t')))
+            {
+                cues.Add(string.Create(CultureInfo.InvariantCulture, $"{Time(offset + Seconds(f[4]))} --> {Time(offset + Seconds(f[5]))}"));
+                cues.Add($"<v {f[2]}>{f[6]}");
+                cues.Add(string.Empty);
+            }
+
+            // sessions.tsv: session, title, start, end
+            foreach (var f in agenda.Select(l => l.Split('\t')))
+            {
+                parts.Add(string.Create(CultureInfo.InvariantCulture, $"m{i + 1}{f[0]}\t{f[1]}\t{offset + Seconds(f[2]):0.000}\t{offset + Seconds(f[3]):0.000}"));
             }
 
             foreach (var (_, block) in audio.Blocks(PcmAudio.Rate * 10))
@@ -66,15 +89,21 @@ public static class LongRecording
         output.Position = 0;
         WriteHeader(output, frames * 4);
         output.Close();
-        foreach (var (audio, _) in pieces)
+        foreach (var (audio, _, _, _) in pieces)
         {
             audio.Dispose();
         }
 
         File.Move(wav + ".tmp", wav, overwrite: true);
         await File.WriteAllLinesAsync(truth, lines);
+        await File.WriteAllLinesAsync(vtt, cues);
+        await File.WriteAllLinesAsync(sessions, parts);
         return (wav, truth);
     }
+
+    private static double Seconds(string text) => double.Parse(text, CultureInfo.InvariantCulture);
+
+    private static string Time(double seconds) => TimeSpan.FromSeconds(seconds).ToString(@"hh\:mm\:ss\.fff", CultureInfo.InvariantCulture);
 
     /// <summary>Linear interpolation 16 kHz → 48 kHz, the same signal on both channels.</summary>
     private static long WriteUpsampled(Stream output, float[] block)

@@ -19,6 +19,9 @@ public static class Stages
             "vad" => await Measurement.TimeAsync($"vad-{args[2]}", () => Task.FromResult(Vad(args[1], args[2], args[3], args[4]))),
             "speakers" => await Measurement.TimeAsync(args[3] == "yes" ? "speakers" : "speakers-no-resegment", () => SpeakersAsync(args[1], args[2], args[3] == "yes")),
             "transcribe" => await Measurement.TimeAsync(args[2] == "none" ? "transcribe-ungated" : "transcribe", () => TranscribeAsync(args[1], args[2], args[3])),
+            "sessions" => await Measurement.TimeAsync("import+sessions", () => SessionsAsync(args[1], args[2], args[3])),
+            "draft" => await Measurement.TimeAsync(args[2] == "offline" ? "draft-offline" : "draft-llm-loopback", () => DraftAsync(args[1], args[2])),
+            "samples" => await Measurement.TimeAsync("samples", SamplesAsync),
             _ => throw new ArgumentException($"unknown stage {args[0]}"),
         };
         Console.WriteLine(Measurement.ToJson(measurement));
@@ -90,16 +93,8 @@ public static class Stages
         var folder = Path.Combine(Path.GetTempPath(), $"bench-run-{Guid.NewGuid():N}");
         try
         {
-            var run = Minutes.Runs.RunFolder.Create(folder, null);
-            Directory.CreateDirectory(Path.GetDirectoryName(run.PathOf(Minutes.Runs.RunFolder.DecodedAudio))!);
-            File.Copy(pcm, run.PathOf(Minutes.Runs.RunFolder.DecodedAudio));
-            var vad = MinutesJson.Deserialize(File.ReadAllText(vadJson), MinutesJson.Context.VadTrace);
-            run.Write(Minutes.Runs.RunFolder.VadTrace, vad, MinutesJson.Context.VadTrace);
-            var segments = vad.Regions.Select((r, i) => new TranscriptSegment($"s{i + 1:D4}", r.Start, r.End, "x", RegionId: r.Id)).ToList();
-            run.Write(Minutes.Runs.RunFolder.TranscriptTrace, new Transcript("ja", new TranscriptSource("bench", "regions"), new Dictionary<string, string>(), segments, []), MinutesJson.Context.Transcript);
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            await new Minutes.Speakers.SpeakersStage().RunAsync(new StageRunner(run, resume: false), new Minutes.Speakers.DiarizationOptions { Resegment = resegment }, CancellationToken.None);
-            var map = run.Read(Minutes.Runs.RunFolder.SpeakersTrace, MinutesJson.Context.SpeakerMap);
+            var map = await DiarizeAsync(pcm, vadJson, resegment, folder);
             using var audio = PcmAudio.Open(pcm);
             return new() { ["audioSeconds"] = audio.Duration, ["speakersFound"] = map.Speakers.Count, ["stageSeconds"] = clock.Elapsed.TotalSeconds };
         }
@@ -107,6 +102,126 @@ public static class Stages
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>A run folder made of the decoded recording and its VAD regions (one transcript segment per region: the stage only needs their times), diarized.</summary>
+    private static async Task<Minutes.Speakers.SpeakerMap> DiarizeAsync(string pcm, string vadJson, bool resegment, string folder)
+    {
+        var run = Minutes.Runs.RunFolder.Create(folder, null);
+        Directory.CreateDirectory(Path.GetDirectoryName(run.PathOf(Minutes.Runs.RunFolder.DecodedAudio))!);
+        File.Copy(pcm, run.PathOf(Minutes.Runs.RunFolder.DecodedAudio));
+        var vad = MinutesJson.Deserialize(File.ReadAllText(vadJson), MinutesJson.Context.VadTrace);
+        run.Write(Minutes.Runs.RunFolder.VadTrace, vad, MinutesJson.Context.VadTrace);
+        var segments = vad.Regions.Select((r, i) => new TranscriptSegment($"s{i + 1:D4}", r.Start, r.End, "x", RegionId: r.Id)).ToList();
+        run.Write(Minutes.Runs.RunFolder.TranscriptTrace, new Transcript("ja", new TranscriptSource("bench", "regions"), new Dictionary<string, string>(), segments, []), MinutesJson.Context.Transcript);
+        await new Minutes.Speakers.SpeakersStage().RunAsync(new StageRunner(run, resume: false), new Minutes.Speakers.DiarizationOptions { Resegment = resegment, ProfilesFolder = Path.Combine(folder, "no-profiles") }, CancellationToken.None);
+        return run.Read(Minutes.Runs.RunFolder.SpeakersTrace, MinutesJson.Context.SpeakerMap);
+    }
+
+    /// <summary>
+    /// The reference transcript imported into a run folder (speakers as named in it), then the
+    /// sessions stage by cue phrases and pauses; boundaries scored against the true agenda parts.
+    /// </summary>
+    private static async Task<Dictionary<string, double>> SessionsAsync(string vtt, string truthTsv, string folder)
+    {
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        var result = await new Minutes.Transcription.Import.TranscriptImport().RunAsync(new() { File = vtt, Output = folder }, null, CancellationToken.None);
+        var score = Minutes.Sessions.SessionScoring.Score(result.Sessions, Minutes.Sessions.SessionScoring.LoadReference(truthTsv), 5);
+        return new()
+        {
+            ["segments"] = result.Imported.Transcript.Segments.Count,
+            ["sessions"] = result.Sessions.Sessions.Count,
+            ["boundaryPrecision"] = score.Precision,
+            ["boundaryRecall"] = score.Recall,
+        };
+    }
+
+    /// <summary>
+    /// The draft stage on the imported run: the offline drafter, or the Semantic Kernel drafter
+    /// against a loopback server that answers at once (so the figure is the tool's own cost:
+    /// chunking to the context, requests, validation, traces), then verification.
+    /// </summary>
+    private static async Task<Dictionary<string, double>> DraftAsync(string folder, string kind)
+    {
+        var run = Minutes.Runs.RunFolder.Open(folder);
+        using var server = kind == "offline" ? null : new Minutes.Tests.Support.ScriptedLlmServer();
+        Minutes.Drafting.IMinutesDrafter drafter = server is null
+            ? new Minutes.Drafting.OfflineDrafter()
+            : new Minutes.Drafting.SemanticKernelDrafter(
+                new Minutes.Drafting.LlmSettings { Provider = Minutes.Drafting.LlmSettings.Compatible, Endpoint = new Uri(server.Endpoint), Model = "bench", ContextTokens = 8192, MaxOutputTokens = 2048 },
+                1,
+                noCache: true);
+        if (Directory.Exists(run.PathOf(Minutes.Runs.RunFolder.LlmTraceFolder)))
+        {
+            Directory.Delete(run.PathOf(Minutes.Runs.RunFolder.LlmTraceFolder), recursive: true);
+        }
+
+        await new Minutes.Drafting.DraftStage(drafter).RunAsync(new StageRunner(run, resume: false), new Minutes.Drafting.DraftOptions(), CancellationToken.None);
+        var minutes = run.Read(Minutes.Runs.RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument);
+        var items = minutes.Sections.SelectMany(s => s.Items).ToList();
+        var figures = new Dictionary<string, double>
+        {
+            ["items"] = items.Count,
+            ["unsupported"] = items.Count(i => i.Verification?.Status == Minutes.Drafting.ItemVerification.Unsupported),
+        };
+        if (server is not null)
+        {
+            figures["llmCalls"] = server.Requests.Count;
+            figures["promptChars"] = server.Requests.Sum(r => r.Body.Length);
+        }
+
+        return figures;
+    }
+
+    /// <summary>
+    /// The sample meetings against their ground truth, as a user's run would go: decode, Silero
+    /// VAD, the built-in diarizer (speech F1, DER with a 0.25 s collar, speakers found), and the
+    /// reference transcript through import and sessions with the agenda (boundaries within 5 s).
+    /// </summary>
+    private static async Task<Dictionary<string, double>> SamplesAsync()
+    {
+        var figures = new Dictionary<string, double>();
+        var work = Path.Combine(Path.GetTempPath(), $"bench-samples-{Guid.NewGuid():N}");
+        try
+        {
+            foreach (var sample in Directory.GetDirectories(Path.Combine(Bench.Root, "samples")).Where(d => File.Exists(Path.Combine(d, "reference.rttm"))).Order(StringComparer.Ordinal))
+            {
+                var name = Path.GetFileName(sample);
+                var pcm = Path.Combine(work, $"{name}.wav");
+                await PipelineServices.Default.Decoder().DecodeAsync(Path.Combine(sample, "recording.ogg"), pcm, null, CancellationToken.None);
+                var vadJson = Path.Combine(work, $"{name}-vad.json");
+                var vad = Vad(pcm, "silero", Path.Combine(sample, "speech.tsv"), vadJson);
+                var run = Path.Combine(work, name);
+                var map = await DiarizeAsync(pcm, vadJson, true, run);
+                var reference = Minutes.Speakers.DiarizationScoring.LoadRttm(Path.Combine(sample, "reference.rttm"));
+                var der = Minutes.Speakers.DiarizationScoring.Score(reference, map.Turns, 0.25);
+                var imported = await new Minutes.Transcription.Import.TranscriptImport().RunAsync(
+                    new() { File = Path.Combine(sample, "reference.vtt"), Output = run + "-import", Sessions = new Minutes.Sessions.SessionOptions { Agenda = Path.Combine(sample, "agenda.txt") } },
+                    null,
+                    CancellationToken.None);
+                var boundaries = Minutes.Sessions.SessionScoring.Score(imported.Sessions, Minutes.Sessions.SessionScoring.LoadReference(Path.Combine(sample, "sessions.tsv")), 5);
+                figures[$"{name}.seconds"] = vad["audioSeconds"];
+                figures[$"{name}.speechF1"] = vad["f1"];
+                figures[$"{name}.der"] = der.Der;
+                figures[$"{name}.speakersFound"] = map.Speakers.Count;
+                figures[$"{name}.speakersTrue"] = reference.Select(t => t.Speaker).Distinct().Count();
+                figures[$"{name}.boundaryPrecision"] = boundaries.Precision;
+                figures[$"{name}.boundaryRecall"] = boundaries.Recall;
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(work))
+            {
+                Directory.Delete(work, recursive: true);
+            }
+        }
+
+        return figures;
     }
 
     /// <summary>Without VAD gating: the whole recording in consecutive windows, as a plain Whisper run would.</summary>

@@ -1,6 +1,9 @@
 using System.CommandLine;
 using Minutes.Configuration;
+using Minutes.Drafting;
+using Minutes.Json;
 using Minutes.Pipeline;
+using Minutes.Runs;
 using Minutes.Speakers;
 
 namespace Minutes.Cli.Commands;
@@ -72,6 +75,11 @@ internal static class TranscribeCommand
             };
             var progress = new ConsoleProgress(console);
             var run = await new MinutesPipeline().TranscribeAsync(options, progress, progress, cancellationToken);
+            if (run.Exists(RunFolder.MinutesTrace) && Drafters.Level1Warning(run.Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument)) is { } warning)
+            {
+                await console.Error.WriteLineAsync(warning);
+            }
+
             await console.Out.WriteLineAsync($"Run folder: {run.Root}");
             return 0;
         });
