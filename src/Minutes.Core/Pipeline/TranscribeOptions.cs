@@ -43,6 +43,9 @@ public sealed record TranscribeOptions
     /// <summary>An ONNX speaker-embedding model for the diarizer; null = the built-in embedder.</summary>
     public string? SpeakerModel { get; init; }
 
+    /// <summary>The clustering threshold (cosine distance); null = the calibrated default. A real ONNX model needs its own.</summary>
+    public double? SpeakerThreshold { get; init; }
+
     public string? Agenda { get; init; }
 
     public bool Resume { get; init; }

@@ -65,4 +65,28 @@ public sealed class SampleTests : IDisposable
         var score = SessionScoring.Score(plan, SessionScoring.LoadReference(RepoPaths.Sample($"{sample}/sessions.tsv")), 5);
         Assert.Equal((1.0, 1.0), (score.Precision, score.Recall));
     }
+
+    [Fact]
+    public async Task The_speaker_threshold_option_reaches_the_diarizer_and_the_trace_explains_the_count()
+    {
+        var run = _temp.File("threshold");
+        var model = _temp.File("crafted.bin");
+        TinyWhisperModel.WriteCrafted(model, ["ただいま", "から", "開会", "します"]);
+
+        var result = await CliRunner.RunAsync(
+            "transcribe", RepoPaths.Sample("committee/recording.ogg"), "-o", run, "--model", model, "--vad-model", RepoPaths.SileroModel, "--stop-after", "speakers", "--speaker-threshold", "0.2");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var speakers = RunFolder.Open(run).Read(RunFolder.SpeakersTrace, MinutesJson.Context.SpeakerMap);
+        Assert.Equal("0.2", speakers.Settings["threshold"]);
+        Assert.True(speakers.Speakers.Count > 4, $"{speakers.Speakers.Count} speakers at a threshold far below the calibrated one");
+        var merges = speakers.Settings["lastMerges"].Split(' ').Select(d => double.Parse(d, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(merges.OrderDescending(), merges);
+        // Clusters above the threshold, less the cough-sized ones joined afterwards.
+        Assert.InRange(speakers.Speakers.Count, 5, merges.Count(d => d > 0.2) + 1);
+
+        var bad = await CliRunner.RunAsync("transcribe", RepoPaths.Sample("committee/recording.ogg"), "-o", _temp.File("bad"), "--model", model, "--speaker-threshold", "5");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("threshold must be in (0, 2]", bad.Error, StringComparison.Ordinal);
+    }
 }
