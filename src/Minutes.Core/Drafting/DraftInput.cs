@@ -15,6 +15,20 @@ public sealed record DraftInput(
     int Confidentiality,
     string? LlmTraceFolder = null)
 {
+    /// <summary>Names (one per entry) that are personal information wherever they are said (<c>--roster</c>).</summary>
+    public IReadOnlyList<string> Roster { get; init; } = [];
+
+    /// <summary>The personal information a remote LLM must not see at level 2: the roster, the speakers' personal names, and what the detector finds in the text.</summary>
+    public IReadOnlyList<PersonalInfoFinding> PersonalInformation(string action) =>
+        PersonalInfoDetector.Find(Transcript, Roster, action, (Speakers?.Speakers ?? []).Select(s => s.Name));
+
+    /// <summary>Every text to mask: what was found in the transcript, and the roster and the speakers' personal names even where only the speaker field carries them.</summary>
+    public IReadOnlyList<string> MaskedTexts() =>
+        PersonalInformation("masked").Select(f => f.Text)
+            .Concat(Roster.Where(n => n.Length > 1))
+            .Concat((Speakers?.Speakers ?? []).Select(s => PersonalInfoDetector.PersonalPart(s.Name)).OfType<string>())
+            .Distinct(StringComparer.Ordinal).ToList();
+
     private Dictionary<string, string>? _speakerOf;
     private Dictionary<string, string>? _names;
 

@@ -70,13 +70,13 @@ public sealed class DraftStage(IMinutesDrafter drafter)
                 var transcript = run.Read(RunFolder.TranscriptTrace, MinutesJson.Context.Transcript);
                 var sessions = run.Read(RunFolder.SessionsTrace, MinutesJson.Context.SessionPlan);
                 var speakers = run.Exists(RunFolder.SpeakersTrace) ? run.Read(RunFolder.SpeakersTrace, MinutesJson.Context.SpeakerMap) : null;
-                var input = new DraftInput(transcript, speakers, sessions, MeetingInfo.Load(options.Meeting), options.Style, options.Confidentiality, run.PathOf(RunFolder.LlmTraceFolder));
                 var roster = options.Roster is null ? [] : File.ReadAllLines(options.Roster).Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+                var input = new DraftInput(transcript, speakers, sessions, MeetingInfo.Load(options.Meeting), options.Style, options.Confidentiality, run.PathOf(RunFolder.LlmTraceFolder)) { Roster = roster };
                 var action = drafter.Parameters.GetValueOrDefault("drafter") == "offline" ? "not-sent" : options.Confidentiality >= 2 ? "masked" : "warned";
                 var minutes = await drafter.DraftAsync(input, ct).ConfigureAwait(false);
                 minutes = MinutesVerifier.Verify(minutes, transcript, sessions) with
                 {
-                    PersonalInformation = PersonalInfoDetector.Find(transcript, roster, action),
+                    PersonalInformation = input.PersonalInformation(action),
                 };
                 run.Write(RunFolder.MinutesTrace, minutes, MinutesJson.Context.MinutesDocument);
             },

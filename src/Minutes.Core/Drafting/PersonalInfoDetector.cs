@@ -6,15 +6,16 @@ namespace Minutes.Drafting;
 /// <summary>
 /// Finds personal information in the transcript: phone numbers, e-mail addresses, postal codes
 /// and addresses, 12-digit individual numbers (マイナンバー), and personal names (the roster, and
-/// a name before さん/氏/様/君). Speakers' role names (委員長, 田中委員) are not personal data of
-/// residents and are left alone.
+/// a name before さん/氏/様/君, and the personal part of the speakers' names: 田中 of 田中委員).
+/// Pure roles (委員長, 企画課長, 事務局, 話者1) are not personal names and are left alone.
 /// </summary>
 public static partial class PersonalInfoDetector
 {
-    public static IReadOnlyList<PersonalInfoFinding> Find(Transcript transcript, IReadOnlyCollection<string> roster, string action)
+    public static IReadOnlyList<PersonalInfoFinding> Find(Transcript transcript, IReadOnlyCollection<string> roster, string action, IEnumerable<string>? speakerNames = null)
     {
         ArgumentNullException.ThrowIfNull(transcript);
         ArgumentNullException.ThrowIfNull(roster);
+        roster = [.. roster, .. (speakerNames ?? []).Select(PersonalPart).OfType<string>()];
         var findings = new List<PersonalInfoFinding>();
         foreach (var segment in transcript.Segments)
         {
@@ -41,6 +42,32 @@ public static partial class PersonalInfoDetector
 
         return findings.DistinctBy(f => (f.Kind, f.Text, f.SegmentId)).ToList();
     }
+
+    /// <summary>
+    /// The personal name in a speaker's name: 田中 of 田中委員 (or 田中議員, 田中さん …), or the whole
+    /// name when it holds no role (高橋健一); null for a role (委員長, 企画課長, 事務局, 話者1).
+    /// </summary>
+    public static string? PersonalPart(string speakerName)
+    {
+        ArgumentNullException.ThrowIfNull(speakerName);
+        var name = speakerName.Normalize(System.Text.NormalizationForm.FormKC).Trim();
+        var member = MemberName().Match(name);
+        if (member.Success)
+        {
+            return member.Groups["name"].Value;
+        }
+
+        return PlainName().IsMatch(name) && !Role().IsMatch(name) ? name : null;
+    }
+
+    [GeneratedRegex(@"^(?<name>\p{IsCJKUnifiedIdeographs}{2,4})(委員|議員|さん|氏|様|君)$")]
+    private static partial Regex MemberName();
+
+    [GeneratedRegex(@"^\p{IsCJKUnifiedIdeographs}{2,6}$")]
+    private static partial Regex PlainName();
+
+    [GeneratedRegex(@"(長|課|部|局|室|係|員|官|者|会|所|事務|委員|議員|理事|監事|参与|顧問|主任|主事|主査|技師|話者|司会|書記)")]
+    private static partial Regex Role();
 
     [GeneratedRegex(@"(?<!\d)\d{4}[ -]?\d{4}[ -]?\d{4}(?!\d)")]
     private static partial Regex MyNumber();

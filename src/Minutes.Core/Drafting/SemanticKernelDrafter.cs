@@ -64,14 +64,14 @@ public sealed class SemanticKernelDrafter : IMinutesDrafter
         ArgumentNullException.ThrowIfNull(input);
         var traces = input.LlmTraceFolder ?? throw new InvalidOperationException("The LLM trace folder is required.");
         Directory.CreateDirectory(traces);
-        var context = new CallContext(new LlmClient(_settings), traces, _confidentiality >= 2 ? Mask.From(PersonalInfoDetector.Find(input.Transcript, [], "masked")) : Mask.None);
+        var context = new CallContext(new LlmClient(_settings), traces, _confidentiality >= 2 ? Mask.From(input.MaskedTexts()) : Mask.None);
         var segments = input.Transcript.Segments.ToDictionary(s => s.Id, StringComparer.Ordinal);
         var sections = new List<MinutesSection>();
         var next = 1;
         foreach (var session in input.Sessions.Sessions)
         {
             var lines = session.SegmentIds.Where(segments.ContainsKey).Select(id => segments[id])
-                .Select(s => new Dictionary<string, string> { ["id"] = s.Id, ["speaker"] = input.SpeakerOf(s) ?? string.Empty, ["name"] = input.NameOf(input.SpeakerOf(s)), ["text"] = Defuse(context.Mask.Apply(s.Text)) })
+                .Select(s => new Dictionary<string, string> { ["id"] = s.Id, ["speaker"] = input.SpeakerOf(s) ?? string.Empty, ["name"] = context.Mask.Apply(input.NameOf(input.SpeakerOf(s))), ["text"] = Defuse(context.Mask.Apply(s.Text)) })
                 .ToList();
             if (lines.Count == 0)
             {
@@ -408,8 +408,8 @@ public sealed class SemanticKernelDrafter : IMinutesDrafter
 
         public IReadOnlyList<string> Placeholders => _pairs.Select(p => p.Placeholder).ToList();
 
-        public static Mask From(IEnumerable<PersonalInfoFinding> findings) =>
-            new(findings.Select(f => f.Text).Distinct(StringComparer.Ordinal).OrderByDescending(t => t.Length)
+        public static Mask From(IEnumerable<string> texts) =>
+            new(texts.Distinct(StringComparer.Ordinal).OrderByDescending(t => t.Length)
                 .Select((t, i) => (t, $"〔個人情報{i + 1}〕")).ToList());
 
         public string Apply(string text)

@@ -116,6 +116,19 @@ public sealed class LlmSettingsTests
         Assert.Null(Drafters.Level1Warning(remote with { Drafter = new DrafterInfo("offline") }));
     }
 
+    [Theory]
+    [InlineData("田中委員", "田中")]
+    [InlineData("長谷川議員", "長谷川")]
+    [InlineData("高橋健一", "高橋健一")]
+    [InlineData("山田さん", "山田")]
+    [InlineData("委員長", null)]
+    [InlineData("企画課長", null)]
+    [InlineData("事務局", null)]
+    [InlineData("話者1", null)]
+    [InlineData("教育長", null)]
+    public void A_speakers_name_yields_its_personal_part_and_a_role_none(string speaker, string? personal) =>
+        Assert.Equal(personal, PersonalInfoDetector.PersonalPart(speaker));
+
     private static Func<string, string?> Env(params (string Name, string Value)[] values) =>
         name => values.FirstOrDefault(v => v.Name == name).Value;
 }

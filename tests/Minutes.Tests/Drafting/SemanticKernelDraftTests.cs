@@ -96,6 +96,9 @@ public sealed class SemanticKernelDraftTests : IDisposable
 
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.DoesNotContain(Requests, r => r.Body.Contains("03-1234-5678", StringComparison.Ordinal) || r.Body.Contains("高橋健一", StringComparison.Ordinal));
+        // The speakers' personal names (山本委員, 木村委員) are masked too, in the text and in the speaker field; roles are not.
+        Assert.DoesNotContain(Requests, r => r.Body.Contains("山本", StringComparison.Ordinal) || r.Body.Contains("木村", StringComparison.Ordinal));
+        Assert.Contains(Requests, r => r.Body.Contains("会長", StringComparison.Ordinal) && r.Body.Contains("事務局", StringComparison.Ordinal));
         Assert.Contains(Requests, r => r.Body.Contains("〔個人情報", StringComparison.Ordinal));
         var minutes = RunFolder.Open(run).Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument);
         Assert.Contains(minutes.Sections.SelectMany(s => s.Items), i => i.Text.Contains("03-1234-5678", StringComparison.Ordinal) || i.Text.Contains("高橋健一さん", StringComparison.Ordinal));
