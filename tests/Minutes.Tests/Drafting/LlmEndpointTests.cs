@@ -277,6 +277,26 @@ public sealed class LlmEndpointTests : IDisposable
         AssertNoKeyIn(run, result);
     }
 
+    [Fact]
+    public async Task Transcribe_drafts_through_the_llm_options_of_the_whole_pipeline()
+    {
+        File.Delete(_config);
+        Environment.SetEnvironmentVariable("MINUTES_CONFIG", null);
+        var model = _temp.File("crafted.bin");
+        TinyWhisperModel.WriteCrafted(model, ["ただいま", "から", "開会", "します"]);
+        var run = _temp.File("pipeline");
+
+        var result = await CliRunner.RunAsync(
+            "transcribe", RepoPaths.Sample("committee/recording.ogg"), "-o", run, "--model", model, "--vad-model", RepoPaths.SileroModel,
+            "--llm-endpoint", _server.Endpoint, "--llm-model", "pipeline-model", "--confidentiality", "2");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.NotEmpty(_server.Requests);
+        var minutes = RunFolder.Open(run).Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument);
+        Assert.Equal(("llm", "pipeline-model", 2), (minutes.Drafter.Kind, minutes.Drafter.Model, minutes.Confidentiality));
+        Assert.True(File.Exists(Path.Combine(run, "review.html")));
+    }
+
     private void Configure(object config) => File.WriteAllText(_config, JsonSerializer.Serialize(config));
 
     private Task<string> ImportCommittee() => Import("committee");
