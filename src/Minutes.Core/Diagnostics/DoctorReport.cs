@@ -40,9 +40,30 @@ public static class DoctorReport
             new("models folder", Directory.Exists(store.Folder) ? CheckStatus.Ok : CheckStatus.Warn, store.Folder + (Directory.Exists(store.Folder) ? string.Empty : " (does not exist yet)")),
             .. WhisperModels(store),
             VadModel(store),
+            SpeakerModel(),
             Ffmpeg(),
             Llm(),
         ];
+    }
+
+    /// <summary>The speaker embedder a run would use: the built-in one, or MINUTES_SPEAKER_MODEL loaded and checked.</summary>
+    private static DoctorCheck SpeakerModel()
+    {
+        var path = Speakers.SpeakerEmbedders.ModelPath(null);
+        if (path is null)
+        {
+            return new("speaker model", CheckStatus.Ok, $"built-in ({Speakers.MfccSpeakerEmbedder.MethodName}); {Speakers.SpeakerEmbedders.EnvironmentVariable} not set");
+        }
+
+        try
+        {
+            using var embedder = Speakers.SpeakerEmbedders.Open(path);
+            return new("speaker model", CheckStatus.Ok, $"{embedder.Method} ({path})");
+        }
+        catch (Runs.MinutesException ex)
+        {
+            return new("speaker model", CheckStatus.Fail, ex.Message);
+        }
     }
 
     private static DoctorCheck Runtime()

@@ -78,6 +78,21 @@ public sealed class ModelsCliTests
         Assert.Contains("FAIL  whisper model    ggml-small.bin is not a ggml model file; remove or replace it", result.Out, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Doctor_checks_the_speaker_model_a_run_would_load()
+    {
+        using var temp = new TempFolder();
+        var bad = temp.File("speaker.onnx");
+        await File.WriteAllTextAsync(bad, "not a model");
+
+        var broken = await WithEnvironment(("MINUTES_MODELS", SharedModels), ("MINUTES_SPEAKER_MODEL", bad)).RunAsync("doctor");
+        var builtIn = await WithEnvironment(("MINUTES_MODELS", SharedModels)).RunAsync("doctor");
+
+        Assert.Equal(2, broken.ExitCode);
+        Assert.Contains("FAIL  speaker model", broken.Out, StringComparison.Ordinal);
+        Assert.Contains("ok    speaker model    built-in (mfcc-ahc)", builtIn.Out, StringComparison.Ordinal);
+    }
+
     private static EnvironmentScope WithEnvironment(params (string Name, string Value)[] variables) => new(variables);
 
     /// <summary>Sets variables for one CLI run and restores them afterwards.</summary>
