@@ -21,7 +21,7 @@ public static class Stages
             "transcribe" => await Measurement.TimeAsync(args[2] == "none" ? "transcribe-ungated" : "transcribe", () => TranscribeAsync(args[1], args[2], args[3])),
             "sessions" => await Measurement.TimeAsync("import+sessions", () => SessionsAsync(args[1], args[2], args[3])),
             "draft" => await Measurement.TimeAsync(args[2] == "offline" ? "draft-offline" : "draft-llm-loopback", () => DraftAsync(args[1], args[2])),
-            "samples" => await Measurement.TimeAsync("samples", SamplesAsync),
+            "samples" => await Measurement.TimeAsync("samples", () => SamplesAsync(args.Length > 1 ? args[1..] : SampleFolders())),
             _ => throw new ArgumentException($"unknown stage {args[0]}"),
         };
         Console.WriteLine(Measurement.ToJson(measurement));
@@ -105,7 +105,7 @@ public static class Stages
     }
 
     /// <summary>A run folder made of the decoded recording and its VAD regions (one transcript segment per region: the stage only needs their times), diarized.</summary>
-    private static async Task<Minutes.Speakers.SpeakerMap> DiarizeAsync(string pcm, string vadJson, bool resegment, string folder)
+    private static async Task<Minutes.Speakers.SpeakerMap> DiarizeAsync(string pcm, string vadJson, bool resegment, string folder, int? speakers = null)
     {
         var run = Minutes.Runs.RunFolder.Create(folder, null);
         Directory.CreateDirectory(Path.GetDirectoryName(run.PathOf(Minutes.Runs.RunFolder.DecodedAudio))!);
@@ -114,7 +114,7 @@ public static class Stages
         run.Write(Minutes.Runs.RunFolder.VadTrace, vad, MinutesJson.Context.VadTrace);
         var segments = vad.Regions.Select((r, i) => new TranscriptSegment($"s{i + 1:D4}", r.Start, r.End, "x", RegionId: r.Id)).ToList();
         run.Write(Minutes.Runs.RunFolder.TranscriptTrace, new Transcript("ja", new TranscriptSource("bench", "regions"), new Dictionary<string, string>(), segments, []), MinutesJson.Context.Transcript);
-        await new Minutes.Speakers.SpeakersStage().RunAsync(new StageRunner(run, resume: false), new Minutes.Speakers.DiarizationOptions { Resegment = resegment, ProfilesFolder = Path.Combine(folder, "no-profiles") }, CancellationToken.None);
+        await new Minutes.Speakers.SpeakersStage().RunAsync(new StageRunner(run, resume: false), new Minutes.Speakers.DiarizationOptions { Resegment = resegment, Speakers = speakers, ProfilesFolder = Path.Combine(folder, "no-profiles") }, CancellationToken.None);
         return run.Read(Minutes.Runs.RunFolder.SpeakersTrace, MinutesJson.Context.SpeakerMap);
     }
 
@@ -182,13 +182,13 @@ public static class Stages
     /// VAD, the built-in diarizer (speech F1, DER with a 0.25 s collar, speakers found), and the
     /// reference transcript through import and sessions with the agenda (boundaries within 5 s).
     /// </summary>
-    private static async Task<Dictionary<string, double>> SamplesAsync()
+    private static async Task<Dictionary<string, double>> SamplesAsync(IReadOnlyList<string> meetings)
     {
         var figures = new Dictionary<string, double>();
         var work = Path.Combine(Path.GetTempPath(), $"bench-samples-{Guid.NewGuid():N}");
         try
         {
-            foreach (var sample in Directory.GetDirectories(Path.Combine(Bench.Root, "samples")).Where(d => File.Exists(Path.Combine(d, "reference.rttm"))).Order(StringComparer.Ordinal))
+            foreach (var sample in meetings)
             {
                 var name = Path.GetFileName(sample);
                 var pcm = Path.Combine(work, $"{name}.wav");
@@ -199,6 +199,9 @@ public static class Stages
                 var map = await DiarizeAsync(pcm, vadJson, true, run);
                 var reference = Minutes.Speakers.DiarizationScoring.LoadRttm(Path.Combine(sample, "reference.rttm"));
                 var der = Minutes.Speakers.DiarizationScoring.Score(reference, map.Turns, 0.25);
+                var trueCount = reference.Select(t => t.Speaker).Distinct().Count();
+                var given = await DiarizeAsync(pcm, vadJson, true, run + "-given", trueCount);
+                figures[$"{name}.derCountGiven"] = Minutes.Speakers.DiarizationScoring.Score(reference, given.Turns, 0.25).Der;
                 var imported = await new Minutes.Transcription.Import.TranscriptImport().RunAsync(
                     new() { File = Path.Combine(sample, "reference.vtt"), Output = run + "-import", Sessions = new Minutes.Sessions.SessionOptions { Agenda = Path.Combine(sample, "agenda.txt") } },
                     null,
@@ -208,7 +211,7 @@ public static class Stages
                 figures[$"{name}.speechF1"] = vad["f1"];
                 figures[$"{name}.der"] = der.Der;
                 figures[$"{name}.speakersFound"] = map.Speakers.Count;
-                figures[$"{name}.speakersTrue"] = reference.Select(t => t.Speaker).Distinct().Count();
+                figures[$"{name}.speakersTrue"] = trueCount;
                 figures[$"{name}.boundaryPrecision"] = boundaries.Precision;
                 figures[$"{name}.boundaryRecall"] = boundaries.Recall;
             }
@@ -223,6 +226,9 @@ public static class Stages
 
         return figures;
     }
+
+    private static string[] SampleFolders() =>
+        [.. Directory.GetDirectories(Path.Combine(Bench.Root, "samples")).Where(d => File.Exists(Path.Combine(d, "reference.rttm"))).Order(StringComparer.Ordinal)];
 
     /// <summary>Without VAD gating: the whole recording in consecutive windows, as a plain Whisper run would.</summary>
     private static VadTrace WholeRecording(double duration)
