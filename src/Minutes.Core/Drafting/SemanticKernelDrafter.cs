@@ -39,7 +39,7 @@ public sealed class SemanticKernelDrafter : IMinutesDrafter
         _settings = settings ?? throw new ArgumentNullException(nameof(settings));
         _confidentiality = confidentiality;
         _noCache = noCache;
-        _templates = new[] { DraftPrompt, MergePrompt }.ToDictionary(n => n, n => LoadTemplate(promptsFolder, n), StringComparer.Ordinal);
+        _templates = new[] { DraftPrompt, MergePrompt }.ToDictionary(n => n, n => PromptFile.Load(promptsFolder, n).Template, StringComparer.Ordinal);
         _schema = Resource("session-draft.schema.json");
         Parameters = new Dictionary<string, string>(settings.Describe())
         {
@@ -324,43 +324,6 @@ public sealed class SemanticKernelDrafter : IMinutesDrafter
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"Minutes.Drafting.{name}")
             ?? throw new InvalidOperationException($"{name} is not embedded.");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return reader.ReadToEnd();
-    }
-
-    /// <summary>The <c>template:</c> block of the SK YAML prompt file, from --prompts or the embedded default.</summary>
-    private static string LoadTemplate(string? folder, string name)
-    {
-        string yaml;
-        if (folder is not null)
-        {
-            var path = Path.Combine(folder, $"{name}.yaml");
-            if (!Directory.Exists(folder))
-            {
-                throw new MinutesException($"Prompt folder not found: {folder}");
-            }
-
-            yaml = File.Exists(path) ? File.ReadAllText(path) : EmbeddedPrompt(name);
-        }
-        else
-        {
-            yaml = EmbeddedPrompt(name);
-        }
-
-        var lines = yaml.ReplaceLineEndings("\n").Split('\n');
-        var start = Array.FindIndex(lines, l => l.StartsWith("template: |", StringComparison.Ordinal));
-        if (start < 0)
-        {
-            throw new MinutesException($"The prompt file {name}.yaml has no 'template: |' block.");
-        }
-
-        return string.Join('\n', lines.Skip(start + 1).TakeWhile(l => l.Length == 0 || l.StartsWith("  ", StringComparison.Ordinal)).Select(l => l.Length >= 2 ? l[2..] : l)).Trim() + "\n";
-    }
-
-    private static string EmbeddedPrompt(string name)
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"Minutes.Prompts.{name}.yaml")
-            ?? throw new InvalidOperationException($"The default prompt {name} is not embedded.");
         using var reader = new StreamReader(stream, Encoding.UTF8);
         return reader.ReadToEnd();
     }

@@ -1,0 +1,90 @@
+using System.Reflection;
+using System.Text;
+using System.Text.RegularExpressions;
+using Minutes.Runs;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Minutes.Drafting;
+
+/// <summary>
+/// A prompt file in Semantic Kernel's YAML form (<c>name</c>, <c>description</c>,
+/// <c>template_format</c>, <c>input_variables</c>, <c>template</c>), from <c>--prompts DIR</c> or
+/// embedded. A template may use only the variables the drafter fills — the meeting and session
+/// titles and the style — and no function calls: the transcript never passes through it.
+/// </summary>
+public sealed partial record PromptFile(string Name, string Description, string Template)
+{
+    public static readonly IReadOnlySet<string> Variables = new HashSet<string>(StringComparer.Ordinal) { "meeting", "session", "style" };
+
+    /// <summary>Reads <c>NAME.yaml</c> from <paramref name="folder"/>, else the embedded default.</summary>
+    public static PromptFile Load(string? folder, string name)
+    {
+        if (folder is not null && !Directory.Exists(folder))
+        {
+            throw new MinutesException($"Prompt folder not found: {folder}");
+        }
+
+        var path = folder is null ? null : Path.Combine(folder, $"{name}.yaml");
+        return path is not null && File.Exists(path) ? Parse(File.ReadAllText(path), path) : Parse(Embedded(name), $"prompts/{name}.yaml (embedded)");
+    }
+
+    public static PromptFile Parse(string yaml, string source)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        Document document;
+        try
+        {
+            document = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).IgnoreUnmatchedProperties().Build()
+                .Deserialize<Document>(yaml) ?? new Document();
+        }
+        catch (YamlException ex)
+        {
+            throw new MinutesException($"{source} is not valid YAML (line {ex.Start.Line}): {ex.InnerException?.Message ?? ex.Message}");
+        }
+
+        if (string.IsNullOrWhiteSpace(document.Template))
+        {
+            throw new MinutesException($"{source} has no template.");
+        }
+
+        if (document.TemplateFormat is { } format && format != "semantic-kernel")
+        {
+            throw new MinutesException($"{source}: template_format must be semantic-kernel, not {format}.");
+        }
+
+        foreach (Match block in Block().Matches(document.Template))
+        {
+            var content = block.Groups[1].Value.Trim();
+            if (!content.StartsWith('$') || !Variables.Contains(content[1..]))
+            {
+                throw new MinutesException($"{source}: '{{{{{content}}}}}' is not allowed; a template may use only {{{{$meeting}}}}, {{{{$session}}}} and {{{{$style}}}}.");
+            }
+        }
+
+        return new PromptFile(document.Name ?? string.Empty, document.Description ?? string.Empty, document.Template.Trim() + "\n");
+    }
+
+    private static string Embedded(string name)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"Minutes.Prompts.{name}.yaml")
+            ?? throw new InvalidOperationException($"The default prompt {name} is not embedded.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+
+    [GeneratedRegex(@"\{\{(.*?)\}\}", RegexOptions.Singleline)]
+    private static partial Regex Block();
+
+    private sealed class Document
+    {
+        public string? Name { get; set; }
+
+        public string? Description { get; set; }
+
+        public string? TemplateFormat { get; set; }
+
+        public string? Template { get; set; }
+    }
+}
