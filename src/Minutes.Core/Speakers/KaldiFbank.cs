@@ -71,26 +71,7 @@ public sealed class KaldiFbank
                 re[i] *= _window[i];
             }
 
-            MelFeatures.Fft(re, im);
-            for (var k = 0; k < power.Length; k++)
-            {
-                power[k] = (re[k] * re[k]) + (im[k] * im[k]);
-            }
-
-            var row = new float[MelBins];
-            for (var m = 0; m < MelBins; m++)
-            {
-                var energy = 0.0;
-                var weights = _filters[m];
-                for (var j = 0; j < weights.Length; j++)
-                {
-                    energy += weights[j] * power[_filterStart[m] + j];
-                }
-
-                row[m] = (float)Math.Log(Math.Max(energy, Floor));
-            }
-
-            frames[f] = row;
+            frames[f] = MelFeatures.FilterbankEnergies(re, im, power, _filters, _filterStart, energy => Math.Log(Math.Max(energy, Floor)));
         }
 
         return frames;

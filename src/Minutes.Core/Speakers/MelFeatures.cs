@@ -85,24 +85,7 @@ public sealed class MelFeatures
                 previous = x;
             }
 
-            Fft(re, im);
-            for (var k = 0; k < power.Length; k++)
-            {
-                power[k] = (re[k] * re[k]) + (im[k] * im[k]);
-            }
-
-            var row = new float[MelBands];
-            for (var m = 0; m < MelBands; m++)
-            {
-                var energy = 0.0;
-                var weights = _filters[m];
-                for (var j = 0; j < weights.Length; j++)
-                {
-                    energy += weights[j] * power[_filterStart[m] + j];
-                }
-
-                row[m] = (float)Math.Log(energy + 1e-10);
-            }
+            var row = FilterbankEnergies(re, im, power, _filters, _filterStart, energy => Math.Log(energy + 1e-10));
 
             frames[f] = row;
             if (pitch is not null)
@@ -112,6 +95,35 @@ public sealed class MelFeatures
         }
 
         return frames;
+    }
+
+    /// <summary>
+    /// The shared half of every filterbank: the FFT of a windowed frame (<paramref name="re"/>,
+    /// <paramref name="im"/>, in place), its power spectrum into <paramref name="power"/>, and each
+    /// filter's energy (weights from its first bin) through <paramref name="compress"/> (a log).
+    /// </summary>
+    internal static float[] FilterbankEnergies(double[] re, double[] im, double[] power, double[][] filters, int[] filterStart, Func<double, double> compress)
+    {
+        Fft(re, im);
+        for (var k = 0; k < power.Length; k++)
+        {
+            power[k] = (re[k] * re[k]) + (im[k] * im[k]);
+        }
+
+        var row = new float[filters.Length];
+        for (var m = 0; m < filters.Length; m++)
+        {
+            var energy = 0.0;
+            var weights = filters[m];
+            for (var j = 0; j < weights.Length; j++)
+            {
+                energy += weights[j] * power[filterStart[m] + j];
+            }
+
+            row[m] = (float)compress(energy);
+        }
+
+        return row;
     }
 
     /// <summary>Cepstra c1…cN of log-mel rows.</summary>
