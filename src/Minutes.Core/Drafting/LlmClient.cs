@@ -13,6 +13,24 @@ using OpenAI.Chat;
 
 namespace Minutes.Drafting;
 
+/// <summary>The request was longer than the model's context: the caller may send less.</summary>
+public sealed class ContextOverflowException : MinutesException
+{
+    public ContextOverflowException(string message)
+        : base(message)
+    {
+    }
+
+    public ContextOverflowException()
+    {
+    }
+
+    public ContextOverflowException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
+}
+
 /// <summary>One try of a call: what happened and how long the client waited before the next.</summary>
 public sealed record LlmAttempt(int Number, string Outcome, double Seconds, double? WaitSeconds = null);
 
@@ -88,6 +106,11 @@ public sealed class LlmClient
                 outcome = $"timeout after {_settings.Timeout.TotalSeconds:0} s";
                 wait = Backoff(number);
             }
+            catch (HttpOperationException ex) when (ex.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity or HttpStatusCode.RequestEntityTooLarge && Overflow(ex))
+            {
+                // Asking again with another format cannot help: the request itself is too long.
+                throw new ContextOverflowException($"The request does not fit the model's context at {host} ({(int)ex.StatusCode!}{ServerMessage(ex)}); lower llm.contextTokens (now {_settings.ContextTokens}).");
+            }
             catch (HttpOperationException ex) when (ex.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity && _format != "none")
             {
                 // The server does not take this response_format: ask again with a simpler one, at once.
@@ -157,6 +180,11 @@ public sealed class LlmClient
             _ => null,
         },
     };
+
+    /// <summary>Whether the server says the prompt is longer than the model's context (OpenAI, vLLM, llama.cpp, Ollama wordings).</summary>
+    private static bool Overflow(HttpOperationException ex) =>
+        ex.StatusCode == HttpStatusCode.RequestEntityTooLarge
+        || (ex.ResponseContent is { } text && System.Text.RegularExpressions.Regex.IsMatch(text, "context[_ ]length|context window|maximum context|exceeds? the (available )?context|too many tokens|n_ctx|prompt is too long", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
 
     /// <summary>The server's own one-line reason, short, without anything that looks like the key.</summary>
     private string ServerMessage(HttpOperationException ex)

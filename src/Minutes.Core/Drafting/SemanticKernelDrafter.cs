@@ -132,11 +132,21 @@ public sealed class SemanticKernelDrafter : IMinutesDrafter
             : throw new MinutesException($"The LLM context of {_settings.ContextTokens} tokens leaves no room for the transcript after the prompt and {_settings.MaxOutputTokens} tokens for the answer; raise llm.contextTokens.");
     }
 
-    /// <summary>Drafts one part; an answer cut off at the output limit splits the part in two.</summary>
+    /// <summary>Drafts one part; an answer cut off at the output limit, or a part the server finds too long for its context, splits the part in two.</summary>
     private async Task<List<DraftedItem>> MapAsync(CallContext context, string session, string part, string system, List<Dictionary<string, string>> lines, CancellationToken cancellationToken)
     {
         var data = "<transcript>\n" + JsonSerializer.Serialize(lines, MinutesJson.Context.ListDictionaryStringString) + "\n</transcript>";
-        var draft = await CallAsync(context, DraftPrompt, session, part, system, data, cancellationToken).ConfigureAwait(false);
+        SessionDraft? draft;
+        try
+        {
+            draft = await CallAsync(context, DraftPrompt, session, part, system, data, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ContextOverflowException) when (lines.Count > 1)
+        {
+            // The estimate of the tokens was low for this model: send the part in two halves.
+            draft = null;
+        }
+
         if (draft is not null)
         {
             return [.. draft.Items];

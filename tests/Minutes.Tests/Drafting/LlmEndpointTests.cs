@@ -224,6 +224,21 @@ public sealed class LlmEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task A_part_the_server_finds_too_long_for_its_context_is_split_not_downgraded()
+    {
+        var run = await ImportCommittee();
+        _server.Fail(400, "{\"error\": {\"message\": \"This model's maximum context length is 4096 tokens. However, your messages resulted in 5120 tokens.\", \"code\": \"context_length_exceeded\"}}");
+
+        var result = await CliRunner.RunAsync("draft", run);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var first = Calls(run).Where(c => c.Session == "p01").Select(c => c.Part).ToList();
+        Assert.Equal(["1/1.1", "1/1.2"], first);
+        using var retried = JsonDocument.Parse(_server.Requests[1].Body);
+        Assert.Equal("json_schema", retried.RootElement.GetProperty("response_format").GetProperty("type").GetString());
+    }
+
+    [Fact]
     public async Task A_session_longer_than_the_context_is_drafted_in_parts_and_merged_with_every_citation_kept()
     {
         Configure(new { llm = new { endpoint = _server.Endpoint, model = "local-model", contextTokens = 8192, maxOutputTokens = 300 } });
