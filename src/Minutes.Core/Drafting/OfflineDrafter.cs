@@ -183,6 +183,11 @@ public sealed partial class OfflineDrafter : IMinutesDrafter
         foreach (var sentence in Sentences(text))
         {
             var written = sentence;
+            if (_cues.First("lead", written) is { Index: 0, Length: > 0 } lead && lead.Length < written.Length)
+            {
+                written = written[lead.Length..];
+            }
+
             foreach (var (spoken, plain) in _cues.Endings)
             {
                 if (written.EndsWith(spoken, StringComparison.Ordinal))
