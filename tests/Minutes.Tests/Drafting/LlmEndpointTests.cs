@@ -77,6 +77,39 @@ public sealed class LlmEndpointTests : IDisposable
         Assert.Equal(1.0, first.Tries![0].WaitSeconds);
     }
 
+    [Theory]
+    [InlineData("retry-after-ms", "250", 0.25)]
+    [InlineData("Retry-After", "0", 0.0)]
+    [InlineData("Retry-After", "http-date+2", 2.0)]
+    public async Task Every_form_of_Retry_After_is_understood(string header, string value, double seconds)
+    {
+        var run = await ImportCommittee();
+        var sent = value == "http-date+2" ? DateTimeOffset.UtcNow.AddSeconds(2).ToString("R", System.Globalization.CultureInfo.InvariantCulture) : value;
+        _server.Fail(429, headers: new Dictionary<string, string> { [header] = sent });
+
+        var result = await CliRunner.RunAsync("draft", run);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var wait = Calls(run)[0].Tries![0].WaitSeconds!.Value;
+        Assert.InRange(wait, seconds - 1.05, seconds + 0.01);
+        Assert.True(_server.Requests[1].At - _server.Requests[0].At >= wait - 0.05, "the client did not wait as asked");
+    }
+
+    [Fact]
+    public async Task A_server_that_takes_no_response_format_at_all_gets_none()
+    {
+        var run = await ImportCommittee();
+        _server.Fail(400, "{\"error\": {\"message\": \"unknown field response_format\"}}");
+        _server.Fail(400, "{\"error\": {\"message\": \"unknown field response_format\"}}");
+
+        var result = await CliRunner.RunAsync("draft", run);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        using var third = JsonDocument.Parse(_server.Requests[2].Body);
+        Assert.False(third.RootElement.TryGetProperty("response_format", out _));
+        Assert.Equal("none", Calls(run)[0].ResponseFormat);
+    }
+
     [Fact]
     public async Task A_429_that_asks_for_too_long_a_wait_ends_in_one_line_and_keeps_the_earlier_draft()
     {
@@ -316,12 +349,7 @@ public sealed class LlmEndpointTests : IDisposable
 
     private Task<string> ImportCommittee() => Import("committee");
 
-    private async Task<string> Import(string sample)
-    {
-        var run = _temp.File(sample);
-        Assert.Equal(0, (await CliRunner.RunAsync("import", RepoPaths.Sample($"{sample}/reference.vtt"), "-o", run, "--agenda", RepoPaths.Sample($"{sample}/agenda.txt"))).ExitCode);
-        return run;
-    }
+    private Task<string> Import(string sample) => CliRunner.ImportSampleAsync(_temp.File(sample), sample);
 
     private static List<LlmCall> Calls(string run) =>
         Directory.GetFiles(Path.Combine(run, RunFolder.LlmTraceFolder)).Order(StringComparer.Ordinal)

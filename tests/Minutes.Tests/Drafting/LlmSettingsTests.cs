@@ -62,6 +62,18 @@ public sealed class LlmSettingsTests
     }
 
     [Fact]
+    public void The_provider_variable_and_the_file_choose_the_provider_and_its_settings()
+    {
+        var file = new MinutesConfig { Llm = new LlmConfig { Endpoint = "http://127.0.0.1:8000/v1", Model = "m", MaxOutputTokens = 1024, TimeoutSeconds = 30, MaxRetries = 1, StructuredOutput = "json_object" } };
+
+        var settings = LlmSettings.Resolve(new LlmOptions(), file, Env(("MINUTES_LLM_PROVIDER", "OpenAI"), ("OPENAI_API_KEY", "sk-o")))!;
+
+        Assert.Equal((LlmSettings.OpenAi, "sk-o", 1024, 30.0, 1, "json_object"), (settings.Provider, settings.ApiKey, settings.MaxOutputTokens, settings.Timeout.TotalSeconds, settings.MaxRetries, settings.StructuredOutput));
+        Assert.Contains("structuredOutput must be", Assert.Throws<MinutesException>(() => LlmSettings.Resolve(new LlmOptions(), file with { Llm = file.Llm! with { StructuredOutput = "xml" } }, Env())).Message, StringComparison.Ordinal);
+        Assert.Contains("too small", Assert.Throws<MinutesException>(() => LlmSettings.Resolve(new LlmOptions { ContextTokens = 512 }, file, Env())).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_key_is_never_part_of_what_is_written_down()
     {
         var settings = LlmSettings.Resolve(new LlmOptions { Endpoint = "http://127.0.0.1:1/v1", Model = "m" }, new MinutesConfig { Llm = new LlmConfig { ApiKey = "sk-in-file-123" } }, Env())!;

@@ -144,10 +144,5 @@ public sealed class SemanticKernelDraftTests : IDisposable
         Assert.EndsWith("</transcript>", data, StringComparison.Ordinal);
     }
 
-    private async Task<string> Import(string sample)
-    {
-        var run = _temp.File(sample);
-        Assert.Equal(0, (await CliRunner.RunAsync("import", RepoPaths.Sample($"{sample}/reference.vtt"), "-o", run, "--agenda", RepoPaths.Sample($"{sample}/agenda.txt"))).ExitCode);
-        return run;
-    }
+    private Task<string> Import(string sample) => CliRunner.ImportSampleAsync(_temp.File(sample), sample);
 }

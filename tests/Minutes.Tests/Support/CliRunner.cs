@@ -16,4 +16,12 @@ public static class CliRunner
         var code = await MinutesApp.RunAsync(args, new CliConsole(output, error, ErrorIsTerminal: false), cancellationToken);
         return new Result(code, output.ToString(), error.ToString());
     }
+
+    /// <summary>A run folder started from a sample's reference transcript and agenda (<c>minutes import</c>), as the drafting tests need it.</summary>
+    public static async Task<string> ImportSampleAsync(string run, string sample)
+    {
+        var result = await RunAsync("import", RepoPaths.Sample($"{sample}/reference.vtt"), "-o", run, "--agenda", RepoPaths.Sample($"{sample}/agenda.txt"));
+        Assert.True(result.ExitCode == 0, result.Error);
+        return run;
+    }
 }
