@@ -8,7 +8,8 @@ namespace Minutes.Review;
 /// <summary>
 /// What a reviewer must look at: statements verification could not support, personal
 /// information found, transcript segments recognised with low confidence or dropped, speakers
-/// whose name was inferred, and citations that point at no segment.
+/// whose name was inferred, citations that point at no segment, and a speaker count the
+/// diarizer estimated close to its threshold.
 /// </summary>
 public sealed record ReviewFlags(
     IReadOnlyList<MinutesItem> Unsupported,
@@ -20,6 +21,12 @@ public sealed record ReviewFlags(
     int Statements,
     int Confidentiality)
 {
+    /// <summary>A merge this close to the clustering threshold makes the estimated speaker count doubtful.</summary>
+    public const double CountMargin = 0.05;
+
+    /// <summary>How the speaker count was reached: null without a diarization (an imported transcript).</summary>
+    public SpeakerCountCheck? SpeakerCount { get; init; }
+
     /// <summary>Below this Whisper confidence a segment is shown as low-confidence even without the flag.</summary>
     public const double LowConfidenceThreshold = 0.5;
 
@@ -35,7 +42,10 @@ public sealed record ReviewFlags(
             (artifacts.Speakers?.Speakers ?? []).Where(s => s.Source == NameSources.Inferred).ToList(),
             items.SelectMany(i => i.Citations).Where(c => !artifacts.Segments.ContainsKey(c)).Distinct(StringComparer.Ordinal).ToList(),
             items.Count,
-            artifacts.Minutes.Confidentiality);
+            artifacts.Minutes.Confidentiality)
+        {
+            SpeakerCount = SpeakerCountCheck.Of(artifacts.Speakers),
+        };
     }
 
     public static bool IsLowConfidence(TranscriptSegment segment)
@@ -74,6 +84,38 @@ public sealed record ReviewFlags(
         $"personal information found: {PersonalInformation.Count}",
         $"transcript: {LowConfidence.Count} low-confidence segment(s), {Dropped.Count} dropped",
         $"speakers named by inference: {InferredSpeakers.Count}",
+        .. SpeakerCount is { } count ? [count.Describe()] : Array.Empty<string>(),
         $"confidentiality level: {Confidentiality}",
     ];
+}
+
+/// <summary>
+/// The speaker count of 04-speakers.json: given (<c>--speakers</c>) or estimated, and for an
+/// estimate the merge distance nearest the threshold. A near one means one voice more or less
+/// was a close call: the reviewer should listen, or run again with <c>--speakers N</c>.
+/// </summary>
+public sealed record SpeakerCountCheck(int Count, bool Given, double? Threshold, double? NearestMerge)
+{
+    public bool Doubtful => !Given && Threshold is { } t && NearestMerge is { } d && Math.Abs(d - t) < ReviewFlags.CountMargin;
+
+    public static SpeakerCountCheck? Of(SpeakerMap? map)
+    {
+        if (map is null || !map.Settings.TryGetValue("lastMerges", out var text))
+        {
+            return null;
+        }
+
+        var given = map.Settings.TryGetValue("speakers", out var speakers) && speakers.Length > 0;
+        double? threshold = map.Settings.TryGetValue("threshold", out var t) && double.TryParse(t, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+        var merges = text.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(d => double.Parse(d, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        double? nearest = threshold is { } limit && merges.Count > 0 ? merges.MinBy(d => Math.Abs(d - limit)) : null;
+        return new SpeakerCountCheck(map.Speakers.Count, given, threshold, nearest);
+    }
+
+    public string Describe() => Given
+        ? $"speaker count: {Count}, given"
+        : Doubtful
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"speaker count: {Count}, estimated — a close call (a merge at {NearestMerge:0.000}, threshold {Threshold:0.000}): listen, or run again with --speakers N")
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"speaker count: {Count}, estimated (nearest merge {NearestMerge:0.000}, threshold {Threshold:0.000})");
 }

@@ -101,6 +101,13 @@ public sealed class ReviewPageBuilder
         Count("ReviewLowConfidence", flags.LowConfidence.Count, "warn");
         Count("ReviewDropped", flags.Dropped.Count, "warn");
         Count("ReviewInferred", flags.InferredSpeakers.Count, "warn");
+        if (flags.SpeakerCount is { } speakers)
+        {
+            page.Append("<li>").Append(E(_labels["ReviewSpeakerCount"])).Append(": <span class=\"badge ").Append(speakers.Doubtful ? "warn" : "none").Append("\" title=\"")
+                .Append(E(speakers.Describe())).Append("\">").Append(speakers.Count.ToString(CultureInfo.InvariantCulture))
+                .Append(E(speakers.Given ? _labels["ReviewSpeakerCountGiven"] : speakers.Doubtful ? _labels["ReviewSpeakerCountDoubtful"] : _labels["ReviewSpeakerCountEstimated"])).Append("</span></li>\n");
+        }
+
         page.Append("</ul>\n");
         var blockers = flags.Blockers();
         if (blockers.Count == 0)

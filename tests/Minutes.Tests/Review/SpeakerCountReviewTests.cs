@@ -1,0 +1,45 @@
+using System.Globalization;
+using Minutes.Json;
+using Minutes.Runs;
+using Minutes.Tests.Support;
+
+namespace Minutes.Tests.Review;
+
+/// <summary>The review says how the speaker count was reached, and flags an estimate that was a close call.</summary>
+public sealed class SpeakerCountReviewTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task An_estimate_near_the_threshold_is_flagged_and_a_given_count_is_said_to_be_given()
+    {
+        var model = _temp.File("crafted.bin");
+        TinyWhisperModel.WriteCrafted(model, ["ただいま", "から", "開会", "します"]);
+        var run = _temp.File("run");
+        string[] Transcribe(params string[] extra) =>
+            ["transcribe", RepoPaths.Sample("committee/recording.ogg"), "-o", run, "--model", model, "--vad-model", RepoPaths.SileroModel, "--offline", "--resume", .. extra];
+
+        Assert.Equal(0, (await CliRunner.RunAsync(Transcribe())).ExitCode);
+        var clear = await CliRunner.RunAsync("review", run);
+        var merges = RunFolder.Open(run).Read(RunFolder.SpeakersTrace, MinutesJson.Context.SpeakerMap).Settings["lastMerges"]
+            .Split(' ').Select(d => double.Parse(d, CultureInfo.InvariantCulture)).ToList();
+
+        Assert.Contains("speaker count: 4, estimated (nearest merge", clear.Out, StringComparison.Ordinal);
+        Assert.Contains("（推定）", File.ReadAllText(Path.Combine(run, "review.html")), StringComparison.Ordinal);
+
+        // A threshold 0.01 from one of the last merges: whatever count it gives, it is a close call.
+        var close = (merges[3] - 0.01).ToString("0.000", CultureInfo.InvariantCulture);
+        Assert.Equal(0, (await CliRunner.RunAsync(Transcribe("--speaker-threshold", close))).ExitCode);
+        var doubtful = await CliRunner.RunAsync("review", run);
+
+        Assert.Contains($"estimated — a close call (a merge at {merges[3]:0.000}, threshold {close}): listen, or run again with --speakers N", doubtful.Out, StringComparison.Ordinal);
+        Assert.Contains("（推定・要確認）", File.ReadAllText(Path.Combine(run, "review.html")), StringComparison.Ordinal);
+
+        Assert.Equal(0, (await CliRunner.RunAsync(Transcribe("--speakers", "4"))).ExitCode);
+        var given = await CliRunner.RunAsync("review", run);
+
+        Assert.Contains("speaker count: 4, given", given.Out, StringComparison.Ordinal);
+    }
+}
