@@ -107,12 +107,12 @@ public static class Bench
         report.AppendLine();
         report.AppendLine("Decode → Silero VAD → built-in diarizer (DER with a 0.25 s collar; automatic count, and with `--speakers` set to the true count); the reference transcript through import → sessions with the agenda (boundaries within 5 s).");
         report.AppendLine();
-        report.AppendLine("| sample | seconds | speech F1 | DER | speakers found / true | DER, count given | boundary precision | boundary recall |");
-        report.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        report.AppendLine("| sample | seconds | speech F1 | DER | speakers found / true | flagged as a close call | DER, count given | boundary precision | boundary recall |");
+        report.AppendLine("|---|---:|---:|---:|---:|---|---:|---:|---:|");
         foreach (var name in samples.Figures.Keys.Select(k => k.Split('.')[0]).Distinct())
         {
             double F(string key) => samples.Figures[$"{name}.{key}"];
-            report.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {Stages.F(F("seconds"))} | {F("speechF1"):0.000} | {F("der") * 100:0.00} % | {F("speakersFound")} / {F("speakersTrue")} | {F("derCountGiven") * 100:0.00} % | {Stages.F(F("boundaryPrecision"))} | {Stages.F(F("boundaryRecall"))} |");
+            report.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {Stages.F(F("seconds"))} | {F("speechF1"):0.000} | {F("der") * 100:0.00} % | {F("speakersFound")} / {F("speakersTrue")} | {(F("closeCall") > 0 ? "yes" : "no")} | {F("derCountGiven") * 100:0.00} % | {Stages.F(F("boundaryPrecision"))} | {Stages.F(F("boundaryRecall"))} |");
         }
 
         report.AppendLine();
