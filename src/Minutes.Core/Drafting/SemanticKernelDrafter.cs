@@ -79,8 +79,10 @@ public sealed class SemanticKernelDrafter : IMinutesDrafter
                 continue;
             }
 
-            var meeting = input.Meeting.Name ?? string.Empty;
-            var draftSystem = Render(DraftPrompt, meeting, session.Title, input.Style);
+            // At level 2 the titles are masked too: an agenda item may name a person.
+            var meeting = context.Mask.Apply(input.Meeting.Name ?? string.Empty);
+            var title = context.Mask.Apply(session.Title);
+            var draftSystem = Render(DraftPrompt, meeting, title, input.Style);
             var chunks = Chunk(lines, Budget(draftSystem));
             var parts = new List<List<DraftedItem>>();
             for (var i = 0; i < chunks.Count; i++)
@@ -89,8 +91,8 @@ public sealed class SemanticKernelDrafter : IMinutesDrafter
                 parts.Add(await MapAsync(context, session.Id, label, draftSystem, chunks[i], cancellationToken).ConfigureAwait(false));
             }
 
-            var merged = await ReduceAsync(context, session.Id, Render(MergePrompt, meeting, session.Title, input.Style), parts, cancellationToken).ConfigureAwait(false);
-            var items = merged.Select(i => new MinutesItem($"m{next++:D4}", i.Kind, context.Mask.Restore(i.Text), i.Citations, i.Speaker, i.Owner is null ? null : context.Mask.Restore(i.Owner), i.Due)).ToList();
+            var merged = await ReduceAsync(context, session.Id, Render(MergePrompt, meeting, title, input.Style), parts, cancellationToken).ConfigureAwait(false);
+            var items = merged.Select(i => new MinutesItem($"m{next++:D4}", i.Kind, context.Mask.Restore(i.Text), i.Citations, i.Speaker, i.Owner is null ? null : context.Mask.Restore(i.Owner), i.Due is null ? null : context.Mask.Restore(i.Due))).ToList();
             sections.Add(new MinutesSection(session.Id, session.Title, items));
         }
 

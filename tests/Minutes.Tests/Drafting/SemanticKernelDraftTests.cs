@@ -92,7 +92,11 @@ public sealed class SemanticKernelDraftTests : IDisposable
             _server.Answer(ScriptedLlmServer.Items("連絡先は〔個人情報1〕である。", "s0019"));
         }
 
-        var result = await CliRunner.RunAsync("draft", run, "--endpoint", _endpoint, "--model", "m", "--confidentiality", "2");
+        // The meeting's name mentions the resident too: titles are masked like the text.
+        var meeting = _temp.File("meeting.txt");
+        File.WriteAllText(meeting, "会議名: 高橋健一さんの要望に関する環境審議会\n");
+
+        var result = await CliRunner.RunAsync("draft", run, "--endpoint", _endpoint, "--model", "m", "--confidentiality", "2", "--meeting", meeting);
 
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.DoesNotContain(Requests, r => r.Body.Contains("03-1234-5678", StringComparison.Ordinal) || r.Body.Contains("高橋健一", StringComparison.Ordinal));
