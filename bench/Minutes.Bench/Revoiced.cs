@@ -29,7 +29,8 @@ public static class Revoiced
             var source = Path.Combine(root, "samples", sources[k % sources.Length]);
             var folder = Path.Combine(work, "revoiced", $"{Path.GetFileName(source)}-{k + 1}");
             var voices = Draw(random, 4);
-            if (!File.Exists(Path.Combine(folder, "reference.rttm")) || File.ReadAllText(Path.Combine(folder, "voices.txt")) != string.Join(";", voices))
+            var stamp = Path.Combine(folder, "voices.txt");
+            if (!File.Exists(Path.Combine(folder, "reference.rttm")) || !File.Exists(stamp) || File.ReadAllText(stamp) != string.Join(";", voices))
             {
                 Directory.CreateDirectory(folder);
                 foreach (var file in new[] { "session_titles.tsv", "agenda.txt", "meeting.txt" })
@@ -49,7 +50,7 @@ public static class Revoiced
                 }));
                 File.WriteAllLines(Path.Combine(folder, "script.tsv"), rewritten);
                 Run("bash", Path.Combine(root, "samples", "build"), folder);
-                File.WriteAllText(Path.Combine(folder, "voices.txt"), string.Join(";", voices));
+                File.WriteAllText(stamp, string.Join(";", voices));
             }
 
             meetings.Add(folder);

@@ -20,7 +20,8 @@ public sealed record DraftInput(
 
     /// <summary>The personal information a remote LLM must not see at level 2: the roster, the speakers' personal names, and what the detector finds in the text.</summary>
     public IReadOnlyList<PersonalInfoFinding> PersonalInformation(string action) =>
-        PersonalInfoDetector.Find(Transcript, Roster, action, (Speakers?.Speakers ?? []).Select(s => s.Name));
+        (_found ??= PersonalInfoDetector.Find(Transcript, Roster, string.Empty, (Speakers?.Speakers ?? []).Select(s => s.Name)))
+            .Select(f => f with { Action = action }).ToList();
 
     /// <summary>Every text to mask: what was found in the transcript, and the roster and the speakers' personal names even where only the speaker field carries them.</summary>
     public IReadOnlyList<string> MaskedTexts() =>
@@ -29,6 +30,7 @@ public sealed record DraftInput(
             .Concat((Speakers?.Speakers ?? []).Select(s => PersonalInfoDetector.PersonalPart(s.Name)).OfType<string>())
             .Distinct(StringComparer.Ordinal).ToList();
 
+    private IReadOnlyList<PersonalInfoFinding>? _found;
     private Dictionary<string, string>? _speakerOf;
     private Dictionary<string, string>? _names;
 

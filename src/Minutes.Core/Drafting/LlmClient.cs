@@ -78,9 +78,6 @@ public sealed class LlmClient
         _chat = builder.Build().GetRequiredService<IChatCompletionService>();
     }
 
-    /// <summary>The format the server accepted last (json_schema until it refuses it).</summary>
-    public string ResponseFormat => _format;
-
     public async Task<LlmAnswer> CompleteAsync(ChatHistory history, string schemaName, string schema, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(history);

@@ -86,7 +86,7 @@ public sealed class MinutesPipeline
             MaxSpeakers = options.MaxSpeakers,
             SpeakerNames = DiarizationOptions.ParseNames(options.SpeakerNames),
             SpeakerModel = options.SpeakerModel,
-            Threshold = options.SpeakerThreshold ?? new DiarizationOptions().Threshold,
+            Threshold = options.SpeakerThreshold ?? DiarizationOptions.DefaultThreshold,
         };
         await new SpeakersStage().RunAsync(runner, diarization, cancellationToken).ConfigureAwait(false);
         if (options.StopAfter == StopAfter.Speakers)

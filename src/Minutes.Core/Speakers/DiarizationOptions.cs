@@ -18,7 +18,10 @@ public sealed record DiarizationOptions
     /// on the four sample meetings with reference and energy-detector regions: the last merge inside
     /// a voice was at most 0.444, the first between voices at least 0.492.
     /// </summary>
-    public double Threshold { get; init; } = 0.465;
+    public double Threshold { get; init; } = DefaultThreshold;
+
+    /// <summary>The calibrated default of <see cref="Threshold"/> (built-in embedder).</summary>
+    public const double DefaultThreshold = 0.465;
 
     /// <summary>Re-segment window labels with a Viterbi pass (a change inside a region is found).</summary>
     public bool Resegment { get; init; } = true;

@@ -13,6 +13,9 @@ public sealed record DiarizationResult(
 {
     /// <summary>The cosine distances of the clustering's last merges, largest first: why the count is what it is.</summary>
     public IReadOnlyList<double> LastMerges { get; init; } = [];
+
+    /// <summary>How many region pieces were clustered (the tree's size: its memory grows with the square).</summary>
+    public int PieceCount { get; init; }
 }
 
 /// <summary>
@@ -41,6 +44,7 @@ public sealed class Diarizer
     private readonly DiarizationOptions _options;
     private readonly ISpeakerEmbedder _embedder;
     private IReadOnlyList<double> _lastMerges = [];
+    private int _pieceCount;
 
     /// <summary>A diarizer with <paramref name="embedder"/> (not owned; the built-in one when null).</summary>
     public Diarizer(DiarizationOptions options, ISpeakerEmbedder? embedder = null)
@@ -88,7 +92,7 @@ public sealed class Diarizer
             label => ids[label],
             label => Vectors.Normalised(Vectors.Mean(embeddings.Where((_, i) => labels[i] == label))));
         var turns = Turns(regions, windows, labels.Select(l => ids[l]).ToArray());
-        return new DiarizationResult(_embedder.Method, turns, centroids, space.Apply, windows.Count) { LastMerges = _lastMerges };
+        return new DiarizationResult(_embedder.Method, turns, centroids, space.Apply, windows.Count) { LastMerges = _lastMerges, PieceCount = _pieceCount };
     }
 
     /// <summary>
@@ -133,6 +137,7 @@ public sealed class Diarizer
             start = end;
         }
 
+        _pieceCount = pieces.Count;
         var vectors = pieces.Select(p => Vectors.Normalised(Vectors.Mean(embeddings.Skip(p.From).Take(p.To - p.From)))).ToList();
         var reliable = Enumerable.Range(0, pieces.Count).Where(i => pieces[i].To - pieces[i].From >= MinPieceWindows).ToList();
         if (reliable.Count < 2)

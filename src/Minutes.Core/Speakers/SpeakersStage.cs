@@ -110,6 +110,7 @@ public sealed class SpeakersStage
         var trace = new Dictionary<string, string>(settings)
         {
             ["windows"] = result.WindowCount.ToString(CultureInfo.InvariantCulture),
+            ["pieces"] = result.PieceCount.ToString(CultureInfo.InvariantCulture),
             ["windowSeconds"] = Diarizer.WindowSeconds.ToString(CultureInfo.InvariantCulture),
             ["hopSeconds"] = Diarizer.HopSeconds.ToString(CultureInfo.InvariantCulture),
         };

@@ -79,6 +79,8 @@ public sealed class SampleTests : IDisposable
         Assert.True(result.ExitCode == 0, result.Error);
         var speakers = RunFolder.Open(run).Read(RunFolder.SpeakersTrace, MinutesJson.Context.SpeakerMap);
         Assert.Equal("0.2", speakers.Settings["threshold"]);
+        // The tree is built over region pieces, far fewer than the windows.
+        Assert.InRange(int.Parse(speakers.Settings["pieces"], System.Globalization.CultureInfo.InvariantCulture), 10, int.Parse(speakers.Settings["windows"], System.Globalization.CultureInfo.InvariantCulture) / 2);
         Assert.True(speakers.Speakers.Count > 4, $"{speakers.Speakers.Count} speakers at a threshold far below the calibrated one");
         var merges = speakers.Settings["lastMerges"].Split(' ').Select(d => double.Parse(d, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(merges.OrderDescending(), merges);
