@@ -59,7 +59,7 @@ public sealed class ReviewPageBrowserTests
         // Playing a span stops at its end: m0003 cites s0006 (14.5–16.5 s).
         var paused = page.EvaluateAsync<double>("() => new Promise(r => { const a = document.getElementById('recording'); a.addEventListener('pause', () => r(a.currentTime), { once: true }); })");
         await page.ClickAsync("#item-m0003 a.cite");
-        Assert.InRange(await paused, 16.5, 16.5 + 0.5);
+        Assert.InRange(await paused, 16.5, 16.5 + 1.0); // timeupdate comes every ≤ 250 ms, later on a loaded machine
         Assert.Contains("active", await page.GetAttributeAsync("#seg-s0006", "class") ?? string.Empty, StringComparison.Ordinal);
         Assert.DoesNotContain("active", await page.GetAttributeAsync("#seg-s0004", "class") ?? string.Empty, StringComparison.Ordinal);
 

@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Minutes.Tests.Support;
 
@@ -12,7 +14,7 @@ namespace Minutes.Tests.Support;
 /// every request with its path, headers, body and arrival time. No LLM can run here, so this is
 /// the other end of every Semantic Kernel test.
 /// </summary>
-public sealed class ScriptedLlmServer : IDisposable
+public sealed partial class ScriptedLlmServer : IDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly Queue<Reply> _script = new();
@@ -132,7 +134,9 @@ public sealed class ScriptedLlmServer : IDisposable
 
             foreach (var (name, value) in reply.Headers ?? new Dictionary<string, string>())
             {
-                context.Response.Headers[name] = value;
+                context.Response.Headers[name] = HttpDateFromNow().Match(value) is { Success: true } m
+                    ? DateTimeOffset.UtcNow.AddSeconds(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToString("R", CultureInfo.InvariantCulture)
+                    : value;
             }
 
             context.Response.StatusCode = reply.Status;
@@ -156,4 +160,8 @@ public sealed class ScriptedLlmServer : IDisposable
         ["choices"] = new object[] { new Dictionary<string, object> { ["index"] = 0, ["message"] = new Dictionary<string, object> { ["role"] = "assistant", ["content"] = reply.Content }, ["finish_reason"] = reply.FinishReason } },
         ["usage"] = new Dictionary<string, int> { ["prompt_tokens"] = 100, ["completion_tokens"] = 20, ["total_tokens"] = 120 },
     });
+
+    /// <summary>A header value <c>http-date+N</c> becomes the HTTP date N seconds after the reply is sent.</summary>
+    [GeneratedRegex(@"^http-date\+(\d+)$")]
+    private static partial Regex HttpDateFromNow();
 }
