@@ -61,8 +61,13 @@ public static class Bench
         else
         {
             AppendSamples(report, Measurement.RunChild(["samples", .. revoiced]), "Re-voiced meetings (the calibration's robustness)");
-            report.AppendLine("The four scripts spoken again by voices drawn at random (seed 20261129; `bench/.work/revoiced/*/voices.txt` lists them): a base voice (mei, takumi, tohoku-f01) with a pitch shift of −4…+4 semitones, timbre α 0.50–0.60 and speed 0.90–1.15; two speakers on one base voice are at least 3 semitones or 0.05 α apart. The diarizer was not tuned on these.");
+            report.AppendLine("The four scripts spoken again by voices drawn at random (seed 20261129; `bench/.work/revoiced/*/voices.txt` lists them): a base voice (mei, takumi, tohoku-f01) with a pitch shift of −4…+4 semitones, timbre α 0.50–0.60 and speed 0.90–1.15; two speakers on one base voice are at least 3 semitones or 0.05 α apart. The BIC penalty of the speaker count was chosen on these and the four samples.");
             report.AppendLine();
+            foreach (var seed in new[] { 20261130, 20261131 })
+            {
+                var (heldOut, _) = Revoiced.Build(Root, Path.Combine(work, $"held-out-{seed}"), 8, seed);
+                AppendSamples(report, Measurement.RunChild(["samples", .. heldOut!]), $"Held-out re-voiced meetings (seed {seed}; nothing was tuned on these)");
+            }
         }
 
         var results = Path.Combine(Root, "bench", "RESULTS.md");
@@ -107,14 +112,20 @@ public static class Bench
         report.AppendLine();
         report.AppendLine("Decode → Silero VAD → built-in diarizer (DER with a 0.25 s collar; automatic count, and with `--speakers` set to the true count); the reference transcript through import → sessions with the agenda (boundaries within 5 s).");
         report.AppendLine();
-        report.AppendLine("| sample | seconds | speech F1 | DER | speakers found / true | flagged as a close call | DER, count given | boundary precision | boundary recall |");
+        report.AppendLine("| sample | seconds | speech F1 | DER | speakers found / true | flagged as a close call (BIC score) | DER, count given | boundary precision | boundary recall |");
         report.AppendLine("|---|---:|---:|---:|---:|---|---:|---:|---:|");
         foreach (var name in samples.Figures.Keys.Select(k => k.Split('.')[0]).Distinct())
         {
             double F(string key) => samples.Figures[$"{name}.{key}"];
-            report.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {Stages.F(F("seconds"))} | {F("speechF1"):0.000} | {F("der") * 100:0.00} % | {F("speakersFound")} / {F("speakersTrue")} | {(F("closeCall") > 0 ? "yes" : "no")} | {F("derCountGiven") * 100:0.00} % | {Stages.F(F("boundaryPrecision"))} | {Stages.F(F("boundaryRecall"))} |");
+            report.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {Stages.F(F("seconds"))} | {F("speechF1"):0.000} | {F("der") * 100:0.00} % | {F("speakersFound")} / {F("speakersTrue")} | {(F("closeCall") > 0 ? "yes" : "no")} ({F("countScore"):0.000}) | {F("derCountGiven") * 100:0.00} % | {Stages.F(F("boundaryPrecision"))} | {Stages.F(F("boundaryRecall"))} |");
         }
 
+        var names = samples.Figures.Keys.Select(k => k.Split('.')[0]).Distinct().ToList();
+        int Count(Func<string, bool> test) => names.Count(test);
+        bool Right(string n) => samples.Figures[$"{n}.speakersFound"] == samples.Figures[$"{n}.speakersTrue"];
+        bool Flagged(string n) => samples.Figures[$"{n}.closeCall"] > 0;
+        report.AppendLine();
+        report.AppendLine(CultureInfo.InvariantCulture, $"Count right on {Count(Right)} of {names.Count}; of the {Count(n => !Right(n))} wrong, {Count(n => !Right(n) && Flagged(n))} flagged as a close call; {Count(n => Right(n) && Flagged(n))} right counts flagged too. Highest DER {names.Max(n => samples.Figures[$"{n}.der"]) * 100:0.00} %, with the count given {names.Max(n => samples.Figures[$"{n}.derCountGiven"]) * 100:0.00} %.");
         report.AppendLine();
     }
 

@@ -2,12 +2,14 @@ using Minutes.Bench;
 
 // bench run [--minutes 60,120]   measure every stage on generated recordings, append to bench/RESULTS.md
 // bench child <stage> …          one stage in its own process (peak memory is per process)
+// bench revoice <folder> <count> <seed>   synthesize re-voiced meetings (Open JTalk) and print their folders
 try
 {
     return args.FirstOrDefault() switch
     {
         "child" => await Stages.RunChildAsync(args[1..]),
         "run" => await Bench.RunAsync(args[1..]),
+        "revoice" when args.Length == 4 => Revoice(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture)),
         _ => Usage(),
     };
 }
@@ -17,8 +19,15 @@ catch (Minutes.Runs.MinutesException ex)
     return 2;
 }
 
+static int Revoice(string work, int count, int seed)
+{
+    var (meetings, reason) = Revoiced.Build(Bench.Root, Path.GetFullPath(work), count, seed);
+    Console.WriteLine(meetings is null ? reason : string.Join('\n', meetings));
+    return meetings is null ? 2 : 0;
+}
+
 static int Usage()
 {
-    Console.Error.WriteLine("usage: bench run [--minutes 60,120] | bench child <stage> …");
+    Console.Error.WriteLine("usage: bench run [--minutes 60,120] | bench child <stage> … | bench revoice <folder> <count> <seed>");
     return 1;
 }

@@ -211,7 +211,9 @@ public static class Stages
                 figures[$"{name}.speechF1"] = vad["f1"];
                 figures[$"{name}.der"] = der.Der;
                 figures[$"{name}.speakersFound"] = map.Speakers.Count;
-                figures[$"{name}.closeCall"] = Minutes.Review.SpeakerCountCheck.Of(map)?.Doubtful == true ? 1 : 0;
+                var check = Minutes.Review.SpeakerCountCheck.Of(map);
+                figures[$"{name}.closeCall"] = check?.Doubtful == true ? 1 : 0;
+                figures[$"{name}.countScore"] = check?.Nearest ?? double.NaN;
                 figures[$"{name}.speakersTrue"] = trueCount;
                 figures[$"{name}.boundaryPrecision"] = boundaries.Precision;
                 figures[$"{name}.boundaryRecall"] = boundaries.Recall;

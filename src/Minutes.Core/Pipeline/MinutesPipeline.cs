@@ -87,6 +87,7 @@ public sealed class MinutesPipeline
             SpeakerNames = DiarizationOptions.ParseNames(options.SpeakerNames),
             SpeakerModel = options.SpeakerModel,
             Threshold = options.SpeakerThreshold ?? DiarizationOptions.DefaultThreshold,
+            CountPenalty = options.SpeakerPenalty ?? DiarizationOptions.DefaultCountPenalty,
         };
         await new SpeakersStage().RunAsync(runner, diarization, cancellationToken).ConfigureAwait(false);
         if (options.StopAfter == StopAfter.Speakers)

@@ -43,8 +43,11 @@ public sealed record TranscribeOptions
     /// <summary>An ONNX speaker-embedding model for the diarizer; null = the built-in embedder.</summary>
     public string? SpeakerModel { get; init; }
 
-    /// <summary>The clustering threshold (cosine distance); null = the calibrated default. A real ONNX model needs its own.</summary>
+    /// <summary>The first clustering's threshold (cosine distance); null = the default. A real ONNX model needs its own.</summary>
     public double? SpeakerThreshold { get; init; }
+
+    /// <summary>The BIC penalty that decides the speaker count; null = the default.</summary>
+    public double? SpeakerPenalty { get; init; }
 
     public string? Agenda { get; init; }
 

@@ -21,8 +21,8 @@ public sealed record ReviewFlags(
     int Statements,
     int Confidentiality)
 {
-    /// <summary>A merge this close to the clustering threshold makes the estimated speaker count doubtful.</summary>
-    public const double CountMargin = 0.05;
+    /// <summary>A BIC score this close to the speaker penalty makes the estimated speaker count doubtful.</summary>
+    public const double CountMargin = 0.1;
 
     /// <summary>How the speaker count was reached: null without a diarization (an imported transcript).</summary>
     public SpeakerCountCheck? SpeakerCount { get; init; }
@@ -91,31 +91,40 @@ public sealed record ReviewFlags(
 
 /// <summary>
 /// The speaker count of 04-speakers.json: given (<c>--speakers</c>) or estimated, and for an
-/// estimate the merge distance nearest the threshold. A near one means one voice more or less
-/// was a close call: the reviewer should listen, or run again with <c>--speakers N</c>.
+/// estimate the BIC score (see <c>BicMerging</c>) nearest the penalty: the last merge taken or
+/// the nearest pair left apart. A near one means one voice more or less was a close call: the
+/// reviewer should listen, or run again with <c>--speakers N</c>.
 /// </summary>
-public sealed record SpeakerCountCheck(int Count, bool Given, double? Threshold, double? NearestMerge)
+public sealed record SpeakerCountCheck(int Count, bool Given, double? Penalty, double? Nearest)
 {
-    public bool Doubtful => !Given && Threshold is { } t && NearestMerge is { } d && Math.Abs(d - t) < ReviewFlags.CountMargin;
+    public bool Doubtful => !Given && Penalty is { } p && Nearest is { } d && Math.Abs(d - p) < ReviewFlags.CountMargin;
 
     public static SpeakerCountCheck? Of(SpeakerMap? map)
     {
-        if (map is null || !map.Settings.TryGetValue("lastMerges", out var text))
+        if (map is null)
         {
             return null;
         }
 
         var given = map.Settings.TryGetValue("speakers", out var speakers) && speakers.Length > 0;
-        double? threshold = map.Settings.TryGetValue("threshold", out var t) && double.TryParse(t, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
-        var merges = text.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(d => double.Parse(d, System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        double? nearest = threshold is { } limit && merges.Count > 0 ? merges.MinBy(d => Math.Abs(d - limit)) : null;
-        return new SpeakerCountCheck(map.Speakers.Count, given, threshold, nearest);
+        if (!given && !map.Settings.ContainsKey("countMerges"))
+        {
+            return null;
+        }
+
+        var penalty = Number(map.Settings.GetValueOrDefault("countPenalty"));
+        var scores = (map.Settings.GetValueOrDefault("countMerges") + " " + map.Settings.GetValueOrDefault("countNext"))
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Number).OfType<double>().ToList();
+        double? nearest = penalty is { } limit && scores.Count > 0 ? scores.MinBy(d => Math.Abs(d - limit)) : null;
+        return new SpeakerCountCheck(map.Speakers.Count, given, penalty, nearest);
     }
 
     public string Describe() => Given
         ? $"speaker count: {Count}, given"
         : Doubtful
-            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"speaker count: {Count}, estimated — a close call (a merge at {NearestMerge:0.000}, threshold {Threshold:0.000}): listen, or run again with --speakers N")
-            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"speaker count: {Count}, estimated (nearest merge {NearestMerge:0.000}, threshold {Threshold:0.000})");
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"speaker count: {Count}, estimated — a close call (BIC score {Nearest:0.000} against the penalty {Penalty:0.000}): listen, or run again with --speakers N")
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"speaker count: {Count}, estimated (nearest BIC score {Nearest:0.000}, penalty {Penalty:0.000})");
+
+    private static double? Number(string? text) =>
+        double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
 }

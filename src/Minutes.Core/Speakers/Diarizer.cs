@@ -16,12 +16,17 @@ public sealed record DiarizationResult(
 
     /// <summary>How many region pieces were clustered (the tree's size: its memory grows with the square).</summary>
     public int PieceCount { get; init; }
+
+    /// <summary>For an estimated count: the BIC scores of the merges after the first clustering, in the order taken, and of the nearest pair left apart (see <see cref="BicMerging"/>).</summary>
+    public BicMerging.Outcome? CountDecision { get; init; }
 }
 
 /// <summary>
 /// The diarizer: embeddings of sliding windows inside speech regions (the built-in MFCC + pitch
 /// statistics, or an ONNX speaker model), standardised over the meeting, clustered by average
-/// linkage on cosine distance, then re-segmented by a Viterbi pass with a switch penalty.
+/// linkage on cosine distance — cut at the given count, or else finely (at the threshold) and
+/// then merged by the BIC until the count stands (<see cref="BicMerging"/>) — then re-segmented
+/// by a Viterbi pass with a switch penalty.
 /// </summary>
 public sealed class Diarizer
 {
@@ -81,6 +86,9 @@ public sealed class Diarizer
         var space = MeetingSpace.Fit(raw, _embedder);
         var embeddings = raw.Select(space.Apply).ToList();
         var labels = ClusterPieces(windows, embeddings);
+        var decision = BicMerging.Merge(embeddings, labels, _options.CountPenalty, _options.Speakers ?? _options.MinSpeakers ?? 1, _options.Speakers ?? _options.MaxSpeakers ?? int.MaxValue);
+        labels = decision.Labels;
+
         if (_options.Resegment)
         {
             labels = Resegment(windows, embeddings, labels);
@@ -92,7 +100,7 @@ public sealed class Diarizer
             label => ids[label],
             label => Vectors.Normalised(Vectors.Mean(embeddings.Where((_, i) => labels[i] == label))));
         var turns = Turns(regions, windows, labels.Select(l => ids[l]).ToArray());
-        return new DiarizationResult(_embedder.Method, turns, centroids, space.Apply, windows.Count) { LastMerges = _lastMerges, PieceCount = _pieceCount };
+        return new DiarizationResult(_embedder.Method, turns, centroids, space.Apply, windows.Count) { LastMerges = _lastMerges, PieceCount = _pieceCount, CountDecision = decision };
     }
 
     /// <summary>
@@ -175,27 +183,21 @@ public sealed class Diarizer
 
         var tree = AverageLinkage.Build(vectors);
         _lastMerges = tree.TopDistances(8);
-        if (_options.Speakers is { } wanted)
-        {
-            // A given count means that many real voices: cut deeper when a tiny cluster (a cough)
-            // would otherwise take one of the places.
-            wanted = Math.Min(wanted, tree.Count);
-            for (var cut = wanted; cut <= Math.Min(tree.Count, wanted + 5); cut++)
-            {
-                var candidate = tree.Cut(cut);
-                if (Voices(candidate, sizes).Count == wanted)
-                {
-                    return JoinTiny(vectors, sizes, candidate);
-                }
-            }
 
-            return tree.Cut(wanted);
+        // Finely, at the threshold, and into at least as many real voices as are wanted: cut deeper
+        // when a tiny cluster (a cough) would otherwise take one of the places. The BIC merges later.
+        var least = Math.Min(_options.Speakers ?? _options.MinSpeakers ?? 1, tree.Count);
+        var fine = Math.Max(tree.CountAt(_options.Threshold), least);
+        for (var cut = fine; cut <= Math.Min(tree.Count, fine + 5); cut++)
+        {
+            var candidate = tree.Cut(cut);
+            if (Voices(candidate, sizes).Count >= least)
+            {
+                return JoinTiny(vectors, sizes, candidate);
+            }
         }
 
-        var count = Math.Clamp(tree.CountAt(_options.Threshold), _options.MinSpeakers ?? 1, _options.MaxSpeakers ?? tree.Count);
-        var labels = tree.Cut(Math.Min(count, tree.Count));
-        var kept = Voices(labels, sizes);
-        return kept.Count == 0 || kept.Count < (_options.MinSpeakers ?? 1) ? labels : JoinTiny(vectors, sizes, labels);
+        return tree.Cut(fine);
     }
 
     /// <summary>The clusters big enough to be a voice (at least <see cref="MinClusterWindows"/> windows).</summary>

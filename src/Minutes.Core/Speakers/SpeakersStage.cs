@@ -55,6 +55,12 @@ public sealed class SpeakersStage
                 using var audio = PcmAudio.Open(run.PathOf(RunFolder.DecodedAudio));
                 var result = new Diarizer(options, embedder).Diarize(audio, vad.Regions, ct);
                 settings["lastMerges"] = string.Join(" ", result.LastMerges.Select(d => d.ToString("0.000", CultureInfo.InvariantCulture)));
+                if (result.CountDecision is { } decision)
+                {
+                    settings["countMerges"] = string.Join(" ", decision.Merges.Select(d => d.ToString("0.000", CultureInfo.InvariantCulture)));
+                    settings["countNext"] = decision.Next?.ToString("0.000", CultureInfo.InvariantCulture) ?? string.Empty;
+                }
+
                 var map = Build(result, transcript.Segments, options, usable, settings);
                 run.Write(RunFolder.SpeakersTrace, map, MinutesJson.Context.SpeakerMap);
                 return Task.CompletedTask;

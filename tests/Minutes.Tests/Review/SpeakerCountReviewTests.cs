@@ -13,7 +13,7 @@ public sealed class SpeakerCountReviewTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public async Task An_estimate_near_the_threshold_is_flagged_and_a_given_count_is_said_to_be_given()
+    public async Task An_estimate_near_the_penalty_is_flagged_and_a_given_count_is_said_to_be_given()
     {
         var model = _temp.File("crafted.bin");
         TinyWhisperModel.WriteCrafted(model, ["ただいま", "から", "開会", "します"]);
@@ -23,18 +23,17 @@ public sealed class SpeakerCountReviewTests : IDisposable
 
         Assert.Equal(0, (await CliRunner.RunAsync(Transcribe())).ExitCode);
         var clear = await CliRunner.RunAsync("review", run);
-        var merges = RunFolder.Open(run).Read(RunFolder.SpeakersTrace, MinutesJson.Context.SpeakerMap).Settings["lastMerges"]
-            .Split(' ').Select(d => double.Parse(d, CultureInfo.InvariantCulture)).ToList();
+        var next = double.Parse(RunFolder.Open(run).Read(RunFolder.SpeakersTrace, MinutesJson.Context.SpeakerMap).Settings["countNext"], CultureInfo.InvariantCulture);
 
-        Assert.Contains("speaker count: 4, estimated (nearest merge", clear.Out, StringComparison.Ordinal);
+        Assert.Contains("speaker count: 4, estimated (nearest BIC score", clear.Out, StringComparison.Ordinal);
         Assert.Contains("（推定）", File.ReadAllText(Path.Combine(run, "review.html")), StringComparison.Ordinal);
 
-        // A threshold 0.01 from one of the last merges: whatever count it gives, it is a close call.
-        var close = (merges[3] - 0.01).ToString("0.000", CultureInfo.InvariantCulture);
-        Assert.Equal(0, (await CliRunner.RunAsync(Transcribe("--speaker-threshold", close))).ExitCode);
+        // A penalty 0.01 above the score of the pair the BIC left apart: four voices become three, a close call.
+        var close = (next + 0.01).ToString("0.000", CultureInfo.InvariantCulture);
+        Assert.Equal(0, (await CliRunner.RunAsync(Transcribe("--speaker-penalty", close))).ExitCode);
         var doubtful = await CliRunner.RunAsync("review", run);
 
-        Assert.Contains($"estimated — a close call (a merge at {merges[3]:0.000}, threshold {close}): listen, or run again with --speakers N", doubtful.Out, StringComparison.Ordinal);
+        Assert.Contains($"speaker count: 3, estimated — a close call (BIC score {next:0.000} against the penalty {close}): listen, or run again with --speakers N", doubtful.Out, StringComparison.Ordinal);
         Assert.Contains("（推定・要確認）", File.ReadAllText(Path.Combine(run, "review.html")), StringComparison.Ordinal);
 
         Assert.Equal(0, (await CliRunner.RunAsync(Transcribe("--speakers", "4"))).ExitCode);

@@ -67,28 +67,44 @@ public sealed class SampleTests : IDisposable
     }
 
     [Fact]
-    public async Task The_speaker_threshold_option_reaches_the_diarizer_and_the_trace_explains_the_count()
+    public async Task The_speaker_options_reach_the_diarizer_and_the_trace_explains_the_count()
     {
-        var run = _temp.File("threshold");
         var model = _temp.File("crafted.bin");
         TinyWhisperModel.WriteCrafted(model, ["ただいま", "から", "開会", "します"]);
+        async Task<SpeakerMap> Diarize(string name, params string[] options)
+        {
+            var run = _temp.File(name);
+            var result = await CliRunner.RunAsync(
+                ["transcribe", RepoPaths.Sample("committee/recording.ogg"), "-o", run, "--model", model, "--vad-model", RepoPaths.SileroModel, "--stop-after", "speakers", .. options]);
+            Assert.True(result.ExitCode == 0, result.Error);
+            return RunFolder.Open(run).Read(RunFolder.SpeakersTrace, MinutesJson.Context.SpeakerMap);
+        }
 
-        var result = await CliRunner.RunAsync(
-            "transcribe", RepoPaths.Sample("committee/recording.ogg"), "-o", run, "--model", model, "--vad-model", RepoPaths.SileroModel, "--stop-after", "speakers", "--speaker-threshold", "0.2");
+        static List<double> Scores(string text) => [.. text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(d => double.Parse(d, System.Globalization.CultureInfo.InvariantCulture))];
 
-        Assert.True(result.ExitCode == 0, result.Error);
-        var speakers = RunFolder.Open(run).Read(RunFolder.SpeakersTrace, MinutesJson.Context.SpeakerMap);
-        Assert.Equal("0.2", speakers.Settings["threshold"]);
+        // A much finer first clustering: the BIC still finds the four voices.
+        var fine = await Diarize("fine", "--speaker-threshold", "0.2");
+        Assert.Equal(("0.2", 4), (fine.Settings["threshold"], fine.Speakers.Count));
         // The tree is built over region pieces, far fewer than the windows.
-        Assert.InRange(int.Parse(speakers.Settings["pieces"], System.Globalization.CultureInfo.InvariantCulture), 10, int.Parse(speakers.Settings["windows"], System.Globalization.CultureInfo.InvariantCulture) / 2);
-        Assert.True(speakers.Speakers.Count > 4, $"{speakers.Speakers.Count} speakers at a threshold far below the calibrated one");
-        var merges = speakers.Settings["lastMerges"].Split(' ').Select(d => double.Parse(d, System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        Assert.Equal(merges.OrderDescending(), merges);
-        // Clusters above the threshold, less the cough-sized ones joined afterwards.
-        Assert.InRange(speakers.Speakers.Count, 5, merges.Count(d => d > 0.2) + 1);
+        Assert.InRange(int.Parse(fine.Settings["pieces"], System.Globalization.CultureInfo.InvariantCulture), 10, int.Parse(fine.Settings["windows"], System.Globalization.CultureInfo.InvariantCulture) / 2);
+        var distances = Scores(fine.Settings["lastMerges"]);
+        Assert.Equal(distances.OrderDescending(), distances);
+        // Every merge the BIC took scored under the penalty, the pair left apart over it.
+        var merges = Scores(fine.Settings["countMerges"]);
+        Assert.NotEmpty(merges);
+        Assert.All(merges, m => Assert.True(m < 0.5, $"merge at {m}"));
+        Assert.True(double.Parse(fine.Settings["countNext"], System.Globalization.CultureInfo.InvariantCulture) >= 0.5);
+
+        // A tiny penalty keeps voices apart that the default joins.
+        var split = await Diarize("split", "--speaker-threshold", "0.2", "--speaker-penalty", "0.05");
+        Assert.Equal("0.05", split.Settings["countPenalty"]);
+        Assert.True(split.Speakers.Count > 4, $"{split.Speakers.Count} speakers at a penalty far below the default");
 
         var bad = await CliRunner.RunAsync("transcribe", RepoPaths.Sample("committee/recording.ogg"), "-o", _temp.File("bad"), "--model", model, "--speaker-threshold", "5");
         Assert.Equal(2, bad.ExitCode);
         Assert.Contains("threshold must be in (0, 2]", bad.Error, StringComparison.Ordinal);
+        var zero = await CliRunner.RunAsync("transcribe", RepoPaths.Sample("committee/recording.ogg"), "-o", _temp.File("bad"), "--model", model, "--speaker-penalty", "0");
+        Assert.Equal(2, zero.ExitCode);
+        Assert.Contains("the speaker penalty > 0", zero.Error, StringComparison.Ordinal);
     }
 }
