@@ -121,6 +121,8 @@ public sealed record SpeakerCountCheck(int Count, bool Given, double? Penalty, d
 
     public string Describe() => Given
         ? $"speaker count: {Count}, given"
+        : Nearest is null
+            ? $"speaker count: {Count}, estimated (one voice; nothing to compare)"
         : Doubtful
             ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"speaker count: {Count}, estimated — a close call (BIC score {Nearest:0.000} against the penalty {Penalty:0.000}): listen, or run again with --speakers N")
             : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"speaker count: {Count}, estimated (nearest BIC score {Nearest:0.000}, penalty {Penalty:0.000})");
