@@ -26,7 +26,7 @@ internal static class TranscribeCommand
         var maxSpeakers = new Option<int?>("--max-speakers") { Description = "At most this many speakers." };
         var speakerModel = new Option<string?>("--speaker-model") { Description = $"An ONNX speaker-embedding model (fbank in, embedding out) for the diarizer; default: {SpeakerEmbedders.EnvironmentVariable}, else the built-in embedder." };
         var speakerThreshold = new Option<double?>("--speaker-threshold") { Description = "Cosine distance at which the first clustering of voices stops merging, deliberately fine (default 0.38 for the built-in embedder; an ONNX model needs its own; 04-speakers.json's lastMerges shows the distances)." };
-        var speakerPenalty = new Option<double?>("--speaker-penalty") { Description = "BIC penalty that decides which of those clusters are one voice (default 0.5; higher gives fewer speakers; 04-speakers.json's countMerges and countNext show the scores)." };
+        var speakerPenalty = new Option<double?>("--speaker-penalty") { Description = "BIC penalty that decides which of those clusters are one voice (default 0.5, chosen for the built-in embedder; higher gives fewer speakers; 04-speakers.json's countMerges and countNext show the scores)." };
         var speakerNames = new Option<string?>("--speaker-names") { Description = "Names for the speakers found: S1=委員長,S2=田中委員." };
         var meeting = new Option<string?>("--meeting") { Description = "会議名/日時/場所 as 'key: value' lines, for the draft's header." };
         var llm = new LlmCommandOptions(prefixed: true);

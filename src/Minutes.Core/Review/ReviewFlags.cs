@@ -119,13 +119,13 @@ public sealed record SpeakerCountCheck(int Count, bool Given, double? Penalty, d
         return new SpeakerCountCheck(map.Speakers.Count, given, penalty, nearest);
     }
 
-    public string Describe() => Given
-        ? $"speaker count: {Count}, given"
-        : Nearest is null
-            ? $"speaker count: {Count}, estimated (one voice; nothing to compare)"
-        : Doubtful
-            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"speaker count: {Count}, estimated — a close call (BIC score {Nearest:0.000} against the penalty {Penalty:0.000}): listen, or run again with --speakers N")
-            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"speaker count: {Count}, estimated (nearest BIC score {Nearest:0.000}, penalty {Penalty:0.000})");
+    public string Describe() => this switch
+    {
+        { Given: true } => $"speaker count: {Count}, given",
+        { Nearest: null } => $"speaker count: {Count}, estimated (one voice; nothing to compare)",
+        { Doubtful: true } => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"speaker count: {Count}, estimated — a close call (BIC score {Nearest:0.000} against the penalty {Penalty:0.000}): listen, or run again with --speakers N"),
+        _ => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"speaker count: {Count}, estimated (nearest BIC score {Nearest:0.000}, penalty {Penalty:0.000})"),
+    };
 
     private static double? Number(string? text) =>
         double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;

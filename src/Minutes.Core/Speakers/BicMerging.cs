@@ -15,7 +15,11 @@ namespace Minutes.Speakers;
 /// </remarks>
 public static class BicMerging
 {
-    /// <summary>The ΔBIC of a pair divided by <c>D·ln n</c>: the pair merges while this is below the penalty λ.</summary>
+    /// <summary>
+    /// The labels after merging, and the scores of the merges taken and of the nearest pair left
+    /// apart (null with one cluster). A score is a pair's likelihood gain divided by <c>D·ln n</c>,
+    /// so it compares directly with the penalty λ: below it, the pair is one voice.
+    /// </summary>
     public sealed record Outcome(int[] Labels, IReadOnlyList<double> Merges, double? Next);
 
     private const double VarianceFloor = 1e-4;

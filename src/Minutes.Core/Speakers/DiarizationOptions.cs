@@ -15,9 +15,10 @@ public sealed record DiarizationOptions
 
     /// <summary>
     /// Cosine distance at which the first, average-linkage clustering of region pieces stops
-    /// merging when the count is estimated. It is meant to cut too finely (a voice may split in
+    /// merging (never into fewer clusters than <see cref="Speakers"/> or <see cref="MinSpeakers"/>).
+    /// It is meant to cut too finely (a voice may split in
     /// two, two voices should not share a cluster); <see cref="CountPenalty"/> then decides which
-    /// clusters are one voice.
+    /// clusters are one voice, or which to join to reach a given count.
     /// </summary>
     public double Threshold { get; init; } = DefaultThreshold;
 

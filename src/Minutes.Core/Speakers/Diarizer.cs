@@ -17,16 +17,16 @@ public sealed record DiarizationResult(
     /// <summary>How many region pieces were clustered (the tree's size: its memory grows with the square).</summary>
     public int PieceCount { get; init; }
 
-    /// <summary>For an estimated count: the BIC scores of the merges after the first clustering, in the order taken, and of the nearest pair left apart (see <see cref="BicMerging"/>).</summary>
+    /// <summary>How the count was reached: the BIC scores of the merges after the first clustering, in the order taken, and of the nearest pair left apart (see <see cref="BicMerging"/>).</summary>
     public BicMerging.Outcome? CountDecision { get; init; }
 }
 
 /// <summary>
 /// The diarizer: embeddings of sliding windows inside speech regions (the built-in MFCC + pitch
 /// statistics, or an ONNX speaker model), standardised over the meeting, clustered by average
-/// linkage on cosine distance — cut at the given count, or else finely (at the threshold) and
-/// then merged by the BIC until the count stands (<see cref="BicMerging"/>) — then re-segmented
-/// by a Viterbi pass with a switch penalty.
+/// linkage on cosine distance and cut finely (at the threshold, into at least the wanted count),
+/// then merged by the BIC until the count stands or reaches the given one (<see cref="BicMerging"/>),
+/// then re-segmented by a Viterbi pass with a switch penalty.
 /// </summary>
 public sealed class Diarizer
 {
