@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using Minutes.Audio;
 using Minutes.Pipeline;
+using Minutes.Runs;
 using Minutes.Vad;
 
 namespace Minutes.Bench;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Minutes.Audio;
 using Minutes.Json;
 using Minutes.Pipeline;
+using Minutes.Runs;
 using Minutes.Transcription;
 using Minutes.Vad;
 

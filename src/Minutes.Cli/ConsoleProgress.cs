@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Minutes.Pipeline;
+using Minutes.Runs;
 
 namespace Minutes.Cli;
 

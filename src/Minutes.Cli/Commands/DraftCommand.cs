@@ -2,7 +2,6 @@ using System.CommandLine;
 using Minutes.Configuration;
 using Minutes.Drafting;
 using Minutes.Json;
-using Minutes.Pipeline;
 using Minutes.Rendering;
 using Minutes.Runs;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Minutes.Models;
-using Minutes.Pipeline;
+using Minutes.Runs;
 
 namespace Minutes.Cli.Commands;
 

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Minutes.Pipeline;
 using Minutes.Rendering;
 using Minutes.Runs;
 

@@ -1,5 +1,4 @@
 using Minutes.Json;
-using Minutes.Pipeline;
 using Minutes.Runs;
 
 namespace Minutes.Audio;

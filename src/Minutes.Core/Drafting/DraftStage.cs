@@ -1,6 +1,5 @@
 using System.Globalization;
 using Minutes.Json;
-using Minutes.Pipeline;
 using Minutes.Runs;
 
 namespace Minutes.Drafting;

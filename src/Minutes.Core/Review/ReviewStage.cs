@@ -1,4 +1,3 @@
-using Minutes.Pipeline;
 using Minutes.Rendering;
 using Minutes.Runs;
 

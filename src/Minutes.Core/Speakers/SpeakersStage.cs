@@ -1,7 +1,6 @@
 using System.Globalization;
 using Minutes.Audio;
 using Minutes.Json;
-using Minutes.Pipeline;
 using Minutes.Runs;
 using Minutes.Text;
 using Minutes.Transcription;

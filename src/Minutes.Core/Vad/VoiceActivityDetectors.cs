@@ -1,5 +1,6 @@
 using Minutes.Models;
 using Minutes.Pipeline;
+using Minutes.Runs;
 
 namespace Minutes.Vad;
 

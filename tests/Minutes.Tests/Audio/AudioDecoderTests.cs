@@ -190,7 +190,7 @@ public sealed class AudioDecoderTests : IDisposable
         GC.Collect();
         var before = GC.GetTotalMemory(forceFullCollection: true);
         long peak = 0;
-        var progress = new Minutes.Pipeline.SyncProgress<double>(_ => peak = Math.Max(peak, GC.GetTotalMemory(false)));
+        var progress = new Minutes.Runs.SyncProgress<double>(_ => peak = Math.Max(peak, GC.GetTotalMemory(false)));
 
         var info = await new AudioDecoder().DecodeAsync(wav, _temp.File("out.wav"), progress, default);
 

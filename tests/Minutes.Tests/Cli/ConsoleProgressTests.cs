@@ -1,5 +1,5 @@
 using Minutes.Cli;
-using Minutes.Pipeline;
+using Minutes.Runs;
 
 namespace Minutes.Tests.Cli;
 

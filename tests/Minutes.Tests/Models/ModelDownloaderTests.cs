@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Minutes.Models;
-using Minutes.Pipeline;
 using Minutes.Runs;
 using Minutes.Tests.Support;
 using Minutes.Tests.Vad;

@@ -1,6 +1,5 @@
 using Minutes.Drafting;
 using Minutes.Json;
-using Minutes.Pipeline;
 using Minutes.Runs;
 using Minutes.Tests.Support;
 using NAudio.Wave;

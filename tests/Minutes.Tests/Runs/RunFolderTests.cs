@@ -1,5 +1,4 @@
 using Minutes.Json;
-using Minutes.Pipeline;
 using Minutes.Runs;
 using Minutes.Tests.Support;
 using Minutes.Transcription;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Minutes.Audio;
 using Minutes.Json;
-using Minutes.Pipeline;
 using Minutes.Review;
 using Minutes.Runs;
 using Minutes.Speakers;

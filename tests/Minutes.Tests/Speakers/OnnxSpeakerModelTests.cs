@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Minutes.Audio;
 using Minutes.Json;
-using Minutes.Pipeline;
 using Minutes.Runs;
 using Minutes.Speakers;
 using Minutes.Tests.Support;

@@ -1,6 +1,5 @@
 using Minutes.Audio;
 using Minutes.Json;
-using Minutes.Pipeline;
 using Minutes.Runs;
 using Minutes.Speakers;
 using Minutes.Tests.Models;

@@ -40,11 +40,11 @@ public sealed class EnergyVoiceActivityDetectorTests
         using var temp = new TempFolder();
         using var audio = PcmAudio.Open(VadFixture.Silent(temp, 3));
         var run = RunFolder.Create(temp.File("run"), null);
-        var runner = new Minutes.Pipeline.StageRunner(run, resume: false);
+        var runner = new Minutes.Runs.StageRunner(run, resume: false);
         var detector = new EnergyVoiceActivityDetector();
 
         var ex = await Assert.ThrowsAsync<MinutesException>(() => runner.RunAsync(
-            new Minutes.Pipeline.StageDefinition("vad", detector.Parameters, [], [RunFolder.VadTrace]),
+            new Minutes.Runs.StageDefinition("vad", detector.Parameters, [], [RunFolder.VadTrace]),
             ct =>
             {
                 run.Write(RunFolder.VadTrace, detector.Detect(audio, null, ct), MinutesJson.Context.VadTrace);

@@ -32,7 +32,7 @@ public sealed class SileroVoiceActivityDetectorTests
             .Detect(audio, null, CancellationToken.None);
         var reports = new List<double>();
         var windowed = new SileroVoiceActivityDetector(RepoPaths.SileroModel, VadSettings.SileroDefaults with { Window = 17, WindowOverlap = 3 })
-            .Detect(audio, new Minutes.Pipeline.SyncProgress<double>(reports.Add), CancellationToken.None);
+            .Detect(audio, new Minutes.Runs.SyncProgress<double>(reports.Add), CancellationToken.None);
 
         // Each window starts the model's recurrent state afresh; after the overlap it has settled to
         // within one 32 ms Silero frame of the one-shot run's.

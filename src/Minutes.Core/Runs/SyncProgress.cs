@@ -1,7 +1,4 @@
-namespace Minutes.Pipeline;
-
-/// <summary>Progress of a long stage: fraction done in [0, 1] and an optional detail.</summary>
-public readonly record struct StageProgress(string Stage, double Fraction, string? Detail = null);
+namespace Minutes.Runs;
 
 /// <summary>
 /// Reports progress on the caller's thread, in order. <see cref="Progress{T}"/> posts to the

@@ -1,33 +1,6 @@
 using System.Diagnostics;
-using Minutes.Runs;
 
-namespace Minutes.Pipeline;
-
-/// <summary>
-/// What a stage reads and writes. Inputs are run-relative paths ('/' separated) or absolute
-/// paths of files outside the run (the recording, a model, a glossary); an output may be a
-/// folder, whose files are all recorded.
-/// </summary>
-public sealed record StageDefinition(
-    string Name,
-    IReadOnlyDictionary<string, string> Parameters,
-    IReadOnlyList<string> Inputs,
-    IReadOnlyList<string> Outputs);
-
-/// <summary>How a stage ended in this invocation.</summary>
-public enum StageOutcome
-{
-    Ran,
-    Reused,
-}
-
-/// <summary>Receives one line per stage event, for the console.</summary>
-public interface IStageObserver
-{
-    void StageStarted(string name);
-
-    void StageFinished(string name, StageOutcome outcome, TimeSpan elapsed);
-}
+namespace Minutes.Runs;
 
 /// <summary>
 /// Runs one stage against the run folder and keeps the manifest true: the stage is recorded as

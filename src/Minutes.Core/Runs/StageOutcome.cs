@@ -1,0 +1,8 @@
+namespace Minutes.Runs;
+
+/// <summary>How a stage ended in this invocation.</summary>
+public enum StageOutcome
+{
+    Ran,
+    Reused,
+}
