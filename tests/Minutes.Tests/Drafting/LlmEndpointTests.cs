@@ -40,7 +40,7 @@ public sealed class LlmEndpointTests : IDisposable
         _temp.Dispose();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Minutes_json_names_the_endpoint_and_the_key_variable_and_the_request_asks_for_the_json_schema()
     {
         var run = await ImportCommittee();
@@ -60,7 +60,7 @@ public sealed class LlmEndpointTests : IDisposable
         AssertNoKeyIn(run, result);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_429_waits_as_long_as_Retry_After_asks_then_succeeds_and_the_trace_says_so()
     {
         var run = await ImportCommittee();
@@ -77,7 +77,7 @@ public sealed class LlmEndpointTests : IDisposable
         Assert.Equal(1.0, first.Tries![0].WaitSeconds);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("retry-after-ms", "250", 0.25)]
     [InlineData("Retry-After", "0", 0.0)]
     [InlineData("Retry-After", "http-date+3", 3.0)]
@@ -95,7 +95,7 @@ public sealed class LlmEndpointTests : IDisposable
         Assert.True(_server.Requests[1].At - _server.Requests[0].At >= wait - 0.05, "the client did not wait as asked");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_server_that_takes_no_response_format_at_all_gets_none()
     {
         var run = await ImportCommittee();
@@ -110,7 +110,7 @@ public sealed class LlmEndpointTests : IDisposable
         Assert.Equal("none", Calls(run)[0].ResponseFormat);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_429_that_asks_for_too_long_a_wait_ends_in_one_line_and_keeps_the_earlier_draft()
     {
         var run = await ImportCommittee();
@@ -125,7 +125,7 @@ public sealed class LlmEndpointTests : IDisposable
         Assert.Equal(before, File.ReadAllText(Path.Combine(run, RunFolder.MinutesTrace)));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Server_errors_are_retried_with_backoff_and_give_up_after_max_retries()
     {
         var run = await ImportCommittee();
@@ -151,7 +151,7 @@ public sealed class LlmEndpointTests : IDisposable
         Assert.Equal(before, File.ReadAllText(Path.Combine(run, RunFolder.MinutesTrace)));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_request_that_outlives_the_timeout_is_tried_again()
     {
         Configure(new { llm = new { endpoint = _server.Endpoint, model = "local-model", timeoutSeconds = 1, maxRetries = 1 } });
@@ -164,7 +164,7 @@ public sealed class LlmEndpointTests : IDisposable
         Assert.Equal(["timeout after 1 s", "ok"], Calls(run)[0].Tries!.Select(t => t.Outcome));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_refused_connection_is_one_line_and_exit_2()
     {
         int closed;
@@ -183,7 +183,7 @@ public sealed class LlmEndpointTests : IDisposable
         Assert.Equal($"minutes: Cannot reach the LLM endpoint 127.0.0.1:{closed} (1 tries); the earlier draft is unchanged.", result.Error.Trim().Split('\n')[^1]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_answer_in_the_wrong_language_is_sent_back_for_repair()
     {
         var run = await ImportCommittee();
@@ -199,7 +199,7 @@ public sealed class LlmEndpointTests : IDisposable
         Assert.Equal(2, Calls(run)[0].Attempts);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_answer_citing_another_session_or_an_unknown_segment_is_kept_but_flagged()
     {
         var run = await ImportCommittee();
@@ -219,7 +219,7 @@ public sealed class LlmEndpointTests : IDisposable
         Assert.Contains("1 unsupported", result.Out.Replace("2 unsupported", "1 unsupported", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_server_that_refuses_json_schema_gets_json_object_and_the_trace_records_it()
     {
         var run = await ImportCommittee();
@@ -242,7 +242,7 @@ public sealed class LlmEndpointTests : IDisposable
         Assert.StartsWith("http 400: json_schema refused", Calls(run)[0].Tries![0].Outcome, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_answer_cut_off_at_the_output_limit_splits_the_part_in_two()
     {
         var run = await ImportCommittee();
@@ -256,7 +256,7 @@ public sealed class LlmEndpointTests : IDisposable
         Assert.Equal("length", Calls(run)[0].FinishReason);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_part_the_server_finds_too_long_for_its_context_is_split_not_downgraded()
     {
         var run = await ImportCommittee();
@@ -271,7 +271,7 @@ public sealed class LlmEndpointTests : IDisposable
         Assert.Equal("json_schema", retried.RootElement.GetProperty("response_format").GetProperty("type").GetString());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_session_longer_than_the_context_is_drafted_in_parts_and_merged_with_every_citation_kept()
     {
         Configure(new { llm = new { endpoint = _server.Endpoint, model = "local-model", contextTokens = 8192, maxOutputTokens = 300 } });
@@ -304,7 +304,7 @@ public sealed class LlmEndpointTests : IDisposable
         Assert.All(maps, m => Assert.True(SemanticKernelDrafter.EstimateTokens(m.Messages[0].Content + m.Messages[1].Content) <= 1600 - 300, "a part exceeds the context budget"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Azure_OpenAI_is_chosen_by_its_environment_and_addressed_by_deployment_with_an_api_key_header()
     {
         File.Delete(_config);
@@ -325,7 +325,7 @@ public sealed class LlmEndpointTests : IDisposable
         AssertNoKeyIn(run, result);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Transcribe_drafts_through_the_llm_options_of_the_whole_pipeline()
     {
         File.Delete(_config);

@@ -12,7 +12,7 @@ public sealed class SpeakerCountReviewTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    [Fact]
+    [SkippableFact]
     public async Task An_estimate_near_the_penalty_is_flagged_and_a_given_count_is_said_to_be_given()
     {
         var model = _temp.File("crafted.bin");

@@ -14,7 +14,7 @@ public sealed class OnnxSpeakerModelTests(ITestOutputHelper output)
 {
     private static readonly int[] Order = [0, 1, 2, 1, 0, 2, 0, 1, 2, 1];
 
-    [Fact]
+    [SkippableFact]
     public void The_embedder_returns_what_the_model_computes_batched_or_one_window_at_a_time()
     {
         using var temp = new TempFolder();
@@ -39,7 +39,7 @@ public sealed class OnnxSpeakerModelTests(ITestOutputHelper output)
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void Audio_windows_reach_the_model_as_mean_normalised_fbank_in_order()
     {
         using var temp = new TempFolder();
@@ -73,7 +73,7 @@ public sealed class OnnxSpeakerModelTests(ITestOutputHelper output)
         AssertClose(TinySpeakerModel.Expected(short28, 28), embeddings[5]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_meeting_of_distinct_voices_is_diarized_exactly_and_the_model_is_a_stage_parameter()
     {
         using var temp = new TempFolder();
@@ -98,7 +98,7 @@ public sealed class OnnxSpeakerModelTests(ITestOutputHelper output)
         Assert.Equal(Hashing.Sha256OfFile(model), run.Read(RunFolder.SpeakersTrace, MinutesJson.Context.SpeakerMap).Settings["speakerModelSha256"]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_committee_sample_with_the_tiny_model_is_better_than_chance()
     {
         // The tiny model is a mean and a projection, not a speaker model: with the count given it
@@ -119,7 +119,7 @@ public sealed class OnnxSpeakerModelTests(ITestOutputHelper output)
         Assert.True(score.Der < 0.40, $"DER {score.Der:P2}");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Transcribe_diarizes_with_the_model_and_records_its_digest_in_the_manifest()
     {
         using var temp = new TempFolder();
@@ -141,7 +141,7 @@ public sealed class OnnxSpeakerModelTests(ITestOutputHelper output)
         Assert.Equal(Hashing.Sha256OfFile(model), parameters["speakerModelSha256"]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_voice_enrolled_with_the_model_names_its_cluster()
     {
         using var temp = new TempFolder();
@@ -168,7 +168,7 @@ public sealed class OnnxSpeakerModelTests(ITestOutputHelper output)
         Assert.False(map.Settings.ContainsKey("profilesSkipped"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Profiles_of_another_method_or_model_are_skipped_with_a_note()
     {
         using var temp = new TempFolder();
@@ -199,7 +199,7 @@ public sealed class OnnxSpeakerModelTests(ITestOutputHelper output)
         Assert.DoesNotContain("built-in", builtIn.Settings["profilesSkipped"], StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public void The_model_path_comes_from_the_option_else_the_environment()
     {
         Assert.Equal("given.onnx", SpeakerEmbedders.ModelPath("given.onnx", "env.onnx"));

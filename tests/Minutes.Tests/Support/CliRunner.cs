@@ -7,13 +7,16 @@ public static class CliRunner
 {
     public sealed record Result(int ExitCode, string Out, string Error);
 
+    /// <summary>The longest one command may take in a test; a stuck command fails the test instead of hanging the run.</summary>
+    public static TimeSpan Timeout { get; } = TimeSpan.FromMinutes(5);
+
     public static async Task<Result> RunAsync(params string[] args) => await RunAsync(args, CancellationToken.None);
 
     public static async Task<Result> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = await MinutesApp.RunAsync(args, new CliConsole(output, error, ErrorIsTerminal: false), cancellationToken);
+        var code = await MinutesApp.RunAsync(args, new CliConsole(output, error, ErrorIsTerminal: false), cancellationToken).WaitAsync(Timeout, CancellationToken.None);
         return new Result(code, output.ToString(), error.ToString());
     }
 

@@ -7,18 +7,11 @@ public static class RepoPaths
 
     public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
 
-    /// <summary>The Silero VAD model: <c>MINUTES_MODELS</c> when set, else <c>../shared/models</c>.</summary>
-    public static string SileroModel
-    {
-        get
-        {
-            var folder = Environment.GetEnvironmentVariable("MINUTES_MODELS");
-            var candidate = folder is null ? null : Path.Combine(folder, "ggml-silero-v6.2.0.bin");
-            return candidate is not null && File.Exists(candidate)
-                ? candidate
-                : Path.Combine(Shared, "models", "ggml-silero-v6.2.0.bin");
-        }
-    }
+    /// <summary>
+    /// The real Silero VAD model (see <see cref="TestModels.Silero"/>); a test that reads it skips,
+    /// with the reason, on a machine where it cannot be had. Such a test is a <c>[SkippableFact]</c>.
+    /// </summary>
+    public static string SileroModel => TestModels.Silero;
 
     public static string Fixture(string name) => Path.Combine(Root, "tests", "Minutes.Tests", "Fixtures", name);
 

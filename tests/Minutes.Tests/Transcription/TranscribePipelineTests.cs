@@ -26,7 +26,7 @@ public sealed class TranscribePipelineTests : IDisposable
     private string[] Args(string run, params string[] more) =>
         ["transcribe", _recording, "-o", run, "--model", _model, "--vad-model", RepoPaths.SileroModel, "--threads", "2", "--stop-after", "transcript", .. more];
 
-    [Fact]
+    [SkippableFact]
     public async Task Transcribe_writes_the_traces_and_a_manifest_with_digests()
     {
         var run = _temp.File("run");
@@ -58,7 +58,7 @@ public sealed class TranscribePipelineTests : IDisposable
         Assert.Contains("\"text\": \"ただいまから委員会を開会します\"", File.ReadAllText(folder.PathOf(RunFolder.TranscriptTrace)), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_killed_transcription_resumes_from_its_checkpoint_and_equals_an_uninterrupted_run()
     {
         var reference = _temp.File("reference");
@@ -83,7 +83,8 @@ public sealed class TranscribePipelineTests : IDisposable
 
             Assert.False(process.HasExited, "the transcription ended before it could be interrupted");
             process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            using var exited = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            await process.WaitForExitAsync(exited.Token);
         }
 
         var folder = RunFolder.Open(run);
@@ -102,24 +103,23 @@ public sealed class TranscribePipelineTests : IDisposable
             File.ReadAllText(folder.PathOf(RunFolder.TranscriptTrace)));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Cancelling_exits_130_and_leaves_a_resumable_run()
     {
         var run = _temp.File("cancelled");
         var chunks = Path.Combine(run, RunFolder.TranscriptCheckpoint);
         using var cancellation = new CancellationTokenSource();
-        var watcher = Task.Run(async () =>
+        var cli = CliRunner.RunAsync(Args(run), cancellation.Token);
+        // Cancel once the first chunk is on disk; stop watching if the command ended first or the chunk never comes.
+        var watch = Stopwatch.StartNew();
+        while (!cli.IsCompleted && !(Directory.Exists(chunks) && Directory.GetFiles(chunks, "chunk-*.json").Length >= 1))
         {
-            while (!(Directory.Exists(chunks) && Directory.GetFiles(chunks, "chunk-*.json").Length >= 1))
-            {
-                await Task.Delay(5);
-            }
+            Assert.True(watch.Elapsed < CliRunner.Timeout, "no transcript chunk was written");
+            await Task.Delay(5);
+        }
 
-            await cancellation.CancelAsync();
-        });
-
-        var result = await CliRunner.RunAsync(Args(run), cancellation.Token);
-        await watcher;
+        await cancellation.CancelAsync();
+        var result = await cli;
 
         Assert.Equal(130, result.ExitCode);
         Assert.Contains("minutes: cancelled; run the same command with --resume to continue.", result.Error, StringComparison.Ordinal);
@@ -128,7 +128,7 @@ public sealed class TranscribePipelineTests : IDisposable
         Assert.Equal(0, (await CliRunner.RunAsync(Args(run, "--resume"))).ExitCode);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_whole_pipeline_runs_from_the_recording_to_the_review_page()
     {
         var run = _temp.File("full");

@@ -8,7 +8,7 @@ namespace Minutes.Tests.Vad;
 /// <summary>The real Silero v6.2.0 model (from ../shared/models or MINUTES_MODELS) through Whisper.net.</summary>
 public sealed class SileroVoiceActivityDetectorTests
 {
-    [Fact]
+    [SkippableFact]
     public void Finds_every_utterance_within_tolerance_and_nothing_in_the_pauses_or_the_noise()
     {
         using var audio = PcmAudio.Open(VadFixture.Wav);
@@ -23,7 +23,7 @@ public sealed class SileroVoiceActivityDetectorTests
         Assert.InRange(VadFixture.FrameF1(trace), 0.93, 1.0);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Windowed_detection_equals_a_one_shot_run()
     {
         using var temp = new TempFolder();
@@ -44,7 +44,7 @@ public sealed class SileroVoiceActivityDetectorTests
         Assert.Equal(1.0, reports[^1]);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Silence_only_fails_the_stage_with_one_line()
     {
         using var temp = new TempFolder();
@@ -55,7 +55,7 @@ public sealed class SileroVoiceActivityDetectorTests
         Assert.DoesNotContain('\n', ex.Message);
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_random_file_as_model_is_refused_before_native_code_sees_it()
     {
         using var temp = new TempFolder();
@@ -67,7 +67,7 @@ public sealed class SileroVoiceActivityDetectorTests
         Assert.Equal("'random.bin' is not a Silero VAD model (not a ggml model file); pass a ggml-silero-*.bin file (`minutes models pull silero-v6.2.0`).", ex.Message);
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_whisper_model_as_vad_model_is_refused_instead_of_aborting_the_process()
     {
         using var temp = new TempFolder();
@@ -79,14 +79,14 @@ public sealed class SileroVoiceActivityDetectorTests
         Assert.Contains("is not a Silero VAD model (Whisper (n_audio_state 384", ex.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_missing_model_is_one_line()
     {
         var ex = Assert.Throws<MinutesException>(() => new SileroVoiceActivityDetector("/nonexistent/ggml-silero-v6.2.0.bin"));
         Assert.Equal("VAD model not found: /nonexistent/ggml-silero-v6.2.0.bin", ex.Message);
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_truncated_silero_model_is_one_line()
     {
         using var temp = new TempFolder();

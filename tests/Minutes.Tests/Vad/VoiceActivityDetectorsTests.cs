@@ -10,7 +10,7 @@ public sealed class VoiceActivityDetectorsTests
 {
     private static readonly TranscribeOptions Options = new() { Recording = "r.wav", Output = "out" };
 
-    [Fact]
+    [SkippableFact]
     public void Takes_silero_from_the_models_folder()
     {
         var store = new ModelStore(Path.GetDirectoryName(RepoPaths.SileroModel)!);
@@ -21,7 +21,7 @@ public sealed class VoiceActivityDetectorsTests
         Assert.Equal("2aa269b785eeb53a82983a20501ddf7c1d9c48e33ab63a41391ac6c9f7fb6987", detector.Parameters["modelSha256"]);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Falls_back_to_energy_with_the_reason_when_no_model_is_found()
     {
         using var temp = new TempFolder();
@@ -33,7 +33,7 @@ public sealed class VoiceActivityDetectorsTests
         Assert.Equal($"no Silero VAD model in {temp.Path} (`minutes models pull silero-v6.2.0` gets one)", trace.FallbackReason);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Energy_vad_option_wins_over_an_available_model()
     {
         var store = new ModelStore(Path.GetDirectoryName(RepoPaths.SileroModel)!);
@@ -43,7 +43,7 @@ public sealed class VoiceActivityDetectorsTests
         Assert.Equal("energy", detector.Parameters["detector"]);
     }
 
-    [Fact]
+    [SkippableFact]
     public void An_explicit_vad_model_that_is_not_silero_is_an_error_not_a_fallback()
     {
         using var temp = new TempFolder();
