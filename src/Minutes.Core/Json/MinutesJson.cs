@@ -31,6 +31,8 @@ namespace Minutes.Json;
 [JsonSerializable(typeof(List<Drafting.DraftedItem>))]
 [JsonSerializable(typeof(Review.ApprovalLog))]
 [JsonSerializable(typeof(Review.Approval))]
+[JsonSerializable(typeof(Corrections.CorrectionLog))]
+[JsonSerializable(typeof(Corrections.Correction))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(string[]))]
 [JsonSerializable(typeof(List<Dictionary<string, string>>))]

@@ -25,6 +25,7 @@ public sealed class RunFolder
     public const string MinutesMarkdown = "minutes.md";
     public const string ReviewPage = "review.html";
     public const string ApprovalsFile = "approvals.json";
+    public const string CorrectionsTrace = "trace/corrections.json";
 
     private RunFolder(string root) => Root = root;
 

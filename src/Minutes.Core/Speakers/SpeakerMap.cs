@@ -8,6 +8,9 @@ public static class NameSources
     public const string Inferred = "inferred";
     public const string Anonymous = "anonymous";
     public const string Imported = "imported";
+
+    /// <summary>Named by a reviewer's correction (<c>minutes correct --rename-speaker</c>).</summary>
+    public const string Reviewer = "reviewer";
 }
 
 /// <summary>A speaker of the meeting: id S1…, display name (○委員長, 話者1…), and the name's source.</summary>
