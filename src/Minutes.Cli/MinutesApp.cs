@@ -82,5 +82,6 @@ public static class MinutesApp
         DraftCommand.Create(console),
         EvalCommand.Create(console),
         SpeakersCommand.Create(console),
+        PiiCommand.Create(console),
     ];
 }

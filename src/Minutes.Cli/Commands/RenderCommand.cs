@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Minutes.Privacy;
 using Minutes.Rendering;
 using Minutes.Runs;
 
@@ -12,13 +13,21 @@ internal static class RenderCommand
         var run = CommonOptions.RunArgument();
         var format = new Option<RenderFormat>("--format", "-f") { Description = "md (the canonical draft), docx, html, srt, vtt or txt.", DefaultValueFactory = _ => RenderFormat.Md };
         var output = new Option<string?>("--output", "-o") { Description = "The file to write (default: minutes.<format> in the run folder)." };
-        var command = new Command("render", "Render the minutes (or, for srt/vtt, the transcript) as a document.") { run, format, output };
+        var publicVersion = new Option<bool>("--public") { Description = "The published version (公開版): personal information redacted with 'minutes pii --redact' replaced by ○○ (default file: minutes.public.<format>)." };
+        var command = new Command("render", "Render the minutes (or, for srt/vtt, the transcript) as a document.") { run, format, output, publicVersion };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var folder = RunFolder.Open(parse.GetRequiredValue(run));
             var chosen = parse.GetValue(format);
             var file = parse.GetValue(output);
-            if (chosen == RenderFormat.Md && file is null)
+            if (parse.GetValue(publicVersion))
+            {
+                var labels = DocumentLabels.Japanese;
+                var artifacts = PublicVersion.Of(RunArtifacts.Load(folder), PrivacyDecisions.Review(folder), labels["Redacted"]);
+                file = Path.GetFullPath(file ?? folder.PathOf("minutes.public." + DocumentFormats.Extension(chosen)));
+                AtomicFile.WriteAllBytes(file, DocumentFormats.Render(artifacts, chosen, labels));
+            }
+            else if (chosen == RenderFormat.Md && file is null)
             {
                 // The canonical draft goes through the render stage, so the manifest records it.
                 await new RenderStage().RunAsync(new StageRunner(folder, resume: false), cancellationToken);

@@ -1,3 +1,5 @@
+using Minutes.Runs;
+
 namespace Minutes.Corrections;
 
 /// <summary>
@@ -19,4 +21,4 @@ public sealed record Correction(
     string After,
     IReadOnlyList<string> Segments,
     string Previous,
-    string Sha256);
+    string Sha256) : IChainedEntry;

@@ -12,9 +12,6 @@ public sealed record CorrectionLog(int FormatVersion, IReadOnlyList<Correction> 
 {
     public const int CurrentFormatVersion = 1;
 
-    /// <summary>The <see cref="Correction.Previous"/> of the first correction.</summary>
-    public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
-
     public static CorrectionLog Empty { get; } = new(CurrentFormatVersion, []);
 
     public static CorrectionLog Load(RunFolder run)
@@ -27,8 +24,7 @@ public sealed record CorrectionLog(int FormatVersion, IReadOnlyList<Correction> 
     public CorrectionLog Append(Correction correction)
     {
         ArgumentNullException.ThrowIfNull(correction);
-        var previous = Corrections.Count == 0 ? Genesis : Corrections[^1].Sha256;
-        var entry = correction with { Sequence = Corrections.Count + 1, Previous = previous, Sha256 = string.Empty };
+        var entry = correction with { Sequence = Corrections.Count + 1, Previous = HashChain.Tail(Corrections), Sha256 = string.Empty };
         entry = entry with { Sha256 = DigestOf(entry) };
         return this with { Corrections = [.. Corrections, entry] };
     }
@@ -41,20 +37,5 @@ public sealed record CorrectionLog(int FormatVersion, IReadOnlyList<Correction> 
     }
 
     /// <summary>The sequence numbers of corrections whose digest or link to the one before does not hold.</summary>
-    public IReadOnlyList<int> BrokenLinks()
-    {
-        var broken = new List<int>();
-        var previous = Genesis;
-        foreach (var correction in Corrections)
-        {
-            if (correction.Previous != previous || DigestOf(correction) != correction.Sha256)
-            {
-                broken.Add(correction.Sequence);
-            }
-
-            previous = correction.Sha256;
-        }
-
-        return broken;
-    }
+    public IReadOnlyList<int> BrokenLinks() => HashChain.BrokenLinks(Corrections, DigestOf);
 }

@@ -57,8 +57,14 @@ public sealed record MinutesHeader(
 /// <summary>Which drafter wrote the minutes: offline (extractive) or an LLM (model, endpoint host).</summary>
 public sealed record DrafterInfo(string Kind, string? Model = null, string? EndpointHost = null, string? PromptSet = null);
 
-/// <summary>A piece of personal information found in the transcript, and what was done with it.</summary>
-public sealed record PersonalInfoFinding(string Kind, string Text, string SegmentId, string Action);
+/// <summary>
+/// A piece of personal information found in the transcript, and what was done with it.
+/// <see cref="Id"/> is stable for the same kind, text and segment (so a decision survives a
+/// redraft); <see cref="Person"/> says whose it is: <c>public</c> for people of the roster and the
+/// named speakers (members, officials, staff: named in the minutes, masked when sent), <c>private</c>
+/// for anyone else, and for every phone number, address or individual number.
+/// </summary>
+public sealed record PersonalInfoFinding(string Kind, string Text, string SegmentId, string Action, string? Id = null, string? Person = null);
 
 /// <summary><c>trace/07-minutes.json</c>: the structured minutes every document is rendered from.</summary>
 public sealed record MinutesDocument(

@@ -29,13 +29,17 @@ public static partial class PersonalInfoDetector
             AddName(names, name.Normalize(NormalizationForm.FormKC).Trim());
         }
 
+        var known = names.ToHashSet(StringComparer.Ordinal);
+        PersonalInfoFinding Finding(string kind, string text, string segmentId) => new(
+            kind, text, segmentId, action, IdOf(kind, text, segmentId), kind == Kinds.Name && known.Contains(text) ? PersonalInfoPerson.Public : PersonalInfoPerson.Private);
+
         var texts = transcript.Segments.Select(s => (s.Id, Text: s.Text.Normalize(NormalizationForm.FormKC))).ToList();
         var findings = new List<PersonalInfoFinding>();
         foreach (var (id, text) in texts)
         {
             foreach (var (kind, value) in Scan(text))
             {
-                findings.Add(new PersonalInfoFinding(kind, value, id, action));
+                findings.Add(Finding(kind, value, id));
                 if (kind == Kinds.Name)
                 {
                     AddName(names, value);
@@ -46,7 +50,7 @@ public static partial class PersonalInfoDetector
         // A name heard once (田中さん) is personal information wherever it is said (田中から…).
         foreach (var (id, text) in texts)
         {
-            findings.AddRange(names.Where(n => text.Contains(n, StringComparison.Ordinal)).Select(n => new PersonalInfoFinding(Kinds.Name, n, id, action)));
+            findings.AddRange(names.Where(n => text.Contains(n, StringComparison.Ordinal)).Select(n => Finding(Kinds.Name, n, id)));
         }
 
         var order = texts.Select((t, i) => (t.Id, i)).ToDictionary(t => t.Id, t => t.i, StringComparer.Ordinal);
@@ -55,6 +59,10 @@ public static partial class PersonalInfoDetector
             .OrderBy(f => order[f.SegmentId])
             .ToList();
     }
+
+    /// <summary>The stable id of a finding: the same kind, text and segment give the same id in every draft.</summary>
+    public static string IdOf(string kind, string text, string segmentId) =>
+        "pi-" + Runs.Hashing.Sha256OfText(string.Join('\u001f', kind, text, segmentId))[..10];
 
     /// <summary>
     /// The personal name in a speaker's name: 田中 of 田中委員 (or 田中議員, 田中さん …), or the whole

@@ -33,6 +33,8 @@ namespace Minutes.Json;
 [JsonSerializable(typeof(Review.Approval))]
 [JsonSerializable(typeof(Corrections.CorrectionLog))]
 [JsonSerializable(typeof(Corrections.Correction))]
+[JsonSerializable(typeof(Privacy.PrivacyDecisionLog))]
+[JsonSerializable(typeof(Privacy.PrivacyDecision))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(string[]))]
 [JsonSerializable(typeof(List<Dictionary<string, string>>))]

@@ -26,6 +26,7 @@ public sealed class RunFolder
     public const string ReviewPage = "review.html";
     public const string ApprovalsFile = "approvals.json";
     public const string CorrectionsTrace = "trace/corrections.json";
+    public const string PrivacyDecisionsTrace = "trace/privacy-decisions.json";
 
     private RunFolder(string root) => Root = root;
 

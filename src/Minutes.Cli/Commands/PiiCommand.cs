@@ -1,0 +1,47 @@
+using System.CommandLine;
+using Minutes.Privacy;
+using Minutes.Runs;
+
+namespace Minutes.Cli.Commands;
+
+/// <summary><c>minutes pii &lt;run&gt; [--keep ID | --redact ID] --reviewer NAME</c>: the personal information found, and a reviewer's decision about one finding.</summary>
+internal static class PiiCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var run = CommonOptions.RunArgument();
+        var keep = new Option<string?>("--keep") { Description = "Keep this finding (its id) in the published minutes." };
+        var redact = new Option<string?>("--redact") { Description = "Replace this finding (its id) by ○○ in the published minutes (render --public)." };
+        var reviewer = new Option<string?>("--reviewer") { Description = "Who decides (recorded)." };
+        var reason = new Option<string?>("--reason") { Description = "Why (recorded)." };
+        var command = new Command("pii", "List the personal information found in the draft with its decisions, or record a reviewer's decision about one finding.") { run, keep, redact, reviewer, reason };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var folder = RunFolder.Open(parse.GetRequiredValue(run));
+            var (keepId, redactId) = (parse.GetValue(keep), parse.GetValue(redact));
+            if (keepId is not null && redactId is not null)
+            {
+                throw new MinutesException("Give either --keep or --redact, not both.", ExitCodes.Usage);
+            }
+
+            if ((keepId ?? redactId) is { } id)
+            {
+                var decision = PrivacyDecisions.Record(
+                    folder, id, keepId is null ? PrivacyDecisionKind.Redact : PrivacyDecisionKind.Keep, parse.GetValue(reviewer) ?? string.Empty, parse.GetValue(reason), DateTimeOffset.UtcNow);
+                await console.Out.WriteLineAsync($"Recorded: {decision.FindingId} ({decision.Kind} '{decision.Text}' in {decision.SegmentId}) {decision.Decision.ToString().ToLowerInvariant()} by {decision.Reviewer}.");
+                return ExitCodes.Ok;
+            }
+
+            var review = PrivacyDecisions.Review(folder);
+            foreach (var entry in review.Entries)
+            {
+                var state = entry.Decision is { } d ? $"{d.Decision.ToString().ToLowerInvariant()} ({d.Reviewer})" : entry.IsPrivate ? "undecided" : "public";
+                await console.Out.WriteLineAsync($"{entry.Id}  {entry.Finding.Kind,-8}  {entry.Finding.SegmentId}  {state,-20}  {entry.Finding.Text}");
+            }
+
+            await console.Out.WriteLineAsync($"{review.Entries.Count} finding(s); {review.UndecidedPrivate.Count} about private persons undecided.");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}
