@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Minutes.Pipeline;
 using Minutes.Rendering;
 using Minutes.Runs;
 
@@ -16,20 +17,7 @@ internal static class RenderCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var folder = RunFolder.Open(parse.GetRequiredValue(run));
-            var chosen = parse.GetValue(format);
-            var file = parse.GetValue(output);
-            if (chosen == RenderFormat.Md && file is null)
-            {
-                // The canonical draft goes through the render stage, so the manifest records it.
-                await new RenderStage().RunAsync(new StageRunner(folder, resume: false), cancellationToken);
-                file = folder.PathOf(RunFolder.MinutesMarkdown);
-            }
-            else
-            {
-                file = Path.GetFullPath(file ?? folder.PathOf(DocumentFormats.DefaultFileName(chosen)));
-                AtomicFile.WriteAllBytes(file, DocumentFormats.Render(RunArtifacts.Load(folder), chosen));
-            }
-
+            var file = await new MinutesPipeline().RenderAsync(folder, parse.GetValue(format), parse.GetValue(output), cancellationToken);
             await console.Out.WriteLineAsync($"Wrote {file}");
             return ExitCodes.Ok;
         });
