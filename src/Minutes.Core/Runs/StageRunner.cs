@@ -21,8 +21,7 @@ public sealed class StageRunner
         _observer = observer;
     }
 
-    public RunFolder Run => _run;
-
+    /// <summary>Runs the stage, or reuses its earlier result when resuming and nothing it depends on changed.</summary>
     public Task<StageOutcome> RunAsync(IStage stage, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stage);
@@ -39,7 +38,8 @@ public sealed class StageRunner
         return RunAsync(stage.Define(_run), ct => stage.RunAsync(_run, ct), reuse: true, cancellationToken);
     }
 
-    public Task<StageOutcome> RunAsync(StageDefinition stage, Func<CancellationToken, Task> work, CancellationToken cancellationToken) =>
+    /// <summary>A stage given as its definition and its work: for tests and fixtures; the product's stages are <see cref="IStage"/> classes.</summary>
+    internal Task<StageOutcome> RunAsync(StageDefinition stage, Func<CancellationToken, Task> work, CancellationToken cancellationToken) =>
         RunAsync(stage, work, _resume, cancellationToken);
 
     private async Task<StageOutcome> RunAsync(StageDefinition stage, Func<CancellationToken, Task> work, bool reuse, CancellationToken cancellationToken)
