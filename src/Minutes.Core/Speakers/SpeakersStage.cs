@@ -26,8 +26,8 @@ public sealed class SpeakersStage : IStage, IDisposable
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
-        _embedder = SpeakerEmbedders.Open(options.SpeakerModel);
         var profiles = ProfileStore.Open(options.ProfilesFolder).List();
+        _embedder = SpeakerEmbedders.Open(options.SpeakerModel);
         _parameters = new Dictionary<string, string>(options.Parameters)
         {
             ["profiles"] = string.Join(",", profiles.Select(p => $"{p.Name}:{p.Digest[..12]}")),
