@@ -38,8 +38,8 @@ public static class Stages
     private static Dictionary<string, double> Vad(string pcm, string kind, string truthTsv, string output)
     {
         using var audio = PcmAudio.Open(pcm);
-        var options = new TranscribeOptions { Recording = pcm, Output = Path.GetDirectoryName(output)!, EnergyVad = kind == "energy", VadModel = kind == "silero" ? SileroPath() : null };
-        var trace = PipelineServices.Default.Vad(options).Detect(audio, null, CancellationToken.None);
+        var options = new VadOptions { Energy = kind == "energy", Model = kind == "silero" ? SileroPath() : null };
+        var trace = VoiceActivityDetectors.Create(options).Detect(audio, null, CancellationToken.None);
         if (kind == "silero" && trace.Detector != "silero")
         {
             throw new InvalidOperationException($"Silero was asked for but {trace.Detector} ran: {trace.FallbackReason}");
@@ -68,7 +68,7 @@ public static class Stages
         var checkpoint = Path.Combine(Path.GetTempPath(), $"bench-chunks-{Guid.NewGuid():N}");
         try
         {
-            var transcriber = new WhisperTranscriber(new WhisperOptions { ModelPath = model, Threads = Environment.ProcessorCount });
+            var transcriber = new WhisperTranscriber(new WhisperSettings { ModelPath = model, Threads = Environment.ProcessorCount });
             var transcript = await transcriber.TranscribeAsync(audio, vad, checkpoint, null, CancellationToken.None);
             var sent = Chunking.Plan(vad.Regions).Sum(c => c.Duration);
             return new()
@@ -115,7 +115,8 @@ public static class Stages
         run.Write(Minutes.Runs.RunFolder.VadTrace, vad, MinutesJson.Context.VadTrace);
         var segments = vad.Regions.Select((r, i) => new TranscriptSegment($"s{i + 1:D4}", r.Start, r.End, "x", RegionId: r.Id)).ToList();
         run.Write(Minutes.Runs.RunFolder.TranscriptTrace, new Transcript("ja", new TranscriptSource("bench", "regions"), new Dictionary<string, string>(), segments, []), MinutesJson.Context.Transcript);
-        await new Minutes.Speakers.SpeakersStage().RunAsync(new StageRunner(run, resume: false), new Minutes.Speakers.DiarizationOptions { Resegment = resegment, Speakers = speakers, ProfilesFolder = Path.Combine(folder, "no-profiles") }, CancellationToken.None);
+        using var stage = new Minutes.Speakers.SpeakersStage(new Minutes.Speakers.DiarizationOptions { Resegment = resegment, Speakers = speakers, ProfilesFolder = Path.Combine(folder, "no-profiles") });
+        await new StageRunner(run, resume: false).RunAsync(stage, CancellationToken.None);
         return run.Read(Minutes.Runs.RunFolder.SpeakersTrace, MinutesJson.Context.SpeakerMap);
     }
 
@@ -130,7 +131,7 @@ public static class Stages
             Directory.Delete(folder, recursive: true);
         }
 
-        var result = await new Minutes.Transcription.Import.TranscriptImport().RunAsync(new() { File = vtt, Output = folder }, null, CancellationToken.None);
+        var result = await new MinutesPipeline().ImportAsync(new() { File = vtt, Output = folder }, CancellationToken.None);
         var score = Minutes.Sessions.SessionScoring.Score(result.Sessions, Minutes.Sessions.SessionScoring.LoadReference(truthTsv), 5);
         return new()
         {
@@ -161,7 +162,7 @@ public static class Stages
             Directory.Delete(run.PathOf(Minutes.Runs.RunFolder.LlmTraceFolder), recursive: true);
         }
 
-        await new Minutes.Drafting.DraftStage(drafter).RunAsync(new StageRunner(run, resume: false), new Minutes.Drafting.DraftOptions(), CancellationToken.None);
+        await new StageRunner(run, resume: false).RunAsync(new Minutes.Drafting.DraftStage(drafter, new Minutes.Drafting.DraftOptions()), CancellationToken.None);
         var minutes = run.Read(Minutes.Runs.RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument);
         var items = minutes.Sections.SelectMany(s => s.Items).ToList();
         var figures = new Dictionary<string, double>
@@ -203,9 +204,8 @@ public static class Stages
                 var trueCount = reference.Select(t => t.Speaker).Distinct().Count();
                 var given = await DiarizeAsync(pcm, vadJson, true, run + "-given", trueCount);
                 figures[$"{name}.derCountGiven"] = Minutes.Speakers.DiarizationScoring.Score(reference, given.Turns, 0.25).Der;
-                var imported = await new Minutes.Transcription.Import.TranscriptImport().RunAsync(
+                var imported = await new MinutesPipeline().ImportAsync(
                     new() { File = Path.Combine(sample, "reference.vtt"), Output = run + "-import", Sessions = new Minutes.Sessions.SessionOptions { Agenda = Path.Combine(sample, "agenda.txt") } },
-                    null,
                     CancellationToken.None);
                 var boundaries = Minutes.Sessions.SessionScoring.Score(imported.Sessions, Minutes.Sessions.SessionScoring.LoadReference(Path.Combine(sample, "sessions.tsv")), 5);
                 figures[$"{name}.seconds"] = vad["audioSeconds"];

@@ -11,16 +11,17 @@ internal static class CommonOptions
 
     public static Argument<string> RunArgument() => new("run") { Description = "The run folder." };
 
-    public static Option<int?> Confidentiality() => new("--confidentiality") { Description = "機密性 1, 2 or 3 (2: personal information masked before sending; 3: never sent to a remote endpoint). Default: minutes.json, else 1." };
+    public static Option<int?> Confidentiality() => new("--confidentiality") { Description = $"機密性 1, 2 or 3 (2: personal information masked before sending; 3: never sent to a remote endpoint). Default: minutes.json, else {DraftOptions.Defaults.Confidentiality}." };
 
-    public static Option<string?> Style() => new("--style") { Description = "summary (要点筆記, である調) or verbatim (全文). Default: minutes.json, else summary." };
+    public static Option<string?> Style() => new("--style") { Description = $"summary (要点筆記, である調) or verbatim (全文). Default: minutes.json, else {DraftOptions.Defaults.Style}." };
 
-    /// <summary>The option, else minutes.json, else level 1.</summary>
+    /// <summary>The option, else minutes.json, else the draft stage's default.</summary>
     public static int ConfidentialityOf(ParseResult parse, Option<int?> option, MinutesConfig config) =>
-        parse.GetValue(option) ?? config.Confidentiality ?? 1;
+        parse.GetValue(option) ?? config.Confidentiality ?? DraftOptions.Defaults.Confidentiality;
 
+    /// <summary>The option, else minutes.json, else the draft stage's default.</summary>
     public static string StyleOf(ParseResult parse, Option<string?> option, MinutesConfig config) =>
-        parse.GetValue(option) ?? config.Style ?? "summary";
+        parse.GetValue(option) ?? config.Style ?? DraftOptions.Defaults.Style;
 }
 
 /// <summary>The LLM options of <c>draft</c> (and, prefixed with <c>--llm-</c>, of <c>transcribe</c>).</summary>

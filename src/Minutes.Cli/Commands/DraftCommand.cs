@@ -1,8 +1,7 @@
 using System.CommandLine;
 using Minutes.Configuration;
 using Minutes.Drafting;
-using Minutes.Json;
-using Minutes.Rendering;
+using Minutes.Pipeline;
 using Minutes.Runs;
 
 namespace Minutes.Cli.Commands;
@@ -38,13 +37,8 @@ internal static class DraftCommand
                 Confidentiality = CommonOptions.ConfidentialityOf(parse, confidentiality, config),
                 Roster = parse.GetValue(roster),
             };
-            options.Validate();
-            var drafter = Drafters.Create(llm.Read(parse), options.Confidentiality, config);
             var progress = new ConsoleProgress(console);
-            var runner = new StageRunner(folder, resume: false, progress);
-            await new DraftStage(drafter).RunAsync(runner, options, cancellationToken);
-            await new RenderStage().RunAsync(runner, cancellationToken);
-            var minutes = folder.Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument);
+            var minutes = await new MinutesPipeline(observer: progress).DraftAsync(folder, options, llm.Read(parse), config, cancellationToken);
             if (Drafters.Level1Warning(minutes) is { } warning)
             {
                 await console.Error.WriteLineAsync(warning);

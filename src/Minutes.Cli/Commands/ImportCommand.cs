@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using Minutes.Pipeline;
 using Minutes.Sessions;
-using Minutes.Transcription.Import;
 
 namespace Minutes.Cli.Commands;
 
@@ -14,7 +14,7 @@ internal static class ImportCommand
         var output = new Option<string>("--output", "-o") { Description = "The run folder.", Required = true };
         var audio = new Option<string?>("--audio") { Description = "The recording the transcript belongs to (recorded as the run's source)." };
         var agenda = new Option<string?>("--agenda") { Description = "Agenda file: one item per line." };
-        var pause = new Option<double?>("--pause-seconds") { Description = "A silence this long (s) with no announcement near it starts a session (default 90)." };
+        var pause = new Option<double?>("--pause-seconds") { Description = $"A silence this long (s) with no announcement near it starts a session (default {SessionOptions.Defaults.PauseSeconds.ToString(CultureInfo.InvariantCulture)})." };
         var command = new Command("import", "Start a run from an existing transcript, then split it into sessions.") { file, output, audio, agenda, pause };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -32,7 +32,7 @@ internal static class ImportCommand
                 Sessions = sessions,
             };
             var progress = new ConsoleProgress(console);
-            var result = await new TranscriptImport().RunAsync(options, progress, cancellationToken);
+            var result = await new MinutesPipeline(observer: progress, progress: progress).ImportAsync(options, cancellationToken);
             foreach (var note in result.Imported.Notes)
             {
                 await console.Error.WriteLineAsync($"minutes: {note}");

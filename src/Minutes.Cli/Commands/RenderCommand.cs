@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Minutes.Privacy;
+using Minutes.Pipeline;
 using Minutes.Rendering;
 using Minutes.Runs;
 
@@ -18,27 +18,7 @@ internal static class RenderCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var folder = RunFolder.Open(parse.GetRequiredValue(run));
-            var chosen = parse.GetValue(format);
-            var file = parse.GetValue(output);
-            if (parse.GetValue(publicVersion))
-            {
-                var labels = DocumentLabels.Japanese;
-                var artifacts = PublicVersion.Of(RunArtifacts.Load(folder), PrivacyDecisions.Review(folder), labels["Redacted"]);
-                file = Path.GetFullPath(file ?? folder.PathOf("minutes.public." + DocumentFormats.Extension(chosen)));
-                AtomicFile.WriteAllBytes(file, DocumentFormats.Render(artifacts, chosen, labels));
-            }
-            else if (chosen == RenderFormat.Md && file is null)
-            {
-                // The canonical draft goes through the render stage, so the manifest records it.
-                await new RenderStage().RunAsync(new StageRunner(folder, resume: false), cancellationToken);
-                file = folder.PathOf(RunFolder.MinutesMarkdown);
-            }
-            else
-            {
-                file = Path.GetFullPath(file ?? folder.PathOf(DocumentFormats.DefaultFileName(chosen)));
-                AtomicFile.WriteAllBytes(file, DocumentFormats.Render(RunArtifacts.Load(folder), chosen));
-            }
-
+            var file = await new MinutesPipeline().RenderAsync(folder, parse.GetValue(format), parse.GetValue(output), parse.GetValue(publicVersion), cancellationToken);
             await console.Out.WriteLineAsync($"Wrote {file}");
             return ExitCodes.Ok;
         });

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Minutes.Review;
+using Minutes.Pipeline;
 using Minutes.Runs;
 
 namespace Minutes.Cli.Commands;
@@ -14,7 +14,7 @@ internal static class ReviewCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var folder = RunFolder.Open(parse.GetRequiredValue(run));
-            var flags = await new ReviewStage().RunAsync(new StageRunner(folder, resume: false), cancellationToken);
+            var flags = await new MinutesPipeline().ReviewAsync(folder, cancellationToken);
             await console.Out.WriteLineAsync($"Review page: {folder.PathOf(RunFolder.ReviewPage)}");
             foreach (var line in flags.Summary())
             {

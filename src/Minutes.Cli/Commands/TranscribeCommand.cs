@@ -1,10 +1,14 @@
 using System.CommandLine;
+using System.Globalization;
 using Minutes.Configuration;
 using Minutes.Drafting;
 using Minutes.Json;
 using Minutes.Pipeline;
 using Minutes.Runs;
+using Minutes.Sessions;
 using Minutes.Speakers;
+using Minutes.Transcription;
+using Minutes.Vad;
 
 namespace Minutes.Cli.Commands;
 
@@ -16,7 +20,7 @@ internal static class TranscribeCommand
         var recording = new Argument<string>("recording") { Description = "The recording (wav, mp3, ogg; m4a, mp4, flac, wma through ffmpeg)." };
         var output = new Option<string?>("--output", "-o") { Description = "The run folder (default: runs/<recording name>)." };
         var model = new Option<string?>("--model") { Description = "Whisper model: a name (base, small, large-v3-turbo, …) or a path to a ggml file." };
-        var language = new Option<string>("--language") { Description = "Spoken language.", DefaultValueFactory = _ => "ja" };
+        var language = new Option<string>("--language") { Description = "Spoken language.", DefaultValueFactory = _ => WhisperOptions.DefaultLanguage };
         var glossary = new Option<string?>("--glossary") { Description = "A file of proper nouns (one per line) given to Whisper as the initial prompt." };
         var threads = new Option<int?>("--threads") { Description = "Threads for Whisper (default: all cores)." };
         var vadModel = new Option<string?>("--vad-model") { Description = "Silero VAD model (ggml); default: found in MINUTES_MODELS." };
@@ -25,8 +29,8 @@ internal static class TranscribeCommand
         var minSpeakers = new Option<int?>("--min-speakers") { Description = "At least this many speakers." };
         var maxSpeakers = new Option<int?>("--max-speakers") { Description = "At most this many speakers." };
         var speakerModel = new Option<string?>("--speaker-model") { Description = $"An ONNX speaker-embedding model (fbank in, embedding out) for the diarizer; default: {SpeakerEmbedders.EnvironmentVariable}, else the built-in embedder." };
-        var speakerThreshold = new Option<double?>("--speaker-threshold") { Description = "Cosine distance at which the first clustering of voices stops merging, deliberately fine (default 0.38 for the built-in embedder; an ONNX model needs its own; 04-speakers.json's lastMerges shows the distances)." };
-        var speakerPenalty = new Option<double?>("--speaker-penalty") { Description = "BIC penalty that decides which of those clusters are one voice (default 0.5, chosen for the built-in embedder; higher gives fewer speakers; 04-speakers.json's countMerges and countNext show the scores)." };
+        var speakerThreshold = new Option<double?>("--speaker-threshold") { Description = $"Cosine distance at which the first clustering of voices stops merging, deliberately fine (default {DiarizationOptions.DefaultThreshold.ToString(CultureInfo.InvariantCulture)} for the built-in embedder; an ONNX model needs its own; 04-speakers.json's lastMerges shows the distances)." };
+        var speakerPenalty = new Option<double?>("--speaker-penalty") { Description = $"BIC penalty that decides which of those clusters are one voice (default {DiarizationOptions.DefaultCountPenalty.ToString(CultureInfo.InvariantCulture)}, chosen for the built-in embedder; higher gives fewer speakers; 04-speakers.json's countMerges and countNext show the scores)." };
         var speakerNames = new Option<string?>("--speaker-names") { Description = "Names for the speakers found: S1=委員長,S2=田中委員." };
         var meeting = new Option<string?>("--meeting") { Description = "会議名/日時/場所 as 'key: value' lines, for the draft's header." };
         var llm = new LlmCommandOptions(prefixed: true);
@@ -55,30 +59,38 @@ internal static class TranscribeCommand
             {
                 Recording = file,
                 Output = parse.GetValue(output) ?? Path.Combine("runs", Path.GetFileNameWithoutExtension(file)),
-                Model = parse.GetValue(model),
-                Language = parse.GetValue(language) ?? "ja",
-                Glossary = parse.GetValue(glossary),
-                Threads = parse.GetValue(threads) ?? Math.Max(1, Environment.ProcessorCount),
-                VadModel = parse.GetValue(vadModel),
-                EnergyVad = parse.GetValue(energyVad),
-                Speakers = parse.GetValue(speakers),
-                MinSpeakers = parse.GetValue(minSpeakers),
-                MaxSpeakers = parse.GetValue(maxSpeakers),
-                SpeakerNames = parse.GetValue(speakerNames),
-                SpeakerModel = SpeakerEmbedders.ModelPath(parse.GetValue(speakerModel)),
-                SpeakerThreshold = parse.GetValue(speakerThreshold),
-                SpeakerPenalty = parse.GetValue(speakerPenalty),
-                Agenda = parse.GetValue(agenda),
-                Meeting = parse.GetValue(meeting),
-                Llm = llm.Read(parse),
-                Config = config,
-                Style = CommonOptions.StyleOf(parse, style, config),
-                Confidentiality = CommonOptions.ConfidentialityOf(parse, confidentiality, config),
                 Resume = parse.GetValue(resume),
                 StopAfter = parse.GetValue(stopAfter),
+                Vad = new VadOptions { Model = parse.GetValue(vadModel), Energy = parse.GetValue(energyVad) },
+                Whisper = new WhisperOptions
+                {
+                    Model = parse.GetValue(model),
+                    Language = parse.GetRequiredValue(language),
+                    Glossary = parse.GetValue(glossary),
+                    Threads = parse.GetValue(threads) ?? WhisperOptions.DefaultThreads,
+                },
+                Diarization = new DiarizationOptions
+                {
+                    Speakers = parse.GetValue(speakers),
+                    MinSpeakers = parse.GetValue(minSpeakers),
+                    MaxSpeakers = parse.GetValue(maxSpeakers),
+                    SpeakerNames = DiarizationOptions.ParseNames(parse.GetValue(speakerNames)),
+                    SpeakerModel = SpeakerEmbedders.ModelPath(parse.GetValue(speakerModel)),
+                    Threshold = parse.GetValue(speakerThreshold) ?? DiarizationOptions.DefaultThreshold,
+                    CountPenalty = parse.GetValue(speakerPenalty) ?? DiarizationOptions.DefaultCountPenalty,
+                },
+                Sessions = new SessionOptions { Agenda = parse.GetValue(agenda) },
+                Draft = new DraftOptions
+                {
+                    Meeting = parse.GetValue(meeting),
+                    Style = CommonOptions.StyleOf(parse, style, config),
+                    Confidentiality = CommonOptions.ConfidentialityOf(parse, confidentiality, config),
+                },
+                Llm = llm.Read(parse),
+                Config = config,
             };
             var progress = new ConsoleProgress(console);
-            var run = await new MinutesPipeline().TranscribeAsync(options, progress, progress, cancellationToken);
+            var run = await new MinutesPipeline(observer: progress, progress: progress).TranscribeAsync(options, cancellationToken);
             if (run.Exists(RunFolder.MinutesTrace) && Drafters.Level1Warning(run.Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument)) is { } warning)
             {
                 await console.Error.WriteLineAsync(warning);

@@ -4,81 +4,57 @@ using Minutes.Runs;
 
 namespace Minutes.Drafting;
 
-/// <summary>What <c>minutes draft</c> was asked to do.</summary>
-public sealed record DraftOptions
-{
-    /// <summary>The meeting header file (会議名/日時/場所 lines).</summary>
-    public string? Meeting { get; init; }
-
-    public string Style { get; init; } = "summary";
-
-    /// <summary>機密性 1–3.</summary>
-    public int Confidentiality { get; init; } = 1;
-
-    /// <summary>Names of people (one per line) whose mention is personal information.</summary>
-    public string? Roster { get; init; }
-
-    public void Validate()
-    {
-        if (Style is not ("summary" or "verbatim"))
-        {
-            throw new MinutesException($"Unknown style '{Style}'; use summary (要点筆記) or verbatim (全文).");
-        }
-
-        if (Confidentiality is < 1 or > 3)
-        {
-            throw new MinutesException($"Confidentiality must be 1, 2 or 3, not {Confidentiality}.");
-        }
-
-        foreach (var file in new[] { Meeting, Roster }.OfType<string>().Where(f => !File.Exists(f)))
-        {
-            throw new MinutesException($"File not found: {file}");
-        }
-    }
-}
-
 /// <summary>
 /// The draft stage: reads 03 (and 04, 05), drafts with the given drafter, verifies every item
 /// against its citations, records the personal information found, and writes 07 atomically, so
 /// a failed draft never replaces an earlier one.
 /// </summary>
-public sealed class DraftStage(IMinutesDrafter drafter)
+public sealed class DraftStage : IStage
 {
-    public Task<StageOutcome> RunAsync(StageRunner runner, DraftOptions options, CancellationToken cancellationToken)
+    private readonly IMinutesDrafter _drafter;
+    private readonly DraftOptions _options;
+
+    public DraftStage(IMinutesDrafter drafter, DraftOptions options)
     {
-        ArgumentNullException.ThrowIfNull(runner);
+        ArgumentNullException.ThrowIfNull(drafter);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var run = runner.Run;
+        _drafter = drafter;
+        _options = options;
+    }
+
+    public StageDefinition Define(RunFolder run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
         var inputs = new List<string> { RunFolder.TranscriptTrace, RunFolder.SessionsTrace };
         if (run.Exists(RunFolder.SpeakersTrace))
         {
             inputs.Add(RunFolder.SpeakersTrace);
         }
 
-        inputs.AddRange(new[] { options.Meeting, options.Roster }.OfType<string>().Select(Path.GetFullPath));
-        var parameters = new Dictionary<string, string>(drafter.Parameters)
+        inputs.AddRange(new[] { _options.Meeting, _options.Roster }.OfType<string>().Select(Path.GetFullPath));
+        var parameters = new Dictionary<string, string>(_drafter.Parameters)
         {
-            ["style"] = options.Style,
-            ["confidentiality"] = options.Confidentiality.ToString(CultureInfo.InvariantCulture),
+            ["style"] = _options.Style,
+            ["confidentiality"] = _options.Confidentiality.ToString(CultureInfo.InvariantCulture),
         };
-        return runner.RunAsync(
-            new StageDefinition(StageNames.Draft, parameters, inputs, [RunFolder.MinutesTrace, RunFolder.LlmTraceFolder]),
-            async ct =>
-            {
-                var transcript = run.Read(RunFolder.TranscriptTrace, MinutesJson.Context.Transcript);
-                var sessions = run.Read(RunFolder.SessionsTrace, MinutesJson.Context.SessionPlan);
-                var speakers = run.Exists(RunFolder.SpeakersTrace) ? run.Read(RunFolder.SpeakersTrace, MinutesJson.Context.SpeakerMap) : null;
-                var roster = options.Roster is null ? [] : File.ReadAllLines(options.Roster).Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
-                var input = new DraftInput(transcript, speakers, sessions, MeetingInfo.Load(options.Meeting), options.Style, options.Confidentiality, run.PathOf(RunFolder.LlmTraceFolder)) { Roster = roster };
-                var action = drafter.Parameters.GetValueOrDefault("drafter") == "offline" ? "not-sent" : options.Confidentiality >= 2 ? "masked" : "warned";
-                var minutes = await drafter.DraftAsync(input, ct).ConfigureAwait(false);
-                minutes = MinutesVerifier.Verify(minutes, transcript, sessions) with
-                {
-                    PersonalInformation = input.PersonalInformation(action),
-                };
-                run.Write(RunFolder.MinutesTrace, minutes, MinutesJson.Context.MinutesDocument);
-            },
-            cancellationToken);
+        return new StageDefinition(StageNames.Draft, parameters, inputs, [RunFolder.MinutesTrace, RunFolder.LlmTraceFolder]);
+    }
+
+    public async Task RunAsync(RunFolder run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var transcript = run.Read(RunFolder.TranscriptTrace, MinutesJson.Context.Transcript);
+        var sessions = run.Read(RunFolder.SessionsTrace, MinutesJson.Context.SessionPlan);
+        var speakers = run.Exists(RunFolder.SpeakersTrace) ? run.Read(RunFolder.SpeakersTrace, MinutesJson.Context.SpeakerMap) : null;
+        var roster = _options.Roster is null ? [] : File.ReadAllLines(_options.Roster).Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        var input = new DraftInput(transcript, speakers, sessions, MeetingInfo.Load(_options.Meeting), _options.Style, _options.Confidentiality, run.PathOf(RunFolder.LlmTraceFolder)) { Roster = roster };
+        var action = _drafter.Parameters.GetValueOrDefault("drafter") == "offline" ? "not-sent" : _options.Confidentiality >= 2 ? "masked" : "warned";
+        var minutes = await _drafter.DraftAsync(input, cancellationToken).ConfigureAwait(false);
+        minutes = MinutesVerifier.Verify(minutes, transcript, sessions) with
+        {
+            PersonalInformation = input.PersonalInformation(action),
+        };
+        run.Write(RunFolder.MinutesTrace, minutes, MinutesJson.Context.MinutesDocument);
     }
 }

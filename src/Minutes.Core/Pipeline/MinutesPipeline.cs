@@ -1,147 +1,204 @@
 using Minutes.Audio;
+using Minutes.Configuration;
 using Minutes.Drafting;
-using Minutes.Review;
 using Minutes.Json;
+using Minutes.Privacy;
+using Minutes.Rendering;
+using Minutes.Review;
 using Minutes.Runs;
 using Minutes.Sessions;
 using Minutes.Speakers;
 using Minutes.Transcription;
+using Minutes.Transcription.Import;
+using Minutes.Vad;
 
 namespace Minutes.Pipeline;
 
 /// <summary>
-/// The whole job of <c>minutes transcribe</c>: each stage reads the artifacts before it from the
-/// run folder and writes its own before the next starts, so any stage can be resumed or re-run.
+/// The plans: which stages each command runs, in order. Every stage reads the artifacts before it
+/// from the run folder and writes its own before the next starts, and one
+/// <see cref="StageRunner"/> per plan records them in the manifest, so any stage can be resumed
+/// or re-run. Commands only parse, call one plan and print.
 /// </summary>
 public sealed class MinutesPipeline
 {
     private readonly PipelineServices _services;
+    private readonly IStageObserver? _observer;
+    private readonly IProgress<StageProgress>? _progress;
 
-    public MinutesPipeline(PipelineServices? services = null) => _services = services ?? PipelineServices.Default;
-
-    public async Task<RunFolder> TranscribeAsync(
-        TranscribeOptions options,
-        IStageObserver? observer,
-        IProgress<StageProgress>? progress,
-        CancellationToken cancellationToken)
+    public MinutesPipeline(PipelineServices? services = null, IStageObserver? observer = null, IProgress<StageProgress>? progress = null)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        if (options.SpeakerModel is not null && options.StopAfter is StopAfter.None or >= StopAfter.Speakers)
-        {
-            // An unusable speaker model fails now, not after the transcription.
-            SpeakerEmbedders.Open(options.SpeakerModel).Dispose();
-        }
-
-        var source = DescribeSource(options.Recording);
-        var run = RunFolder.Create(options.Output, source);
-        CheckSameSource(run, source, options.Resume);
-        var runner = new StageRunner(run, options.Resume, observer);
-
-        await new AudioStage(_services.Decoder()).RunAsync(runner, source, Report(progress, StageNames.Audio), cancellationToken).ConfigureAwait(false);
-        if (options.StopAfter == StopAfter.Audio)
-        {
-            return run;
-        }
-
-        using var audio = PcmAudio.Open(run.PathOf(RunFolder.DecodedAudio));
-        var vad = _services.Vad(options);
-        await runner.RunAsync(
-            new StageDefinition(StageNames.Vad, vad.Parameters, [RunFolder.DecodedAudio], [RunFolder.VadTrace]),
-            ct =>
-            {
-                run.Write(RunFolder.VadTrace, vad.Detect(audio, Report(progress, StageNames.Vad), ct), MinutesJson.Context.VadTrace);
-                return Task.CompletedTask;
-            },
-            cancellationToken).ConfigureAwait(false);
-        if (options.StopAfter == StopAfter.Vad)
-        {
-            return run;
-        }
-
-        var transcriber = _services.Transcriber(options);
-        await runner.RunAsync(
-            new StageDefinition(StageNames.Transcript, transcriber.Parameters, [RunFolder.DecodedAudio, RunFolder.VadTrace], [RunFolder.TranscriptTrace]),
-            async ct =>
-            {
-                var vadTrace = run.Read(RunFolder.VadTrace, MinutesJson.Context.VadTrace);
-                var checkpoint = run.PathOf(RunFolder.TranscriptCheckpoint);
-                if (!options.Resume)
-                {
-                    TranscriptionCheckpoint.Clear(checkpoint);
-                }
-
-                var transcript = await transcriber.TranscribeAsync(audio, vadTrace, checkpoint, Report(progress, StageNames.Transcript), ct).ConfigureAwait(false);
-                run.Write(RunFolder.TranscriptTrace, transcript, MinutesJson.Context.Transcript);
-            },
-            cancellationToken).ConfigureAwait(false);
-        if (options.StopAfter == StopAfter.Transcript)
-        {
-            return run;
-        }
-
-        var diarization = new DiarizationOptions
-        {
-            Speakers = options.Speakers,
-            MinSpeakers = options.MinSpeakers,
-            MaxSpeakers = options.MaxSpeakers,
-            SpeakerNames = DiarizationOptions.ParseNames(options.SpeakerNames),
-            SpeakerModel = options.SpeakerModel,
-            Threshold = options.SpeakerThreshold ?? DiarizationOptions.DefaultThreshold,
-            CountPenalty = options.SpeakerPenalty ?? DiarizationOptions.DefaultCountPenalty,
-        };
-        await new SpeakersStage().RunAsync(runner, diarization, cancellationToken).ConfigureAwait(false);
-        if (options.StopAfter == StopAfter.Speakers)
-        {
-            return run;
-        }
-
-        await new SessionsStage().RunAsync(runner, new SessionOptions { Agenda = options.Agenda }, cancellationToken).ConfigureAwait(false);
-        if (options.StopAfter == StopAfter.Sessions)
-        {
-            return run;
-        }
-
-        var draft = new DraftOptions { Meeting = options.Meeting, Style = options.Style, Confidentiality = options.Confidentiality };
-        await new DraftStage(Drafters.Create(options.Llm, options.Confidentiality, options.Config)).RunAsync(runner, draft, cancellationToken).ConfigureAwait(false);
-        await new ReviewStage().RunAsync(runner, cancellationToken).ConfigureAwait(false);
-        return run;
-    }
-
-    private static SourceFile DescribeSource(string recording)
-    {
-        var path = Path.GetFullPath(recording);
-        if (Directory.Exists(path))
-        {
-            throw new MinutesException($"'{recording}' is a folder, not a recording.");
-        }
-
-        if (!File.Exists(path))
-        {
-            throw new MinutesException($"Recording not found: {recording}");
-        }
-
-        return new SourceFile(path, Path.GetFileName(path), Hashing.Sha256OfFile(path), new FileInfo(path).Length);
+        _services = services ?? PipelineServices.Default;
+        _observer = observer;
+        _progress = progress;
     }
 
     /// <summary>
-    /// A run folder belongs to one recording: reusing it for another would mix traces of two
-    /// meetings, so that is refused unless the caller starts a fresh folder.
+    /// <c>minutes transcribe</c>: audio → vad → transcript → speakers → sessions → draft → render →
+    /// review, or up to <see cref="TranscribeOptions.StopAfter"/>.
     /// </summary>
-    private static void CheckSameSource(RunFolder run, SourceFile source, bool resume)
+    public async Task<RunFolder> TranscribeAsync(TranscribeOptions options, CancellationToken cancellationToken)
     {
-        var manifest = run.LoadManifest();
-        if (manifest.Source is { } existing && existing.Sha256 != source.Sha256)
+        ArgumentNullException.ThrowIfNull(options);
+        var stop = options.StopAfter;
+
+        // Made before anything runs, so a bad speaker model, speaker count or agenda fails now, not after the transcription.
+        using var speakers = stop is StopAfter.None or >= StopAfter.Speakers ? new SpeakersStage(options.Diarization) : null;
+        var sessions = stop is StopAfter.None or StopAfter.Sessions ? new SessionsStage(options.Sessions) : null;
+
+        var source = RunSource.Describe(options.Recording);
+        var run = RunSource.Open(options.Output, source, options.Resume);
+        var runner = new StageRunner(run, options.Resume, _observer);
+
+        await runner.RunAsync(new AudioStage(_services.Decoder(), source, Report(StageNames.Audio)), cancellationToken).ConfigureAwait(false);
+        if (stop == StopAfter.Audio)
         {
-            throw new MinutesException(
-                $"The run folder '{run.Root}' holds a run of another recording ({existing.FileName}); choose a new -o folder.");
+            return run;
         }
 
-        if (manifest.Source is null && manifest.Stages.Count > 0 && resume)
+        await runner.RunAsync(new VadStage(_services.Vad(options.Vad), Report(StageNames.Vad)), cancellationToken).ConfigureAwait(false);
+        if (stop == StopAfter.Vad)
         {
-            throw new MinutesException($"The run folder '{run.Root}' was started from an imported transcript, not a recording.");
+            return run;
         }
+
+        await runner.RunAsync(new TranscriptStage(_services.Transcriber(options.Whisper), options.Resume, Report(StageNames.Transcript)), cancellationToken).ConfigureAwait(false);
+        if (speakers is null)
+        {
+            return run;
+        }
+
+        await runner.RunAsync(speakers, cancellationToken).ConfigureAwait(false);
+        if (sessions is null)
+        {
+            return run;
+        }
+
+        await runner.RunAsync(sessions, cancellationToken).ConfigureAwait(false);
+        if (stop == StopAfter.Sessions)
+        {
+            return run;
+        }
+
+        var drafter = Drafters.Create(options.Llm, options.Draft.Confidentiality, options.Config);
+        await runner.RunAsync(new DraftStage(drafter, options.Draft), cancellationToken).ConfigureAwait(false);
+        await RenderAndReviewAsync(runner, cancellationToken).ConfigureAwait(false);
+        return run;
     }
 
-    private static SyncProgress<double>? Report(IProgress<StageProgress>? progress, string stage) =>
-        progress is null ? null : new SyncProgress<double>(f => progress.Report(new StageProgress(stage, f)));
+    /// <summary>
+    /// <c>minutes import</c>: [audio] → transcript (and speakers, when the file names them) from
+    /// the file → sessions. The file, the options and the recording are read and checked before
+    /// the run folder is touched, so a bad file leaves no stage behind.
+    /// </summary>
+    public async Task<ImportResult> ImportAsync(ImportOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var sessions = new SessionsStage(options.Sessions);
+        var file = Path.GetFullPath(options.File);
+        var imported = TranscriptImporter.Read(file);
+        var audio = options.Audio is null ? null : RunSource.Describe(options.Audio);
+        var run = RunSource.Open(options.Output, audio, resume: false);
+        var runner = new StageRunner(run, resume: false, _observer);
+
+        if (audio is not null)
+        {
+            await runner.RunAsync(new AudioStage(_services.Decoder(), audio, Report(StageNames.Audio)), cancellationToken).ConfigureAwait(false);
+        }
+
+        await runner.RunAsync(new ImportedTranscriptStage(file, imported, audio?.Path), cancellationToken).ConfigureAwait(false);
+        if (imported.Speakers is { } named)
+        {
+            await runner.RunAsync(new ImportedSpeakersStage(file, named), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            ForgetSpeakers(run);
+        }
+
+        await runner.RunAsync(sessions, cancellationToken).ConfigureAwait(false);
+        return new ImportResult(run, imported, run.Read(RunFolder.SessionsTrace, MinutesJson.Context.SessionPlan));
+    }
+
+    /// <summary><c>minutes draft</c>: draft → render. Returns the structured minutes written.</summary>
+    public async Task<MinutesDocument> DraftAsync(RunFolder run, DraftOptions options, LlmOptions llm, MinutesConfig? config, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(options);
+        // A bad level or file fails before an LLM connection is set up.
+        options.Validate();
+        var drafter = Drafters.Create(llm, options.Confidentiality, config);
+        var runner = new StageRunner(run, resume: false, _observer);
+        await runner.RunAsync(new DraftStage(drafter, options), cancellationToken).ConfigureAwait(false);
+        await runner.RunAsync(new RenderStage(), cancellationToken).ConfigureAwait(false);
+        return run.Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument);
+    }
+
+    /// <summary><c>minutes review</c>: render (when 07 or what it cites changed) → review. Returns what needs attention.</summary>
+    public async Task<ReviewFlags> ReviewAsync(RunFolder run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        await RenderAndReviewAsync(new StageRunner(run, resume: false, _observer), cancellationToken).ConfigureAwait(false);
+        return ReviewFlags.Of(RunArtifacts.Load(run));
+    }
+
+    /// <summary>
+    /// <c>minutes render</c>: the canonical draft (<c>minutes.md</c> in the run) through the render
+    /// stage; any other format, or another file, is a copy rendered from the artifacts, not a
+    /// stage. Returns the file written.
+    /// </summary>
+    public async Task<string> RenderAsync(RunFolder run, RenderFormat format, string? output, bool publicVersion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (publicVersion)
+        {
+            // The 公開版: what reviewers redacted with 'minutes pii' replaced by the redaction mark.
+            var labels = DocumentLabels.Japanese;
+            var published = PublicVersion.Of(RunArtifacts.Load(run), PrivacyDecisions.Review(run), labels["Redacted"]);
+            var target = Path.GetFullPath(output ?? run.PathOf("minutes.public." + DocumentFormats.Extension(format)));
+            AtomicFile.WriteAllBytes(target, DocumentFormats.Render(published, format, labels));
+            return target;
+        }
+
+        if (format == RenderFormat.Md && output is null)
+        {
+            await new StageRunner(run, resume: false, _observer).RunAsync(new RenderStage(), cancellationToken).ConfigureAwait(false);
+            return run.PathOf(RunFolder.MinutesMarkdown);
+        }
+
+        var file = Path.GetFullPath(output ?? run.PathOf(DocumentFormats.DefaultFileName(format)));
+        AtomicFile.WriteAllBytes(file, DocumentFormats.Render(RunArtifacts.Load(run), format));
+        return file;
+    }
+
+    /// <summary>
+    /// The draft is rendered again only when 07 or what it cites changed, with or without resume,
+    /// so its version stays stable; then the review page.
+    /// </summary>
+    private static async Task RenderAndReviewAsync(StageRunner runner, CancellationToken cancellationToken)
+    {
+        await runner.RunUnlessCurrentAsync(new RenderStage(), cancellationToken).ConfigureAwait(false);
+        await runner.RunAsync(new ReviewStage(), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Speakers of an earlier transcript in this folder would point at segments that no longer
+    /// exist: the file goes and the manifest says the stage was skipped.
+    /// </summary>
+    private static void ForgetSpeakers(RunFolder run)
+    {
+        File.Delete(run.PathOf(RunFolder.SpeakersTrace));
+        run.SaveManifest(run.LoadManifest().WithStage(new StageRecord(
+            StageNames.Speakers,
+            StageStatus.Skipped,
+            new Dictionary<string, string> { ["method"] = "none" },
+            [],
+            [],
+            DateTimeOffset.UtcNow,
+            0,
+            "the imported transcript names no speakers")));
+    }
+
+    private SyncProgress<double>? Report(string stage) =>
+        _progress is null ? null : new SyncProgress<double>(f => _progress.Report(new StageProgress(stage, f)));
 }

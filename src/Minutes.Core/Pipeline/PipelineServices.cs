@@ -1,4 +1,5 @@
 using Minutes.Audio;
+using Minutes.Models;
 using Minutes.Transcription;
 using Minutes.Vad;
 
@@ -12,14 +13,14 @@ public sealed record PipelineServices
 {
     public required Func<IAudioDecoder> Decoder { get; init; }
 
-    public required Func<TranscribeOptions, IVoiceActivityDetector> Vad { get; init; }
+    public required Func<VadOptions, IVoiceActivityDetector> Vad { get; init; }
 
-    public required Func<TranscribeOptions, ITranscriber> Transcriber { get; init; }
+    public required Func<WhisperOptions, ITranscriber> Transcriber { get; init; }
 
     public static PipelineServices Default { get; } = new()
     {
         Decoder = () => new AudioDecoder(),
         Vad = VoiceActivityDetectors.Create,
-        Transcriber = options => new WhisperTranscriber(WhisperSetup.FromOptions(options)),
+        Transcriber = options => new WhisperTranscriber(WhisperSetup.Resolve(options, ModelStore.FromEnvironment())),
     };
 }

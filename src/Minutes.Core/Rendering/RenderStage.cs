@@ -7,28 +7,21 @@ namespace Minutes.Rendering;
 /// (07) and the transcript, speakers and sessions it cites, through the <see cref="StageRunner"/>
 /// so the manifest records exactly which traces the draft was rendered from.
 /// </summary>
-public sealed class RenderStage
+public sealed class RenderStage : IStage
 {
     /// <summary>Bumped when the Markdown layout changes, so that a resumed run renders again.</summary>
     public const string LayoutVersion = "1";
 
-    public Task<StageOutcome> RunAsync(StageRunner runner, CancellationToken cancellationToken)
+    public StageDefinition Define(RunFolder run) => new(
+        StageNames.Render,
+        new Dictionary<string, string> { ["format"] = "md", ["layout"] = LayoutVersion, ["labels"] = DocumentLabels.Japanese.Sha256[..12] },
+        RunArtifacts.InputFiles(run),
+        [RunFolder.MinutesMarkdown]);
+
+    public Task RunAsync(RunFolder run, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(runner);
-        var run = runner.Run;
-        var stage = new StageDefinition(
-            StageNames.Render,
-            new Dictionary<string, string> { ["format"] = "md", ["layout"] = LayoutVersion, ["labels"] = DocumentLabels.Japanese.Sha256[..12] },
-            RunArtifacts.InputFiles(run),
-            [RunFolder.MinutesMarkdown]);
-        return runner.RunAsync(
-            stage,
-            _ =>
-            {
-                var markdown = DocumentFormats.Render(RunArtifacts.Load(run), RenderFormat.Md);
-                AtomicFile.WriteAllBytes(run.PathOf(RunFolder.MinutesMarkdown), markdown);
-                return Task.CompletedTask;
-            },
-            cancellationToken);
+        var markdown = DocumentFormats.Render(RunArtifacts.Load(run), RenderFormat.Md);
+        AtomicFile.WriteAllBytes(run.PathOf(RunFolder.MinutesMarkdown), markdown);
+        return Task.CompletedTask;
     }
 }

@@ -21,15 +21,34 @@ public sealed class StageRunner
         _observer = observer;
     }
 
-    public RunFolder Run => _run;
+    /// <summary>Runs the stage, or reuses its earlier result when resuming and nothing it depends on changed.</summary>
+    public Task<StageOutcome> RunAsync(IStage stage, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stage);
+        return RunAsync(stage.Define(_run), ct => stage.RunAsync(_run, ct), _resume, cancellationToken);
+    }
 
-    public async Task<StageOutcome> RunAsync(StageDefinition stage, Func<CancellationToken, Task> work, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the stage unless its earlier result is still current, with or without resume: for a
+    /// stage whose output should change only when its inputs do (the rendered draft).
+    /// </summary>
+    public Task<StageOutcome> RunUnlessCurrentAsync(IStage stage, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stage);
+        return RunAsync(stage.Define(_run), ct => stage.RunAsync(_run, ct), reuse: true, cancellationToken);
+    }
+
+    /// <summary>A stage given as its definition and its work: for tests and fixtures; the product's stages are <see cref="IStage"/> classes.</summary>
+    internal Task<StageOutcome> RunAsync(StageDefinition stage, Func<CancellationToken, Task> work, CancellationToken cancellationToken) =>
+        RunAsync(stage, work, _resume, cancellationToken);
+
+    private async Task<StageOutcome> RunAsync(StageDefinition stage, Func<CancellationToken, Task> work, bool reuse, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stage);
         ArgumentNullException.ThrowIfNull(work);
         var inputs = stage.Inputs.Select(DigestInput).ToList();
         var manifest = _run.LoadManifest();
-        if (_resume && IsReusable(manifest.Stage(stage.Name), stage, inputs))
+        if (reuse && IsReusable(manifest.Stage(stage.Name), stage, inputs))
         {
             _observer?.StageFinished(stage.Name, StageOutcome.Reused, TimeSpan.Zero);
             return StageOutcome.Reused;

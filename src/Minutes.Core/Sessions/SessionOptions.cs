@@ -6,6 +6,9 @@ namespace Minutes.Sessions;
 /// <summary>How the sessions stage splits a transcript; every value is recorded in the trace and the manifest.</summary>
 public sealed record SessionOptions
 {
+    /// <summary>The defaults, for help texts.</summary>
+    public static SessionOptions Defaults { get; } = new();
+
     /// <summary>The agenda file (<c>--agenda</c>): one item per line, matched to the chair's announcements.</summary>
     public string? Agenda { get; init; }
 

@@ -5,41 +5,48 @@ namespace Minutes.Sessions;
 
 /// <summary>
 /// The sessions stage: reads <c>03-transcript.json</c> (and <c>04-speakers.json</c> when the run
-/// has one), splits the transcript into sessions and writes <c>05-sessions.json</c>.
+/// has one), splits the transcript into sessions and writes <c>05-sessions.json</c>. The agenda
+/// is read when the stage is made, so a bad agenda fails before anything runs.
 /// </summary>
-public sealed class SessionsStage
+public sealed class SessionsStage : IStage
 {
-    public async Task<StageOutcome> RunAsync(StageRunner runner, SessionOptions options, CancellationToken cancellationToken)
+    private readonly SessionOptions _options;
+    private readonly string? _agendaPath;
+    private readonly Agenda? _agenda;
+
+    public SessionsStage(SessionOptions options)
     {
-        ArgumentNullException.ThrowIfNull(runner);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var run = runner.Run;
-        var agendaPath = options.Agenda is null ? null : Path.GetFullPath(options.Agenda);
-        var agenda = agendaPath is null ? null : Agenda.Load(agendaPath, CueTable.Default);
-        var hasSpeakers = run.Exists(RunFolder.SpeakersTrace);
+        _options = options;
+        _agendaPath = options.Agenda is null ? null : Path.GetFullPath(options.Agenda);
+        _agenda = _agendaPath is null ? null : Agenda.Load(_agendaPath, CueTable.Default);
+    }
+
+    public StageDefinition Define(RunFolder run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
         List<string> inputs = [RunFolder.TranscriptTrace];
-        if (hasSpeakers)
+        if (run.Exists(RunFolder.SpeakersTrace))
         {
             inputs.Add(RunFolder.SpeakersTrace);
         }
 
-        if (agendaPath is not null)
+        if (_agendaPath is not null)
         {
-            inputs.Add(agendaPath);
+            inputs.Add(_agendaPath);
         }
 
-        var stage = new StageDefinition(StageNames.Sessions, options.Parameters, inputs, [RunFolder.SessionsTrace]);
-        return await runner.RunAsync(
-            stage,
-            _ =>
-            {
-                var transcript = run.Read(RunFolder.TranscriptTrace, MinutesJson.Context.Transcript);
-                var speakers = hasSpeakers ? run.Read(RunFolder.SpeakersTrace, MinutesJson.Context.SpeakerMap) : null;
-                var plan = new SessionSegmenter(options).Segment(transcript, speakers, agenda);
-                run.Write(RunFolder.SessionsTrace, plan, MinutesJson.Context.SessionPlan);
-                return Task.CompletedTask;
-            },
-            cancellationToken).ConfigureAwait(false);
+        return new StageDefinition(StageNames.Sessions, _options.Parameters, inputs, [RunFolder.SessionsTrace]);
+    }
+
+    public Task RunAsync(RunFolder run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var transcript = run.Read(RunFolder.TranscriptTrace, MinutesJson.Context.Transcript);
+        var speakers = run.Exists(RunFolder.SpeakersTrace) ? run.Read(RunFolder.SpeakersTrace, MinutesJson.Context.SpeakerMap) : null;
+        var plan = new SessionSegmenter(_options).Segment(transcript, speakers, _agenda);
+        run.Write(RunFolder.SessionsTrace, plan, MinutesJson.Context.SessionPlan);
+        return Task.CompletedTask;
     }
 }

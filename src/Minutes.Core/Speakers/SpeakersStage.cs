@@ -10,62 +10,69 @@ namespace Minutes.Speakers;
 /// <summary>
 /// The speakers stage: reads <c>02-vad.json</c>, <c>03-transcript.json</c> and the decoded audio,
 /// diarizes, names the speakers (enrolled profiles, then the roster) and writes <c>04-speakers.json</c>.
+/// The speaker model is opened, and so checked, when the stage is made: even a stage that will be
+/// reused needs its digest as a parameter, and a bad model fails before anything runs.
 /// </summary>
-public sealed class SpeakersStage
+public sealed class SpeakersStage : IStage, IDisposable
 {
-    public async Task<StageOutcome> RunAsync(StageRunner runner, DiarizationOptions options, CancellationToken cancellationToken)
+    private readonly DiarizationOptions _options;
+    private readonly ISpeakerEmbedder _embedder;
+    private readonly IReadOnlyList<SpeakerProfile> _usable;
+    private readonly Dictionary<string, string> _parameters;
+    private readonly Dictionary<string, string> _settings;
+
+    public SpeakersStage(DiarizationOptions options)
     {
-        ArgumentNullException.ThrowIfNull(runner);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var run = runner.Run;
-
-        // Opened (and so checked) even when the stage is reused: its digest is a parameter.
-        using var embedder = SpeakerEmbedders.Open(options.SpeakerModel);
+        _options = options;
         var profiles = ProfileStore.Open(options.ProfilesFolder).List();
-        var parameters = new Dictionary<string, string>(options.Parameters)
+        _embedder = SpeakerEmbedders.Open(options.SpeakerModel);
+        _parameters = new Dictionary<string, string>(options.Parameters)
         {
             ["profiles"] = string.Join(",", profiles.Select(p => $"{p.Name}:{p.Digest[..12]}")),
         };
-        if (embedder.ModelSha256 is not null)
+        if (_embedder.ModelSha256 is not null)
         {
-            parameters["speakerModelSha256"] = embedder.ModelSha256;
+            _parameters["speakerModelSha256"] = _embedder.ModelSha256;
         }
 
-        var usable = profiles.Where(embedder.Made).ToList();
-        var settings = new Dictionary<string, string>(parameters);
-        if (usable.Count < profiles.Count)
+        _usable = profiles.Where(_embedder.Made).ToList();
+        _settings = new Dictionary<string, string>(_parameters);
+        if (_usable.Count < profiles.Count)
         {
             // Embeddings of another method live in another space: such profiles are not compared, and the trace says so.
-            settings["profilesSkipped"] = string.Join(",", profiles.Except(usable).Select(p => $"{p.Name} ({SpeakerEmbedders.Describe(p)})"));
+            _settings["profilesSkipped"] = string.Join(",", profiles.Except(_usable).Select(p => $"{p.Name} ({SpeakerEmbedders.Describe(p)})"));
+        }
+    }
+
+    public StageDefinition Define(RunFolder run) => new(
+        StageNames.Speakers,
+        _parameters,
+        [RunFolder.VadTrace, RunFolder.TranscriptTrace, RunFolder.DecodedAudio],
+        [RunFolder.SpeakersTrace]);
+
+    public Task RunAsync(RunFolder run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var vad = run.Read(RunFolder.VadTrace, MinutesJson.Context.VadTrace);
+        var transcript = run.Read(RunFolder.TranscriptTrace, MinutesJson.Context.Transcript);
+        using var audio = PcmAudio.Open(run.PathOf(RunFolder.DecodedAudio));
+        var result = new Diarizer(_options, _embedder).Diarize(audio, vad.Regions, cancellationToken);
+        var settings = new Dictionary<string, string>(_settings);
+        settings["lastMerges"] = string.Join(" ", result.LastMerges.Select(d => d.ToString("0.000", CultureInfo.InvariantCulture)));
+        if (result.CountDecision is { } decision)
+        {
+            settings["countMerges"] = string.Join(" ", decision.Merges.Select(d => d.ToString("0.000", CultureInfo.InvariantCulture)));
+            settings["countNext"] = decision.Next?.ToString("0.000", CultureInfo.InvariantCulture) ?? string.Empty;
         }
 
-        var stage = new StageDefinition(
-            StageNames.Speakers,
-            parameters,
-            [RunFolder.VadTrace, RunFolder.TranscriptTrace, RunFolder.DecodedAudio],
-            [RunFolder.SpeakersTrace]);
-        return await runner.RunAsync(
-            stage,
-            ct =>
-            {
-                var vad = run.Read(RunFolder.VadTrace, MinutesJson.Context.VadTrace);
-                var transcript = run.Read(RunFolder.TranscriptTrace, MinutesJson.Context.Transcript);
-                using var audio = PcmAudio.Open(run.PathOf(RunFolder.DecodedAudio));
-                var result = new Diarizer(options, embedder).Diarize(audio, vad.Regions, ct);
-                settings["lastMerges"] = string.Join(" ", result.LastMerges.Select(d => d.ToString("0.000", CultureInfo.InvariantCulture)));
-                if (result.CountDecision is { } decision)
-                {
-                    settings["countMerges"] = string.Join(" ", decision.Merges.Select(d => d.ToString("0.000", CultureInfo.InvariantCulture)));
-                    settings["countNext"] = decision.Next?.ToString("0.000", CultureInfo.InvariantCulture) ?? string.Empty;
-                }
-
-                var map = Build(result, transcript.Segments, options, usable, settings);
-                run.Write(RunFolder.SpeakersTrace, map, MinutesJson.Context.SpeakerMap);
-                return Task.CompletedTask;
-            },
-            cancellationToken).ConfigureAwait(false);
+        var map = Build(result, transcript.Segments, _options, _usable, settings);
+        run.Write(RunFolder.SpeakersTrace, map, MinutesJson.Context.SpeakerMap);
+        return Task.CompletedTask;
     }
+
+    public void Dispose() => _embedder.Dispose();
 
     /// <summary>Names the clusters (with profiles of the diarizer's own method) and gives each transcript segment the speaker it overlaps most.</summary>
     internal static SpeakerMap Build(

@@ -15,7 +15,7 @@ public sealed record TranscriptionChunk(int Index, double Start, double End, IRe
 /// </summary>
 public static class Chunking
 {
-    public static IReadOnlyList<TranscriptionChunk> Plan(IReadOnlyList<SpeechRegion> regions, double maxSeconds = 28, double maxGapSeconds = 1.5)
+    public static IReadOnlyList<TranscriptionChunk> Plan(IReadOnlyList<SpeechRegion> regions, double maxSeconds = WhisperSettings.DefaultMaxChunkSeconds, double maxGapSeconds = WhisperSettings.DefaultMaxGapSeconds)
     {
         ArgumentNullException.ThrowIfNull(regions);
         var chunks = new List<TranscriptionChunk>();

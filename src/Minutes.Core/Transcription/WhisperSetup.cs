@@ -1,18 +1,18 @@
 using Minutes.Models;
-using Minutes.Pipeline;
 using Minutes.Runs;
 
 namespace Minutes.Transcription;
 
-/// <summary>Turns the command line's transcription options into <see cref="WhisperOptions"/>.</summary>
+/// <summary>Turns the transcript stage's options into <see cref="WhisperSettings"/>: the model resolved to a file, the glossary read.</summary>
 public static class WhisperSetup
 {
-    public static WhisperOptions FromOptions(TranscribeOptions options)
+    public static WhisperSettings Resolve(WhisperOptions options, ModelStore store)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new WhisperOptions
+        ArgumentNullException.ThrowIfNull(store);
+        return new WhisperSettings
         {
-            ModelPath = ModelStore.FromEnvironment().ResolveWhisperModel(options.Model),
+            ModelPath = store.ResolveWhisperModel(options.Model),
             ModelName = options.Model,
             Language = options.Language,
             Prompt = options.Glossary is null ? null : ReadGlossary(options.Glossary),

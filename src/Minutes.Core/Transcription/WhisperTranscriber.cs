@@ -7,27 +7,6 @@ using Whisper.net;
 
 namespace Minutes.Transcription;
 
-/// <summary>Settings of a Whisper transcription.</summary>
-public sealed record WhisperOptions
-{
-    /// <summary>The ggml model file (resolved from a name or path by the model store).</summary>
-    public required string ModelPath { get; init; }
-
-    /// <summary>The name the user gave (base, small, a path…), for the trace.</summary>
-    public string? ModelName { get; init; }
-
-    public string Language { get; init; } = "ja";
-
-    /// <summary>Proper nouns given to Whisper as the initial prompt of every chunk.</summary>
-    public string? Prompt { get; init; }
-
-    public int Threads { get; init; } = Math.Max(1, Environment.ProcessorCount);
-
-    public double MaxChunkSeconds { get; init; } = 28;
-
-    public double MaxGapSeconds { get; init; } = 1.5;
-}
-
 /// <summary>
 /// Transcribes the speech regions with Whisper.net, one chunk (adjacent regions up to ~28 s) at a
 /// time, maps Whisper's times back onto the recording, applies the hallucination guards, and
@@ -36,11 +15,11 @@ public sealed record WhisperOptions
 /// </summary>
 public sealed class WhisperTranscriber : ITranscriber
 {
-    private readonly WhisperOptions _options;
+    private readonly WhisperSettings _options;
     private readonly WhisperModelFile _model;
     private readonly string _modelSha256;
 
-    public WhisperTranscriber(WhisperOptions options)
+    public WhisperTranscriber(WhisperSettings options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;

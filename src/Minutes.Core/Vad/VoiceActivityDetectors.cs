@@ -1,5 +1,4 @@
 using Minutes.Models;
-using Minutes.Pipeline;
 using Minutes.Runs;
 
 namespace Minutes.Vad;
@@ -12,20 +11,20 @@ namespace Minutes.Vad;
 /// </summary>
 public static class VoiceActivityDetectors
 {
-    public static IVoiceActivityDetector Create(TranscribeOptions options) => Create(options, ModelStore.FromEnvironment());
+    public static IVoiceActivityDetector Create(VadOptions options) => Create(options, ModelStore.FromEnvironment());
 
-    public static IVoiceActivityDetector Create(TranscribeOptions options, ModelStore store)
+    public static IVoiceActivityDetector Create(VadOptions options, ModelStore store)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(store);
-        if (options.EnergyVad)
+        if (options.Energy)
         {
             return new EnergyVoiceActivityDetector(fallbackReason: "--energy-vad was given");
         }
 
-        if (!string.IsNullOrWhiteSpace(options.VadModel))
+        if (!string.IsNullOrWhiteSpace(options.Model))
         {
-            return new SileroVoiceActivityDetector(options.VadModel);
+            return new SileroVoiceActivityDetector(options.Model);
         }
 
         return store.FindVadModel() is { } found

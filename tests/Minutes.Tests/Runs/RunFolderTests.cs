@@ -122,4 +122,54 @@ public sealed class RunFolderTests
         Assert.StartsWith("minutes: Cannot write to the output folder", result.Error, StringComparison.Ordinal);
         Assert.Single(result.Error.Trim().Split('\n'));
     }
+
+    [Fact]
+    public async Task Transcribe_with_a_missing_agenda_fails_before_the_run_folder_is_made()
+    {
+        using var temp = new TempFolder();
+        var recording = temp.File("x.wav");
+        File.WriteAllBytes(recording, new byte[100]);
+
+        var result = await CliRunner.RunAsync("transcribe", recording, "-o", temp.File("run"), "--agenda", temp.File("missing.txt"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("minutes: Agenda file not found", result.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp.File("run")));
+    }
+
+    [Fact]
+    public async Task A_stage_run_unless_current_is_reused_without_resume_until_an_input_changes()
+    {
+        using var temp = new TempFolder();
+        var input = temp.File("input.txt");
+        File.WriteAllText(input, "one");
+        var run = RunFolder.Create(temp.File("run"), null);
+        var stage = new CopyStage(input);
+        var runner = new StageRunner(run, resume: false);
+
+        Assert.Equal(StageOutcome.Ran, await runner.RunUnlessCurrentAsync(stage, default));
+        Assert.Equal(StageOutcome.Reused, await runner.RunUnlessCurrentAsync(stage, default));
+        Assert.Equal(StageOutcome.Ran, await runner.RunAsync(stage, default));
+        File.WriteAllText(input, "two");
+        Assert.Equal(StageOutcome.Ran, await runner.RunUnlessCurrentAsync(stage, default));
+
+        Assert.Equal(3, stage.Runs);
+        Assert.Equal("two", File.ReadAllText(run.PathOf("trace/copy.txt")));
+        Assert.Equal(StageStatus.Completed, run.LoadManifest().Stage("copy")!.Status);
+    }
+
+    /// <summary>A stage of the shape every product stage has: copies one outside file into the run.</summary>
+    private sealed class CopyStage(string input) : IStage
+    {
+        public int Runs { get; private set; }
+
+        public StageDefinition Define(RunFolder run) => new("copy", Parameters, [input], ["trace/copy.txt"]);
+
+        public Task RunAsync(RunFolder run, CancellationToken cancellationToken)
+        {
+            Runs++;
+            run.WriteText("trace/copy.txt", File.ReadAllText(input));
+            return Task.CompletedTask;
+        }
+    }
 }

@@ -106,5 +106,7 @@ public sealed class SampleTests : IDisposable
         var zero = await CliRunner.RunAsync("transcribe", RepoPaths.Sample("committee/recording.ogg"), "-o", _temp.File("bad"), "--model", model, "--speaker-penalty", "0");
         Assert.Equal(2, zero.ExitCode);
         Assert.Contains("the speaker penalty > 0", zero.Error, StringComparison.Ordinal);
+        // Both fail before the recording is decoded, not after the transcription.
+        Assert.False(Directory.Exists(_temp.File("bad")));
     }
 }

@@ -20,10 +20,10 @@ public sealed class SessionsStageTests
         File.Copy(SessionSegmenterTests.Fixture("committee.agenda.txt"), agenda);
         var options = new SessionOptions { Agenda = agenda };
 
-        Assert.Equal(StageOutcome.Ran, await new SessionsStage().RunAsync(new StageRunner(run, resume: true), options, default));
-        Assert.Equal(StageOutcome.Reused, await new SessionsStage().RunAsync(new StageRunner(run, resume: true), options, default));
+        Assert.Equal(StageOutcome.Ran, await new StageRunner(run, resume: true).RunAsync(new SessionsStage(options), default));
+        Assert.Equal(StageOutcome.Reused, await new StageRunner(run, resume: true).RunAsync(new SessionsStage(options), default));
         File.AppendAllText(agenda, "# changed\n");
-        Assert.Equal(StageOutcome.Ran, await new SessionsStage().RunAsync(new StageRunner(run, resume: true), options, default));
+        Assert.Equal(StageOutcome.Ran, await new StageRunner(run, resume: true).RunAsync(new SessionsStage(options), default));
 
         var record = run.LoadManifest().Stage(StageNames.Sessions)!;
         Assert.Equal([RunFolder.TranscriptTrace, RunFolder.SpeakersTrace, agenda], record.Inputs.Select(i => i.Path));
@@ -39,7 +39,7 @@ public sealed class SessionsStageTests
         using var temp = new TempFolder();
         var run = RunFolder.Create(temp.File("run"), null);
 
-        var error = await Assert.ThrowsAsync<MinutesException>(() => new SessionsStage().RunAsync(new StageRunner(run, resume: false), new SessionOptions(), default));
+        var error = await Assert.ThrowsAsync<MinutesException>(() => new StageRunner(run, resume: false).RunAsync(new SessionsStage(new SessionOptions()), default));
 
         Assert.Equal("The run has no trace/03-transcript.json; run the stage that writes it first.", error.Message);
     }

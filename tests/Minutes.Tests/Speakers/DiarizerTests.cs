@@ -89,11 +89,18 @@ public sealed class DiarizerTests(ITestOutputHelper output)
             run.Write(RunFolder.VadTrace, new Minutes.Vad.EnergyVoiceActivityDetector().Detect(audio, null, CancellationToken.None), MinutesJson.Context.VadTrace);
         }
 
-        await new SpeakersStage().RunAsync(new StageRunner(run, resume: false), options, CancellationToken.None);
+        await RunSpeakersAsync(run, resume: false, options);
         var map = run.Read(RunFolder.SpeakersTrace, MinutesJson.Context.SpeakerMap);
         var reference = DiarizationScoring.LoadRttm(Path.Combine(RepoPaths.Sample(sample), "reference.rttm"));
         var score = DiarizationScoring.Score(reference, map.Turns, 0.25);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{sample}: {map.Speakers.Count} speakers, DER {score.Der:P2} (miss {score.Miss:P2}, FA {score.FalseAlarm:P2}, confusion {score.Confusion:P2}); BIC merges {map.Settings.GetValueOrDefault("countMerges")}, next {map.Settings.GetValueOrDefault("countNext")}; {string.Join(" ", map.Turns.GroupBy(t => t.Speaker).Select(g => $"{g.Key}={g.Sum(t => t.End - t.Start):0}s"))}"));
         return (map, score);
+    }
+
+    /// <summary>The speakers stage through the stage runner; the stage holds the speaker model open until it is disposed.</summary>
+    private static async Task<StageOutcome> RunSpeakersAsync(RunFolder run, bool resume, DiarizationOptions options)
+    {
+        using var stage = new SpeakersStage(options);
+        return await new StageRunner(run, resume).RunAsync(stage, CancellationToken.None);
     }
 }

@@ -81,7 +81,7 @@ public sealed class OnnxSpeakerModelTests(ITestOutputHelper output)
         var (samples, reference) = SyntheticVoices.Meeting(Order, turnSeconds: 3);
         var run = SampleRuns.Create(temp.File("run"), samples, reference.Select(t => (t.Start, t.End)).ToList());
         var options = new DiarizationOptions { ProfilesFolder = temp.File("profiles"), SpeakerModel = model };
-        Assert.Equal(StageOutcome.Ran, await new SpeakersStage().RunAsync(new StageRunner(run, resume: false), options, CancellationToken.None));
+        Assert.Equal(StageOutcome.Ran, await RunSpeakersAsync(run, resume: false, options));
         var map = run.Read(RunFolder.SpeakersTrace, MinutesJson.Context.SpeakerMap);
         var score = DiarizationScoring.Score(reference, map.Turns, 0.25);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"synthetic: {map.Speakers.Count} speakers, DER {score.Der:P2}"));
@@ -92,9 +92,9 @@ public sealed class OnnxSpeakerModelTests(ITestOutputHelper output)
         Assert.Equal(Hashing.Sha256OfFile(model), map.Settings["speakerModelSha256"]);
 
         // --resume reuses the stage with the same model and runs it again when the model changes.
-        Assert.Equal(StageOutcome.Reused, await new SpeakersStage().RunAsync(new StageRunner(run, resume: true), options, CancellationToken.None));
+        Assert.Equal(StageOutcome.Reused, await RunSpeakersAsync(run, resume: true, options));
         TinySpeakerModel.Write(model, producer: "another exporter");
-        Assert.Equal(StageOutcome.Ran, await new SpeakersStage().RunAsync(new StageRunner(run, resume: true), options, CancellationToken.None));
+        Assert.Equal(StageOutcome.Ran, await RunSpeakersAsync(run, resume: true, options));
         Assert.Equal(Hashing.Sha256OfFile(model), run.Read(RunFolder.SpeakersTrace, MinutesJson.Context.SpeakerMap).Settings["speakerModelSha256"]);
     }
 
@@ -109,7 +109,7 @@ public sealed class OnnxSpeakerModelTests(ITestOutputHelper output)
         var model = TinySpeakerModel.Write(temp.File("tiny.onnx"));
         var run = SampleRuns.Create(temp.File("run"), SampleRuns.Samples("committee"), SampleRuns.Speech("committee"));
         var watch = Stopwatch.StartNew();
-        await new SpeakersStage().RunAsync(new StageRunner(run, resume: false), new DiarizationOptions { ProfilesFolder = temp.File("profiles"), SpeakerModel = model, Speakers = 4 }, CancellationToken.None);
+        await RunSpeakersAsync(run, resume: false, new DiarizationOptions { ProfilesFolder = temp.File("profiles"), SpeakerModel = model, Speakers = 4 });
         var elapsed = watch.Elapsed;
         var map = run.Read(RunFolder.SpeakersTrace, MinutesJson.Context.SpeakerMap);
         var reference = DiarizationScoring.LoadRttm(Path.Combine(RepoPaths.Sample("committee"), "reference.rttm"));
@@ -155,7 +155,7 @@ public sealed class OnnxSpeakerModelTests(ITestOutputHelper output)
 
         var (samples, reference) = SyntheticVoices.Meeting(Order, turnSeconds: 3);
         var run = SampleRuns.Create(temp.File("run"), samples, reference.Select(t => (t.Start, t.End)).ToList());
-        await new SpeakersStage().RunAsync(new StageRunner(run, resume: false), new DiarizationOptions { ProfilesFolder = store.Folder, SpeakerModel = model }, CancellationToken.None);
+        await RunSpeakersAsync(run, resume: false, new DiarizationOptions { ProfilesFolder = store.Folder, SpeakerModel = model });
         var map = run.Read(RunFolder.SpeakersTrace, MinutesJson.Context.SpeakerMap);
         foreach (var s in map.Speakers)
         {
@@ -183,7 +183,7 @@ public sealed class OnnxSpeakerModelTests(ITestOutputHelper output)
         var run = SampleRuns.Create(temp.File("run"), samples, reference.Select(t => (t.Start, t.End)).ToList());
 
         // The other model computes the same function, but only its digest could tell: it is another model.
-        await new SpeakersStage().RunAsync(new StageRunner(run, resume: false), new DiarizationOptions { ProfilesFolder = store.Folder, SpeakerModel = model }, CancellationToken.None);
+        await RunSpeakersAsync(run, resume: false, new DiarizationOptions { ProfilesFolder = store.Folder, SpeakerModel = model });
         var map = run.Read(RunFolder.SpeakersTrace, MinutesJson.Context.SpeakerMap);
         Assert.All(map.Speakers, s => Assert.Equal(NameSources.Anonymous, s.Source));
         var skipped = map.Settings["profilesSkipped"];
@@ -192,7 +192,7 @@ public sealed class OnnxSpeakerModelTests(ITestOutputHelper output)
         Assert.Contains($"other-model (onnx:other.onnx {Hashing.Sha256OfFile(other)[..12]})", skipped, StringComparison.Ordinal);
 
         // And the other way round: the built-in diarizer leaves the ONNX profile out.
-        await new SpeakersStage().RunAsync(new StageRunner(run, resume: false), new DiarizationOptions { ProfilesFolder = store.Folder }, CancellationToken.None);
+        await RunSpeakersAsync(run, resume: false, new DiarizationOptions { ProfilesFolder = store.Folder });
         var builtIn = run.Read(RunFolder.SpeakersTrace, MinutesJson.Context.SpeakerMap);
         Assert.Equal(MfccSpeakerEmbedder.MethodName, builtIn.Method);
         Assert.StartsWith("other-model (onnx:other.onnx ", builtIn.Settings["profilesSkipped"], StringComparison.Ordinal);
@@ -216,5 +216,12 @@ public sealed class OnnxSpeakerModelTests(ITestOutputHelper output)
         {
             Assert.True(Math.Abs(expected[i] - actual[i]) <= 1e-4 * Math.Max(1, Math.Abs(expected[i])), $"[{i}] expected {expected[i]}, got {actual[i]}");
         }
+    }
+
+    /// <summary>The speakers stage through the stage runner; the stage holds the speaker model open until it is disposed.</summary>
+    private static async Task<StageOutcome> RunSpeakersAsync(RunFolder run, bool resume, DiarizationOptions options)
+    {
+        using var stage = new SpeakersStage(options);
+        return await new StageRunner(run, resume).RunAsync(stage, CancellationToken.None);
     }
 }

@@ -21,7 +21,7 @@ public sealed class SpeakerNamingTests(ITestOutputHelper output)
         Assert.Equal(["事務局"], store.List().Select(p => p.Name));
 
         var run = SampleRuns.Create(temp.File("run"), SampleRuns.Samples("council"), SampleRuns.Speech("council"));
-        await new SpeakersStage().RunAsync(new StageRunner(run, resume: false), new DiarizationOptions { ProfilesFolder = store.Folder }, CancellationToken.None);
+        await RunSpeakersAsync(run, resume: false, new DiarizationOptions { ProfilesFolder = store.Folder });
         var map = run.Read(RunFolder.SpeakersTrace, MinutesJson.Context.SpeakerMap);
         foreach (var s in map.Speakers)
         {
@@ -36,7 +36,7 @@ public sealed class SpeakerNamingTests(ITestOutputHelper output)
         Assert.Equal(["話者1", "話者2", "話者3"], map.Speakers.Where(s => s.Source == NameSources.Anonymous).Select(s => s.Name));
 
         var roster = DiarizationOptions.ParseNames($"{named.Id}=事務局長");
-        await new SpeakersStage().RunAsync(new StageRunner(run, resume: true), new DiarizationOptions { ProfilesFolder = store.Folder, SpeakerNames = roster }, CancellationToken.None);
+        await RunSpeakersAsync(run, resume: true, new DiarizationOptions { ProfilesFolder = store.Folder, SpeakerNames = roster });
         var renamed = run.Read(RunFolder.SpeakersTrace, MinutesJson.Context.SpeakerMap).Speakers.Single(s => s.Id == named.Id);
         Assert.Equal(("事務局長", NameSources.Roster), (renamed.Name, renamed.Source));
 
@@ -69,5 +69,12 @@ public sealed class SpeakerNamingTests(ITestOutputHelper output)
             .Where(t => t.Speaker == speaker).Take(turns)
             .SelectMany(t => samples[(int)(t.Start * PcmAudio.Rate)..(int)(t.End * PcmAudio.Rate)].Concat(new float[PcmAudio.Rate / 2]))
             .ToArray();
+    }
+
+    /// <summary>The speakers stage through the stage runner; the stage holds the speaker model open until it is disposed.</summary>
+    private static async Task<StageOutcome> RunSpeakersAsync(RunFolder run, bool resume, DiarizationOptions options)
+    {
+        using var stage = new SpeakersStage(options);
+        return await new StageRunner(run, resume).RunAsync(stage, CancellationToken.None);
     }
 }

@@ -20,7 +20,7 @@ public sealed class WhisperTranscriberTests : IDisposable
         using var audio = Recording((1.2, 4.0), (9.5, 12.25), (12.9, 14.0), (20.0, 23.5));
         var vad = Vad(audio, (1.2, 4.0), (9.5, 12.25), (12.9, 14.0), (20.0, 23.5));
 
-        var transcript = await new WhisperTranscriber(new WhisperOptions { ModelPath = model, Threads = 2 })
+        var transcript = await new WhisperTranscriber(new WhisperSettings { ModelPath = model, Threads = 2 })
             .TranscribeAsync(audio, vad, _temp.File("chunks"), null, default);
 
         Assert.Equal(
@@ -41,7 +41,7 @@ public sealed class WhisperTranscriberTests : IDisposable
         using var audio = Recording((1.0, 3.0));
         var vad = Vad(audio, (1.0, 3.0), (6.0, 8.0));
 
-        var transcript = await new WhisperTranscriber(new WhisperOptions { ModelPath = model })
+        var transcript = await new WhisperTranscriber(new WhisperSettings { ModelPath = model })
             .TranscribeAsync(audio, vad, _temp.File("chunks"), null, default);
 
         var kept = Assert.Single(transcript.Segments);
@@ -57,7 +57,7 @@ public sealed class WhisperTranscriberTests : IDisposable
         var model = Crafted([.. Enumerable.Repeat(new[] { "よろしく", "お願いします。" }, 5).SelectMany(p => p)]);
         using var audio = Recording((0.5, 5.0));
 
-        var transcript = await new WhisperTranscriber(new WhisperOptions { ModelPath = model })
+        var transcript = await new WhisperTranscriber(new WhisperSettings { ModelPath = model })
             .TranscribeAsync(audio, Vad(audio, (0.5, 5.0)), _temp.File("chunks"), null, default);
 
         var segment = Assert.Single(transcript.Segments);
@@ -71,7 +71,7 @@ public sealed class WhisperTranscriberTests : IDisposable
         var model = Crafted("議題", "1");
         using var audio = Recording((0.5, 2.0), (5.0, 7.0));
         var vad = Vad(audio, (0.5, 2.0), (5.0, 7.0));
-        var options = new WhisperOptions { ModelPath = model, Prompt = "委員長、田中委員、補正予算" };
+        var options = new WhisperSettings { ModelPath = model, Prompt = "委員長、田中委員、補正予算" };
         var checkpoint = _temp.File("chunks");
 
         var first = await new WhisperTranscriber(options).TranscribeAsync(audio, vad, checkpoint, null, default);

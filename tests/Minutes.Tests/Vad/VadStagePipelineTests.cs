@@ -20,9 +20,9 @@ public sealed class VadStagePipelineTests
     public async Task The_vad_stage_writes_its_trace_and_records_the_detector_settings_in_the_manifest()
     {
         using var temp = new TempFolder();
-        var options = new TranscribeOptions { Recording = VadFixture.Wav, Output = temp.File("run"), VadModel = RepoPaths.SileroModel, StopAfter = StopAfter.Vad };
+        var options = new TranscribeOptions { Recording = VadFixture.Wav, Output = temp.File("run"), Vad = new VadOptions { Model = RepoPaths.SileroModel }, StopAfter = StopAfter.Vad };
 
-        var run = await new MinutesPipeline(Services).TranscribeAsync(options, null, null, CancellationToken.None);
+        var run = await new MinutesPipeline(Services).TranscribeAsync(options, CancellationToken.None);
 
         var trace = run.Read(RunFolder.VadTrace, MinutesJson.Context.VadTrace);
         Assert.Equal("silero", trace.Detector);
@@ -37,9 +37,9 @@ public sealed class VadStagePipelineTests
     public async Task A_silent_recording_fails_in_the_vad_stage_and_the_run_is_not_complete()
     {
         using var temp = new TempFolder();
-        var options = new TranscribeOptions { Recording = VadFixture.Silent(temp, 4), Output = temp.File("run"), EnergyVad = true };
+        var options = new TranscribeOptions { Recording = VadFixture.Silent(temp, 4), Output = temp.File("run"), Vad = new VadOptions { Energy = true } };
 
-        var ex = await Assert.ThrowsAsync<MinutesException>(() => new MinutesPipeline(Services).TranscribeAsync(options, null, null, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<MinutesException>(() => new MinutesPipeline(Services).TranscribeAsync(options, CancellationToken.None));
 
         Assert.StartsWith("no speech found in the recording (peak level digital silence, energy detector)", ex.Message, StringComparison.Ordinal);
         var manifest = RunFolder.Open(temp.File("run")).LoadManifest();

@@ -1,5 +1,4 @@
 using Minutes.Models;
-using Minutes.Pipeline;
 using Minutes.Runs;
 using Minutes.Tests.Support;
 using Minutes.Vad;
@@ -8,7 +7,7 @@ namespace Minutes.Tests.Vad;
 
 public sealed class VoiceActivityDetectorsTests
 {
-    private static readonly TranscribeOptions Options = new() { Recording = "r.wav", Output = "out" };
+    private static readonly VadOptions Options = new();
 
     [SkippableFact]
     public void Takes_silero_from_the_models_folder()
@@ -37,7 +36,7 @@ public sealed class VoiceActivityDetectorsTests
     public void Energy_vad_option_wins_over_an_available_model()
     {
         var store = new ModelStore(Path.GetDirectoryName(RepoPaths.SileroModel)!);
-        var detector = VoiceActivityDetectors.Create(Options with { EnergyVad = true }, store);
+        var detector = VoiceActivityDetectors.Create(Options with { Energy = true }, store);
 
         Assert.IsType<EnergyVoiceActivityDetector>(detector);
         Assert.Equal("energy", detector.Parameters["detector"]);
@@ -50,7 +49,7 @@ public sealed class VoiceActivityDetectorsTests
         var path = temp.File("ggml-base.bin");
         File.WriteAllBytes(path, WhisperLikeHeader.Bytes(extra: 100));
 
-        var ex = Assert.Throws<MinutesException>(() => VoiceActivityDetectors.Create(Options with { VadModel = path }, new ModelStore(temp.Path)));
+        var ex = Assert.Throws<MinutesException>(() => VoiceActivityDetectors.Create(Options with { Model = path }, new ModelStore(temp.Path)));
         Assert.StartsWith("'ggml-base.bin' is not a Silero VAD model", ex.Message, StringComparison.Ordinal);
     }
 }

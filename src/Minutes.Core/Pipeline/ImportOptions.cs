@@ -1,0 +1,18 @@
+using Minutes.Sessions;
+
+namespace Minutes.Pipeline;
+
+/// <summary>What <c>minutes import</c> was asked to do.</summary>
+public sealed record ImportOptions
+{
+    /// <summary>The transcript file (SRT, WebVTT, transcript JSON, text).</summary>
+    public required string File { get; init; }
+
+    /// <summary>The run folder.</summary>
+    public required string Output { get; init; }
+
+    /// <summary>The recording the transcript belongs to, recorded as the run's source.</summary>
+    public string? Audio { get; init; }
+
+    public SessionOptions Sessions { get; init; } = new();
+}
