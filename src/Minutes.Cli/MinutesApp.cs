@@ -83,5 +83,6 @@ public static class MinutesApp
         EvalCommand.Create(console),
         SpeakersCommand.Create(console),
         PiiCommand.Create(console),
+        CorrectCommand.Create(console),
     ];
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Minutes.Configuration;
+using Minutes.Corrections;
 using Minutes.Drafting;
 
 namespace Minutes.Cli.Commands;
@@ -20,6 +21,23 @@ internal static class CommonOptions
         parse.GetValue(option) ?? config.Confidentiality ?? DraftOptions.Defaults.Confidentiality;
 
     /// <summary>The option, else minutes.json, else the draft stage's default.</summary>
+    public static Option<string?> Replacements() => new("--replacements") { Description = "A replacement dictionary ('誤=正' lines) applied right after transcription, recorded as corrections by 'dictionary'. Default: 'replacements' in minutes.json." };
+
+    /// <summary>The option's file, else minutes.json's map, else none.</summary>
+    public static ReplacementDictionary? ReplacementsOf(ParseResult parse, Option<string?> option, MinutesConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(config);
+        if (parse.GetValue(option) is { } file)
+        {
+            return ReplacementDictionary.Load(file);
+        }
+
+        return config.Replacements is { Count: > 0 } map
+            ? ReplacementDictionary.Of(MinutesConfig.FileName, map.Select(p => (p.Key, p.Value)))
+            : null;
+    }
+
     public static string StyleOf(ParseResult parse, Option<string?> option, MinutesConfig config) =>
         parse.GetValue(option) ?? config.Style ?? DraftOptions.Defaults.Style;
 }

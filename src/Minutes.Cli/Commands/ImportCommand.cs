@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Minutes.Configuration;
 using Minutes.Pipeline;
 using Minutes.Sessions;
 
@@ -15,7 +16,8 @@ internal static class ImportCommand
         var audio = new Option<string?>("--audio") { Description = "The recording the transcript belongs to (recorded as the run's source)." };
         var agenda = new Option<string?>("--agenda") { Description = "Agenda file: one item per line." };
         var pause = new Option<double?>("--pause-seconds") { Description = $"A silence this long (s) with no announcement near it starts a session (default {SessionOptions.Defaults.PauseSeconds.ToString(CultureInfo.InvariantCulture)})." };
-        var command = new Command("import", "Start a run from an existing transcript, then split it into sessions.") { file, output, audio, agenda, pause };
+        var replacements = CommonOptions.Replacements();
+        var command = new Command("import", "Start a run from an existing transcript, then split it into sessions.") { file, output, audio, agenda, pause, replacements };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var sessions = new SessionOptions { Agenda = parse.GetValue(agenda) };
@@ -30,6 +32,7 @@ internal static class ImportCommand
                 Output = parse.GetRequiredValue(output),
                 Audio = parse.GetValue(audio),
                 Sessions = sessions,
+                Replacements = CommonOptions.ReplacementsOf(parse, replacements, MinutesConfig.Load()),
             };
             var progress = new ConsoleProgress(console);
             var result = await new MinutesPipeline(observer: progress, progress: progress).ImportAsync(options, cancellationToken);

@@ -39,12 +39,13 @@ internal static class TranscribeCommand
         var agenda = new Option<string?>("--agenda") { Description = "Agenda file: one item per line." };
         var resume = new Option<bool>("--resume") { Description = "Reuse the stages of an earlier (interrupted) run whose inputs are unchanged." };
         var stopAfter = new Option<StopAfter>("--stop-after") { Description = "Stop after this stage." };
+        var replacements = CommonOptions.Replacements();
 
         var command = new Command(name, name == "run"
             ? "The same as transcribe."
             : "The whole pipeline: from the recording to the draft minutes.")
         {
-            recording, output, model, language, glossary, threads, vadModel, energyVad, speakers, minSpeakers, maxSpeakers, speakerNames, speakerModel, speakerThreshold, speakerPenalty, agenda, meeting, style, confidentiality, resume, stopAfter,
+            recording, output, model, language, glossary, threads, vadModel, energyVad, speakers, minSpeakers, maxSpeakers, speakerNames, speakerModel, speakerThreshold, speakerPenalty, agenda, meeting, style, confidentiality, replacements, resume, stopAfter,
         };
         foreach (var option in llm.All)
         {
@@ -88,6 +89,7 @@ internal static class TranscribeCommand
                 },
                 Llm = llm.Read(parse),
                 Config = config,
+                Replacements = CommonOptions.ReplacementsOf(parse, replacements, config),
             };
             var progress = new ConsoleProgress(console);
             var run = await new MinutesPipeline(observer: progress, progress: progress).TranscribeAsync(options, cancellationToken);

@@ -82,6 +82,9 @@ public sealed record MinutesConfig
     /// <summary>The default style: summary or verbatim.</summary>
     public string? Style { get; init; }
 
+    /// <summary>The office's replacement dictionary (誤 → 正), applied after every transcription as corrections by <c>dictionary</c>.</summary>
+    public IReadOnlyDictionary<string, string>? Replacements { get; init; }
+
     /// <summary>The files read, nearest last (for messages and the trace); not part of the file.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<string> Sources { get; init; } = [];
@@ -137,6 +140,7 @@ public sealed record MinutesConfig
         Llm = LlmConfig.Merge(under.Llm, over.Llm),
         Confidentiality = over.Confidentiality ?? under.Confidentiality,
         Style = over.Style ?? under.Style,
+        Replacements = over.Replacements ?? under.Replacements,
         Sources = [.. under.Sources, .. over.Sources],
     };
 }

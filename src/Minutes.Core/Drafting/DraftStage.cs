@@ -26,10 +26,10 @@ public sealed class DraftStage : IStage
     public StageDefinition Define(RunFolder run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var inputs = new List<string> { RunFolder.TranscriptTrace, RunFolder.SessionsTrace };
-        if (run.Exists(RunFolder.SpeakersTrace))
+        var inputs = new List<string> { run.CurrentTranscript, RunFolder.SessionsTrace };
+        if (run.CurrentSpeakers is { } speakers)
         {
-            inputs.Add(RunFolder.SpeakersTrace);
+            inputs.Add(speakers);
         }
 
         inputs.AddRange(new[] { _options.Meeting, _options.Roster }.OfType<string>().Select(Path.GetFullPath));
@@ -44,9 +44,9 @@ public sealed class DraftStage : IStage
     public async Task RunAsync(RunFolder run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var transcript = run.Read(RunFolder.TranscriptTrace, MinutesJson.Context.Transcript);
+        var transcript = run.Read(run.CurrentTranscript, MinutesJson.Context.Transcript);
         var sessions = run.Read(RunFolder.SessionsTrace, MinutesJson.Context.SessionPlan);
-        var speakers = run.Exists(RunFolder.SpeakersTrace) ? run.Read(RunFolder.SpeakersTrace, MinutesJson.Context.SpeakerMap) : null;
+        var speakers = run.CurrentSpeakers is { } current ? run.Read(current, MinutesJson.Context.SpeakerMap) : null;
         var roster = _options.Roster is null ? [] : File.ReadAllLines(_options.Roster).Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
         var input = new DraftInput(transcript, speakers, sessions, MeetingInfo.Load(_options.Meeting), _options.Style, _options.Confidentiality, run.PathOf(RunFolder.LlmTraceFolder)) { Roster = roster };
         var action = _drafter.Parameters.GetValueOrDefault("drafter") == "offline" ? "not-sent" : _options.Confidentiality >= 2 ? "masked" : "warned";

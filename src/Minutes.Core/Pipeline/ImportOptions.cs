@@ -15,4 +15,7 @@ public sealed record ImportOptions
     public string? Audio { get; init; }
 
     public SessionOptions Sessions { get; init; } = new();
+
+    /// <summary>The replacement dictionary applied to the imported transcript, as corrections by <c>dictionary</c>.</summary>
+    public Corrections.ReplacementDictionary? Replacements { get; init; }
 }

@@ -1,5 +1,6 @@
 using Minutes.Audio;
 using Minutes.Configuration;
+using Minutes.Corrections;
 using Minutes.Drafting;
 using Minutes.Json;
 using Minutes.Privacy;
@@ -69,6 +70,7 @@ public sealed class MinutesPipeline
         }
 
         await runner.RunAsync(speakers, cancellationToken).ConfigureAwait(false);
+        await CorrectAsync(run, runner, options.Replacements, cancellationToken).ConfigureAwait(false);
         if (sessions is null)
         {
             return run;
@@ -116,6 +118,7 @@ public sealed class MinutesPipeline
             ForgetSpeakers(run);
         }
 
+        await CorrectAsync(run, runner, options.Replacements, cancellationToken).ConfigureAwait(false);
         await runner.RunAsync(sessions, cancellationToken).ConfigureAwait(false);
         return new ImportResult(run, imported, run.Read(RunFolder.SessionsTrace, MinutesJson.Context.SessionPlan));
     }
@@ -170,6 +173,70 @@ public sealed class MinutesPipeline
         AtomicFile.WriteAllBytes(file, DocumentFormats.Render(RunArtifacts.Load(run), format));
         return file;
     }
+
+    /// <summary>
+    /// <c>minutes correct</c>: one reviewer's correction, checked against the transcript as it
+    /// stands, appended to <c>trace/corrections.json</c>; then corrections → (render → review, when
+    /// the run has a draft), so the review page shows the corrected text and what it now flags.
+    /// </summary>
+    public async Task<CorrectionResult> CorrectAsync(RunFolder run, CorrectionRequest request, string reviewer, string? reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(request);
+        var name = (reviewer ?? string.Empty).Trim();
+        if (name.Length == 0 || string.Equals(name, ReplacementDictionary.Reviewer, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new MinutesException(name.Length == 0
+                ? "A correction needs the reviewer's name (--reviewer)."
+                : $"'{ReplacementDictionary.Reviewer}' is the name of the automatic corrections, not of a reviewer.");
+        }
+
+        var log = CorrectionLog.Load(run);
+        var correction = Corrector.Prepare(CorrectedTranscript.Replay(MachineTranscript(run), MachineSpeakers(run), log), request, name, reason, DateTimeOffset.UtcNow);
+        log = log.Append(correction);
+        run.Write(RunFolder.CorrectionsTrace, log, MinutesJson.Context.CorrectionLog);
+        var runner = new StageRunner(run, resume: false, _observer);
+        await runner.RunAsync(new CorrectionsStage(), cancellationToken).ConfigureAwait(false);
+        var cited = new List<string>();
+        if (run.Exists(RunFolder.MinutesTrace))
+        {
+            await RenderAndReviewAsync(runner, cancellationToken).ConfigureAwait(false);
+            var minutes = run.Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument);
+            cited.AddRange(minutes.Sections.SelectMany(s => s.Items).Where(i => i.Citations.Intersect(correction.Segments).Any()).Select(i => i.Id));
+        }
+
+        return new CorrectionResult(log.Corrections[^1], cited);
+    }
+
+    /// <summary>
+    /// The replacement dictionary, when one is given, recorded as corrections; then the
+    /// corrections stage, when the run has any corrections (a resumed run keeps a reviewer's).
+    /// </summary>
+    private static async Task CorrectAsync(RunFolder run, StageRunner runner, ReplacementDictionary? dictionary, CancellationToken cancellationToken)
+    {
+        if (dictionary is not null)
+        {
+            var log = CorrectionLog.Load(run);
+            var updated = dictionary.ApplyTo(log, CorrectedTranscript.Replay(MachineTranscript(run), MachineSpeakers(run), log), DateTimeOffset.UtcNow);
+            if (updated.Corrections.Count > log.Corrections.Count)
+            {
+                run.Write(RunFolder.CorrectionsTrace, updated, MinutesJson.Context.CorrectionLog);
+            }
+        }
+
+        if (run.Exists(RunFolder.CorrectionsTrace))
+        {
+            await runner.RunAsync(new CorrectionsStage(), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static Transcript MachineTranscript(RunFolder run) =>
+        run.Exists(RunFolder.TranscriptTrace)
+            ? run.Read(RunFolder.TranscriptTrace, MinutesJson.Context.Transcript)
+            : throw new MinutesException($"The run has no {RunFolder.TranscriptTrace}; there is nothing to correct yet.");
+
+    private static SpeakerMap? MachineSpeakers(RunFolder run) =>
+        run.Exists(RunFolder.SpeakersTrace) ? run.Read(RunFolder.SpeakersTrace, MinutesJson.Context.SpeakerMap) : null;
 
     /// <summary>
     /// The draft is rendered again only when 07 or what it cites changed, with or without resume,

@@ -31,6 +31,9 @@ public sealed record TranscribeOptions
 
     public DraftOptions Draft { get; init; } = new();
 
+    /// <summary>The replacement dictionary applied right after transcription, as corrections by <c>dictionary</c>.</summary>
+    public Corrections.ReplacementDictionary? Replacements { get; init; }
+
     /// <summary>The LLM to draft with (offline when none is configured or <c>Offline</c> is set).</summary>
     public LlmOptions Llm { get; init; } = new();
 

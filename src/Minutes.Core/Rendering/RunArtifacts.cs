@@ -46,7 +46,8 @@ public sealed class RunArtifacts
     public static IReadOnlyList<string> InputFiles(RunFolder run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return new[] { RunFolder.MinutesTrace, RunFolder.TranscriptTrace, RunFolder.SpeakersTrace, RunFolder.SessionsTrace }
+        return new[] { RunFolder.MinutesTrace, run.CurrentTranscript, run.CurrentSpeakers, RunFolder.SessionsTrace }
+            .OfType<string>()
             .Where(run.Exists)
             .ToList();
     }
@@ -55,8 +56,8 @@ public sealed class RunArtifacts
     {
         ArgumentNullException.ThrowIfNull(run);
         var minutes = run.Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument);
-        var transcript = run.Read(RunFolder.TranscriptTrace, MinutesJson.Context.Transcript);
-        var speakers = run.Exists(RunFolder.SpeakersTrace) ? run.Read(RunFolder.SpeakersTrace, MinutesJson.Context.SpeakerMap) : null;
+        var transcript = run.Read(run.CurrentTranscript, MinutesJson.Context.Transcript);
+        var speakers = run.CurrentSpeakers is { } current ? run.Read(current, MinutesJson.Context.SpeakerMap) : null;
         var sessions = run.Exists(RunFolder.SessionsTrace) ? run.Read(RunFolder.SessionsTrace, MinutesJson.Context.SessionPlan) : null;
         return new RunArtifacts(minutes, transcript, speakers, sessions);
     }

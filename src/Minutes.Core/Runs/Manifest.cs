@@ -66,10 +66,11 @@ public static class StageNames
     public const string Vad = "vad";
     public const string Transcript = "transcript";
     public const string Speakers = "speakers";
+    public const string Corrections = "corrections";
     public const string Sessions = "sessions";
     public const string Draft = "draft";
     public const string Render = "render";
     public const string Review = "review";
 
-    public static readonly string[] Order = [Audio, Vad, Transcript, Speakers, Sessions, Draft, Render, Review];
+    public static readonly string[] Order = [Audio, Vad, Transcript, Speakers, Corrections, Sessions, Draft, Render, Review];
 }

@@ -26,11 +26,22 @@ public sealed class RunFolder
     public const string ReviewPage = "review.html";
     public const string ApprovalsFile = "approvals.json";
     public const string CorrectionsTrace = "trace/corrections.json";
+    public const string CorrectedTranscriptTrace = "trace/03-transcript.corrected.json";
+    public const string CorrectedSpeakersTrace = "trace/04-speakers.corrected.json";
     public const string PrivacyDecisionsTrace = "trace/privacy-decisions.json";
 
     private RunFolder(string root) => Root = root;
 
     public string Root { get; }
+
+    /// <summary>
+    /// The transcript every stage after the corrections reads: the reviewers' corrected one when
+    /// the run has one, else the machine's (which never changes).
+    /// </summary>
+    public string CurrentTranscript => Exists(CorrectedTranscriptTrace) ? CorrectedTranscriptTrace : TranscriptTrace;
+
+    /// <summary>The speakers those stages read (corrected, else the machine's), or null for a run without speakers.</summary>
+    public string? CurrentSpeakers => Exists(CorrectedSpeakersTrace) ? CorrectedSpeakersTrace : Exists(SpeakersTrace) ? SpeakersTrace : null;
 
     public static string ToolVersion { get; } =
         typeof(RunFolder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]

@@ -26,10 +26,10 @@ public sealed class SessionsStage : IStage
     public StageDefinition Define(RunFolder run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        List<string> inputs = [RunFolder.TranscriptTrace];
-        if (run.Exists(RunFolder.SpeakersTrace))
+        List<string> inputs = [run.CurrentTranscript];
+        if (run.CurrentSpeakers is { } speakers)
         {
-            inputs.Add(RunFolder.SpeakersTrace);
+            inputs.Add(speakers);
         }
 
         if (_agendaPath is not null)
@@ -43,8 +43,8 @@ public sealed class SessionsStage : IStage
     public Task RunAsync(RunFolder run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var transcript = run.Read(RunFolder.TranscriptTrace, MinutesJson.Context.Transcript);
-        var speakers = run.Exists(RunFolder.SpeakersTrace) ? run.Read(RunFolder.SpeakersTrace, MinutesJson.Context.SpeakerMap) : null;
+        var transcript = run.Read(run.CurrentTranscript, MinutesJson.Context.Transcript);
+        var speakers = run.CurrentSpeakers is { } current ? run.Read(current, MinutesJson.Context.SpeakerMap) : null;
         var plan = new SessionSegmenter(_options).Segment(transcript, speakers, _agenda);
         run.Write(RunFolder.SessionsTrace, plan, MinutesJson.Context.SessionPlan);
         return Task.CompletedTask;

@@ -1,0 +1,101 @@
+using System.CommandLine;
+using Minutes.Corrections;
+using Minutes.Pipeline;
+using Minutes.Runs;
+
+namespace Minutes.Cli.Commands;
+
+/// <summary>
+/// <c>minutes correct &lt;run&gt; --reviewer NAME [--reason TEXT]</c> with one operation: a segment's
+/// text or speaker, a speaker's name, two speakers merged, or a term replaced everywhere.
+/// </summary>
+internal static class CorrectCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var run = CommonOptions.RunArgument();
+        var reviewer = new Option<string>("--reviewer") { Description = "Who corrects (recorded).", Required = true };
+        var reason = new Option<string?>("--reason") { Description = "Why (recorded)." };
+        var segment = new Option<string?>("--segment") { Description = "The segment to correct (s0004), with --text or --speaker." };
+        var text = new Option<string?>("--text") { Description = "The segment's right text." };
+        var speaker = new Option<string?>("--speaker") { Description = "The speaker (S2) who really said the segment." };
+        var rename = new Option<string?>("--rename-speaker") { Description = "LABEL=NAME: the speaker's name in every segment (S1=委員長)." };
+        var merge = new Option<string?>("--merge-speakers") { Description = "A,B: B is the same person as A; B's segments go to A." };
+        var replace = new Option<string?>("--replace") { Description = "WRONG=RIGHT: the term replaced in every segment." };
+        var command = new Command("correct", "Correct the transcript (recorded with who, when, before, after and why); the machine transcript stays as it was, and the draft is checked again.")
+        {
+            run, reviewer, reason, segment, text, speaker, rename, merge, replace,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var request = Request(parse.GetValue(segment), parse.GetValue(text), parse.GetValue(speaker), parse.GetValue(rename), parse.GetValue(merge), parse.GetValue(replace));
+            var folder = RunFolder.Open(parse.GetRequiredValue(run));
+            var progress = new ConsoleProgress(console);
+            var result = await new MinutesPipeline(observer: progress, progress: progress)
+                .CorrectAsync(folder, request, parse.GetRequiredValue(reviewer), parse.GetValue(reason), cancellationToken);
+            var c = result.Correction;
+            await console.Out.WriteLineAsync(c.Operation == CorrectionOperation.Replace
+                ? $"Correction {c.Sequence} by {c.Reviewer}: '{c.Before}' → '{c.After}' in {c.Segments.Count} segment(s) ({string.Join(", ", c.Segments)})."
+                : $"Correction {c.Sequence} by {c.Reviewer}: {c.Target} '{c.Before}' → '{c.After}' ({c.Segments.Count} segment(s)).");
+            if (result.CitingStatements.Count > 0)
+            {
+                await console.Out.WriteLineAsync($"Statements citing what changed: {string.Join(", ", result.CitingStatements)}; 'minutes review' shows which no longer hold, 'minutes draft' redrafts.");
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>Exactly one operation, or one line saying what is missing or too much.</summary>
+    private static CorrectionRequest Request(string? segment, string? text, string? speaker, string? rename, string? merge, string? replace)
+    {
+        var given = new[] { text, speaker, rename, merge, replace }.Count(v => v is not null);
+        if (given != 1)
+        {
+            throw new MinutesException(
+                "Give one correction: --segment ID --text TEXT, --segment ID --speaker LABEL, --rename-speaker LABEL=NAME, --merge-speakers A,B or --replace WRONG=RIGHT.", ExitCodes.Usage);
+        }
+
+        if ((text ?? speaker) is not null && segment is null)
+        {
+            throw new MinutesException("--text and --speaker correct one segment: give it with --segment ID.", ExitCodes.Usage);
+        }
+
+        if (text is not null)
+        {
+            return new CorrectionRequest(CorrectionOperation.Text, segment!, text);
+        }
+
+        if (speaker is not null)
+        {
+            return new CorrectionRequest(CorrectionOperation.Speaker, segment!, speaker.Trim());
+        }
+
+        if (rename is not null)
+        {
+            var (label, name) = Pair(rename, '=', "--rename-speaker LABEL=NAME");
+            return new CorrectionRequest(CorrectionOperation.RenameSpeaker, label, name);
+        }
+
+        if (merge is not null)
+        {
+            var (kept, merged) = Pair(merge, ',', "--merge-speakers A,B");
+            return new CorrectionRequest(CorrectionOperation.MergeSpeakers, kept, merged);
+        }
+
+        var (wrong, right) = Pair(replace!, '=', "--replace WRONG=RIGHT");
+        return new CorrectionRequest(CorrectionOperation.Replace, wrong, right);
+    }
+
+    private static (string Left, string Right) Pair(string value, char separator, string form)
+    {
+        var cut = value.IndexOf(separator, StringComparison.Ordinal);
+        if (cut <= 0 || cut == value.Length - 1)
+        {
+            throw new MinutesException($"Expected {form}, not '{value}'.", ExitCodes.Usage);
+        }
+
+        return (value[..cut].Trim(), value[(cut + 1)..].Trim());
+    }
+}
