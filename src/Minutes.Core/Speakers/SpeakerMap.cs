@@ -25,4 +25,12 @@ public sealed record SpeakerMap(
     IReadOnlyDictionary<string, string> Settings,
     IReadOnlyList<Speaker> Speakers,
     IReadOnlyList<SpeakerTurn> Turns,
-    IReadOnlyList<SpeakerAssignment> Segments);
+    IReadOnlyList<SpeakerAssignment> Segments)
+{
+    /// <summary>How the diarizer reached the count; null for imported speakers and for runs written before it was recorded.</summary>
+    public SpeakerCountEvidence? Count { get; init; }
+
+    /// <summary>The speaker of each transcript segment that has one (the first assignment wins).</summary>
+    public IReadOnlyDictionary<string, string> SpeakerBySegment() =>
+        Segments.GroupBy(a => a.SegmentId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Speaker, StringComparer.Ordinal);
+}

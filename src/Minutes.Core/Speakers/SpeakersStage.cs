@@ -53,13 +53,6 @@ public sealed class SpeakersStage
                 var transcript = run.Read(RunFolder.TranscriptTrace, MinutesJson.Context.Transcript);
                 using var audio = PcmAudio.Open(run.PathOf(RunFolder.DecodedAudio));
                 var result = new Diarizer(options, embedder).Diarize(audio, vad.Regions, ct);
-                settings["lastMerges"] = string.Join(" ", result.LastMerges.Select(d => d.ToString("0.000", CultureInfo.InvariantCulture)));
-                if (result.CountDecision is { } decision)
-                {
-                    settings["countMerges"] = string.Join(" ", decision.Merges.Select(d => d.ToString("0.000", CultureInfo.InvariantCulture)));
-                    settings["countNext"] = decision.Next?.ToString("0.000", CultureInfo.InvariantCulture) ?? string.Empty;
-                }
-
                 var map = Build(result, transcript.Segments, options, usable, settings);
                 run.Write(RunFolder.SpeakersTrace, map, MinutesJson.Context.SpeakerMap);
                 return Task.CompletedTask;
@@ -114,13 +107,11 @@ public sealed class SpeakersStage
 
         var trace = new Dictionary<string, string>(settings)
         {
-            ["windows"] = result.WindowCount.ToString(CultureInfo.InvariantCulture),
-            ["pieces"] = result.PieceCount.ToString(CultureInfo.InvariantCulture),
             ["windowSeconds"] = Diarizer.WindowSeconds.ToString(CultureInfo.InvariantCulture),
             ["hopSeconds"] = Diarizer.HopSeconds.ToString(CultureInfo.InvariantCulture),
         };
         var turns = result.Turns.Select(t => new SpeakerTurn(Math.Round(t.Start, 3), Math.Round(t.End, 3), t.Speaker)).ToList();
-        return new SpeakerMap(result.Method, trace, speakers, turns, assignments);
+        return new SpeakerMap(result.Method, trace, speakers, turns, assignments) { Count = SpeakerCountEvidence.Of(result, options) };
     }
 
     /// <summary>
