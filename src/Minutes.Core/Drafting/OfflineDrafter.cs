@@ -34,13 +34,7 @@ public sealed partial class OfflineDrafter : IMinutesDrafter
             sections.Add(new MinutesSection(session.Id, session.Title, items));
         }
 
-        var header = new MinutesHeader(
-            input.Meeting.Name ?? string.Empty,
-            input.Meeting.Date,
-            input.Meeting.Place,
-            Attendees(input),
-            input.Sessions.Sessions.Where(s => s.Kind == "item").Select(s => s.Title).Distinct(StringComparer.Ordinal).ToList());
-        return Task.FromResult(new MinutesDocument(header, input.Style, new DrafterInfo("offline"), input.Confidentiality, sections, []));
+        return Task.FromResult(new MinutesDocument(input.Header(Attendees(input)), input.Style, new DrafterInfo("offline"), input.Confidentiality, sections, []));
     }
 
     /// <summary>Consecutive segments of one speaker form a turn.</summary>

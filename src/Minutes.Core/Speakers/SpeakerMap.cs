@@ -29,8 +29,4 @@ public sealed record SpeakerMap(
 {
     /// <summary>How the diarizer reached the count; null for imported speakers and for runs written before it was recorded.</summary>
     public SpeakerCountEvidence? Count { get; init; }
-
-    /// <summary>The speaker of each transcript segment that has one (the first assignment wins).</summary>
-    public IReadOnlyDictionary<string, string> SpeakerBySegment() =>
-        Segments.GroupBy(a => a.SegmentId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Speaker, StringComparer.Ordinal);
 }

@@ -181,7 +181,7 @@ public static class JapaneseText
         value.ToString(value == decimal.Truncate(value) ? "0" : "0.############", CultureInfo.InvariantCulture);
 
     private static string[] LoadNonNumberWords() =>
-        [.. ResourceLines.Read(new StringReader(ResourceLines.EmbeddedText("Minutes.Text.non-number-words.txt")))
+        [.. ResourceLines.Embedded("Minutes.Text.non-number-words.txt")
             .Select(l => l.Normalize(NormalizationForm.FormKC))
             .OrderByDescending(l => l.Length)];
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
+using Minutes.Text;
 
 namespace Minutes.Transcription;
 
@@ -106,22 +106,8 @@ public static partial class HallucinationGuard
     private static DroppedSegment Drop(RawSegment raw, string reason, string? regionId) =>
         new(Math.Round(raw.Start, 3), Math.Round(raw.End, 3), raw.Text.Trim(), reason, regionId);
 
-    private static HashSet<string> LoadPhrases()
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Minutes.Transcription.Resources.silence-phrases.txt")
-            ?? throw new InvalidOperationException("The hallucination phrase list is not embedded.");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        var phrases = new HashSet<string>(StringComparer.Ordinal);
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length > 0 && !line.StartsWith('#'))
-            {
-                phrases.Add(Key(line));
-            }
-        }
-
-        return phrases;
-    }
+    private static HashSet<string> LoadPhrases() =>
+        ResourceLines.Embedded("Minutes.Transcription.Resources.silence-phrases.txt").Select(Key).ToHashSet(StringComparer.Ordinal);
 
     [GeneratedRegex(@"(.{1,24}?)\1{3,}", RegexOptions.Singleline)]
     private static partial Regex Loop();
