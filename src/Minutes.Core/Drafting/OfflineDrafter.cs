@@ -13,7 +13,6 @@ namespace Minutes.Drafting;
 /// </summary>
 public sealed partial class OfflineDrafter : IMinutesDrafter
 {
-    private static readonly string[] Fillers = ["えー、", "えー", "あのー、", "あのー", "えっと、", "まあ、", "ええと、"];
     private readonly DraftingCues _cues;
 
     public OfflineDrafter(DraftingCues? cues = null) => _cues = cues ?? DraftingCues.Default;
@@ -197,15 +196,7 @@ public sealed partial class OfflineDrafter : IMinutesDrafter
         return builder.ToString();
     }
 
-    private static string Clean(string text)
-    {
-        foreach (var filler in Fillers)
-        {
-            text = text.Replace(filler, string.Empty, StringComparison.Ordinal);
-        }
-
-        return text.Trim();
-    }
+    private static string Clean(string text) => Fillers.Remove(text).Trim();
 
     private static List<string> Sentences(string text)
     {

@@ -27,9 +27,6 @@ public sealed record ReviewFlags(
     /// <summary>How the speaker count was reached: null without a diarization (an imported transcript).</summary>
     public SpeakerCountCheck? SpeakerCount { get; init; }
 
-    /// <summary>Below this Whisper confidence a segment is shown as low-confidence even without the flag.</summary>
-    public const double LowConfidenceThreshold = 0.5;
-
     public static ReviewFlags Of(RunArtifacts artifacts)
     {
         ArgumentNullException.ThrowIfNull(artifacts);
@@ -48,11 +45,12 @@ public sealed record ReviewFlags(
         };
     }
 
+    /// <summary>Flagged by the transcription guard, or (a transcript imported with confidences but no flags) under the guard's threshold.</summary>
     public static bool IsLowConfidence(TranscriptSegment segment)
     {
         ArgumentNullException.ThrowIfNull(segment);
         return segment.Flags?.Contains(SegmentFlags.LowConfidence) == true
-            || segment.Confidence is < LowConfidenceThreshold;
+            || segment.Confidence is < HallucinationGuard.LowConfidence;
     }
 
     /// <summary>The lines that say what stands between the draft and an approval.</summary>

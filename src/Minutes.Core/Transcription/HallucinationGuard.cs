@@ -18,7 +18,12 @@ public static partial class HallucinationGuard
     /// <summary>Below this RMS level (dBFS) there is no speech under a segment, whatever Whisper says.</summary>
     public const double SilentDbfs = -50;
 
-    /// <summary>Below this average token probability a segment is flagged low-confidence.</summary>
+    /// <summary>
+    /// Below this average token probability a segment is low-confidence: the guard flags it here and
+    /// the review shows it (<c>ReviewFlags</c> reads this one value, so the page and the trace agree).
+    /// 0.4 rather than the review's former 0.5: it is the value every transcript so far was flagged
+    /// with, and a flag on too many ordinary segments teaches a reviewer to skip flags.
+    /// </summary>
     public const double LowConfidence = 0.4;
 
     private static readonly Lazy<HashSet<string>> SilencePhrases = new(LoadPhrases);
