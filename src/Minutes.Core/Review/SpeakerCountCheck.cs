@@ -9,9 +9,9 @@ namespace Minutes.Review;
 /// the nearest pair left apart. A near one means one voice more or less was a close call: the
 /// reviewer should listen, or run again with <c>--speakers N</c>.
 /// </summary>
-public sealed record SpeakerCountCheck(int Count, bool Given, double? Penalty, double? Nearest)
+public sealed record SpeakerCountCheck(int Count, bool Given, double Penalty, double? Nearest)
 {
-    public bool Doubtful => !Given && Penalty is { } p && Nearest is { } d && Math.Abs(d - p) < ReviewFlags.CountMargin;
+    public bool Doubtful => !Given && Nearest is { } d && Math.Abs(d - Penalty) < ReviewFlags.CountMargin;
 
     /// <summary>Null when the map holds no count evidence: imported speakers, a run from before the evidence was recorded, or no speech to cluster.</summary>
     public static SpeakerCountCheck? Of(SpeakerMap? map)
