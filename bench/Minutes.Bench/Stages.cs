@@ -97,7 +97,7 @@ public static class Stages
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var map = await DiarizeAsync(pcm, vadJson, resegment, folder);
             using var audio = PcmAudio.Open(pcm);
-            return new() { ["audioSeconds"] = audio.Duration, ["speakersFound"] = map.Speakers.Count, ["windows"] = double.Parse(map.Settings["windows"], CultureInfo.InvariantCulture), ["pieces"] = double.Parse(map.Settings["pieces"], CultureInfo.InvariantCulture), ["stageSeconds"] = clock.Elapsed.TotalSeconds };
+            return new() { ["audioSeconds"] = audio.Duration, ["speakersFound"] = map.Speakers.Count, ["windows"] = map.Count?.Windows ?? 0, ["pieces"] = map.Count?.Pieces ?? 0, ["stageSeconds"] = clock.Elapsed.TotalSeconds };
         }
         finally
         {

@@ -31,15 +31,15 @@ public sealed record DraftInput(
             .Distinct(StringComparer.Ordinal).ToList();
 
     private IReadOnlyList<PersonalInfoFinding>? _found;
-    private Dictionary<string, string>? _speakerOf;
+    private SegmentSpeakers? _speakerOf;
     private Dictionary<string, string>? _names;
 
     /// <summary>The speaker id of a segment (from the speakers stage, else as the transcript names it).</summary>
     public string? SpeakerOf(TranscriptSegment segment)
     {
         ArgumentNullException.ThrowIfNull(segment);
-        _speakerOf ??= (Speakers?.Segments ?? []).GroupBy(a => a.SegmentId).ToDictionary(g => g.Key, g => g.First().Speaker, StringComparer.Ordinal);
-        return _speakerOf.TryGetValue(segment.Id, out var id) ? id : segment.Speaker;
+        _speakerOf ??= new SegmentSpeakers(Speakers);
+        return _speakerOf.Of(segment);
     }
 
     /// <summary>The display name of a speaker id (話者1, 委員長 …).</summary>
@@ -48,6 +48,14 @@ public sealed record DraftInput(
         _names ??= (Speakers?.Speakers ?? []).ToDictionary(s => s.Id, s => s.Name, StringComparer.Ordinal);
         return speaker is null ? string.Empty : _names.TryGetValue(speaker, out var name) ? name : speaker;
     }
+
+    /// <summary>The minutes' header, the same for every drafter: the meeting file's name, date and place, the given attendees, and the agenda items' titles in order.</summary>
+    public MinutesHeader Header(IReadOnlyList<string> attendees) => new(
+        Meeting.Name ?? string.Empty,
+        Meeting.Date,
+        Meeting.Place,
+        attendees,
+        Sessions.Sessions.Where(s => s.Kind == SessionKinds.Item).Select(s => s.Title).Distinct(StringComparer.Ordinal).ToList());
 }
 
 /// <summary>会議名, 日時, 場所 as the clerk gives them (<c>--meeting FILE</c> with <c>key: value</c> lines).</summary>

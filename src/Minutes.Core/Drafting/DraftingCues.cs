@@ -1,6 +1,5 @@
-using System.Reflection;
-using System.Text;
 using System.Text.RegularExpressions;
+using Minutes.Text;
 
 namespace Minutes.Drafting;
 
@@ -32,9 +31,8 @@ public sealed class DraftingCues
 
     private static DraftingCues Load()
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Minutes.Drafting.drafting-cues.tsv")
-            ?? throw new InvalidOperationException("The drafting cue table is not embedded.");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
+        // Read line by line rather than through ResourceLines.Read: a row's last tab-separated field may be empty, and trimming would lose it.
+        using var reader = new StringReader(ResourceLines.EmbeddedText("Minutes.Drafting.drafting-cues.tsv"));
         var patterns = new Dictionary<string, List<Regex>>(StringComparer.Ordinal);
         var endings = new List<(string, string)>();
         while (reader.ReadLine() is { } line)

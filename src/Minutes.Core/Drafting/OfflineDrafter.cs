@@ -13,7 +13,6 @@ namespace Minutes.Drafting;
 /// </summary>
 public sealed partial class OfflineDrafter : IMinutesDrafter
 {
-    private static readonly string[] Fillers = ["えー、", "えー", "あのー、", "あのー", "えっと、", "まあ、", "ええと、"];
     private readonly DraftingCues _cues;
 
     public OfflineDrafter(DraftingCues? cues = null) => _cues = cues ?? DraftingCues.Default;
@@ -34,13 +33,7 @@ public sealed partial class OfflineDrafter : IMinutesDrafter
             sections.Add(new MinutesSection(session.Id, session.Title, items));
         }
 
-        var header = new MinutesHeader(
-            input.Meeting.Name ?? string.Empty,
-            input.Meeting.Date,
-            input.Meeting.Place,
-            Attendees(input),
-            input.Sessions.Sessions.Where(s => s.Kind == "item").Select(s => s.Title).Distinct(StringComparer.Ordinal).ToList());
-        return Task.FromResult(new MinutesDocument(header, input.Style, new DrafterInfo("offline"), input.Confidentiality, sections, []));
+        return Task.FromResult(new MinutesDocument(input.Header(Attendees(input)), input.Style, new DrafterInfo("offline"), input.Confidentiality, sections, []));
     }
 
     /// <summary>Consecutive segments of one speaker form a turn.</summary>
@@ -203,15 +196,7 @@ public sealed partial class OfflineDrafter : IMinutesDrafter
         return builder.ToString();
     }
 
-    private static string Clean(string text)
-    {
-        foreach (var filler in Fillers)
-        {
-            text = text.Replace(filler, string.Empty, StringComparison.Ordinal);
-        }
-
-        return text.Trim();
-    }
+    private static string Clean(string text) => Fillers.Remove(text).Trim();
 
     private static List<string> Sentences(string text)
     {

@@ -1,7 +1,7 @@
-using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
 using Minutes.Runs;
+using Minutes.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -66,13 +66,7 @@ public sealed partial record PromptFile(string Name, string Description, string 
         return new PromptFile(document.Name ?? string.Empty, document.Description ?? string.Empty, document.Template.Trim() + "\n");
     }
 
-    private static string Embedded(string name)
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"Minutes.Prompts.{name}.yaml")
-            ?? throw new InvalidOperationException($"The default prompt {name} is not embedded.");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return reader.ReadToEnd();
-    }
+    private static string Embedded(string name) => ResourceLines.EmbeddedText($"Minutes.Prompts.{name}.yaml");
 
     [GeneratedRegex(@"\{\{(.*?)\}\}", RegexOptions.Singleline)]
     private static partial Regex Block();

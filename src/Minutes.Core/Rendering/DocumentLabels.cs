@@ -1,3 +1,5 @@
+using Minutes.Text;
+
 namespace Minutes.Rendering;
 
 /// <summary>
@@ -60,11 +62,5 @@ public sealed class DocumentLabels
         return new DocumentLabels(values, Runs.Hashing.Sha256OfText(text));
     }
 
-    private static DocumentLabels Load()
-    {
-        using var stream = typeof(DocumentLabels).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing.");
-        using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd());
-    }
+    private static DocumentLabels Load() => Parse(ResourceLines.EmbeddedText(ResourceName));
 }

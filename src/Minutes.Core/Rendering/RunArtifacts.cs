@@ -14,7 +14,7 @@ namespace Minutes.Rendering;
 public sealed class RunArtifacts
 {
     private readonly Dictionary<string, Speaker> _speakers;
-    private readonly Dictionary<string, string> _assignments;
+    private readonly SegmentSpeakers _assignments;
     private readonly Dictionary<string, int> _order;
 
     public RunArtifacts(MinutesDocument minutes, Transcript transcript, SpeakerMap? speakers = null, SessionPlan? sessions = null)
@@ -26,7 +26,7 @@ public sealed class RunArtifacts
         Speakers = speakers;
         Sessions = sessions;
         _speakers = (speakers?.Speakers ?? []).GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        _assignments = (speakers?.Segments ?? []).GroupBy(a => a.SegmentId).ToDictionary(g => g.Key, g => g.First().Speaker, StringComparer.Ordinal);
+        _assignments = new SegmentSpeakers(speakers);
         _order = transcript.Segments.Select((s, i) => (s.Id, i)).GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First().i, StringComparer.Ordinal);
         Segments = transcript.Segments.GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
     }
@@ -67,9 +67,7 @@ public sealed class RunArtifacts
 
     /// <summary>The speaker id of a segment: the speakers stage's assignment first, then the segment's own field.</summary>
     public string? SpeakerIdOfSegment(string segmentId) =>
-        _assignments.TryGetValue(segmentId, out var id) ? id
-        : Segments.TryGetValue(segmentId, out var segment) ? segment.Speaker
-        : null;
+        _assignments.Of(segmentId, Segments.GetValueOrDefault(segmentId)?.Speaker);
 
     /// <summary>The display name for a speaker id or a name (without a leading ○).</summary>
     public string? SpeakerName(string? idOrName, DocumentLabels labels)

@@ -27,9 +27,6 @@ public sealed record ReviewFlags(
     /// <summary>How the speaker count was reached: null without a diarization (an imported transcript).</summary>
     public SpeakerCountCheck? SpeakerCount { get; init; }
 
-    /// <summary>Below this Whisper confidence a segment is shown as low-confidence even without the flag.</summary>
-    public const double LowConfidenceThreshold = 0.5;
-
     public static ReviewFlags Of(RunArtifacts artifacts)
     {
         ArgumentNullException.ThrowIfNull(artifacts);
@@ -48,11 +45,12 @@ public sealed record ReviewFlags(
         };
     }
 
+    /// <summary>Flagged by the transcription guard, or (a transcript imported with confidences but no flags) under the guard's threshold.</summary>
     public static bool IsLowConfidence(TranscriptSegment segment)
     {
         ArgumentNullException.ThrowIfNull(segment);
         return segment.Flags?.Contains(SegmentFlags.LowConfidence) == true
-            || segment.Confidence is < LowConfidenceThreshold;
+            || segment.Confidence is < HallucinationGuard.LowConfidence;
     }
 
     /// <summary>The lines that say what stands between the draft and an approval.</summary>
@@ -87,46 +85,4 @@ public sealed record ReviewFlags(
         .. SpeakerCount is { } count ? [count.Describe()] : Array.Empty<string>(),
         $"confidentiality level: {Confidentiality}",
     ];
-}
-
-/// <summary>
-/// The speaker count of 04-speakers.json: given (<c>--speakers</c>) or estimated, and for an
-/// estimate the BIC score (see <c>BicMerging</c>) nearest the penalty: the last merge taken or
-/// the nearest pair left apart. A near one means one voice more or less was a close call: the
-/// reviewer should listen, or run again with <c>--speakers N</c>.
-/// </summary>
-public sealed record SpeakerCountCheck(int Count, bool Given, double? Penalty, double? Nearest)
-{
-    public bool Doubtful => !Given && Penalty is { } p && Nearest is { } d && Math.Abs(d - p) < ReviewFlags.CountMargin;
-
-    public static SpeakerCountCheck? Of(SpeakerMap? map)
-    {
-        if (map is null)
-        {
-            return null;
-        }
-
-        var given = map.Settings.TryGetValue("speakers", out var speakers) && speakers.Length > 0;
-        if (!given && !map.Settings.ContainsKey("countMerges"))
-        {
-            return null;
-        }
-
-        var penalty = Number(map.Settings.GetValueOrDefault("countPenalty"));
-        var scores = (map.Settings.GetValueOrDefault("countMerges") + " " + map.Settings.GetValueOrDefault("countNext"))
-            .Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Number).OfType<double>().ToList();
-        double? nearest = penalty is { } limit && scores.Count > 0 ? scores.MinBy(d => Math.Abs(d - limit)) : null;
-        return new SpeakerCountCheck(map.Speakers.Count, given, penalty, nearest);
-    }
-
-    public string Describe() => this switch
-    {
-        { Given: true } => $"speaker count: {Count}, given",
-        { Nearest: null } => $"speaker count: {Count}, estimated (one voice; nothing to compare)",
-        { Doubtful: true } => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"speaker count: {Count}, estimated — a close call (BIC score {Nearest:0.000} against the penalty {Penalty:0.000}): listen, or run again with --speakers N"),
-        _ => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"speaker count: {Count}, estimated (nearest BIC score {Nearest:0.000}, penalty {Penalty:0.000})"),
-    };
-
-    private static double? Number(string? text) =>
-        double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
 }

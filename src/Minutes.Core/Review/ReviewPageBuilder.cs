@@ -9,6 +9,7 @@ using Markdig.Syntax.Inlines;
 using Minutes.Rendering;
 using Minutes.Runs;
 using Minutes.Speakers;
+using Minutes.Text;
 using Minutes.Transcription;
 
 namespace Minutes.Review;
@@ -62,13 +63,7 @@ public sealed class ReviewPageBuilder
 
     private static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 
-    private static string Resource(string name)
-    {
-        using var stream = typeof(ReviewPageBuilder).Assembly.GetManifestResourceStream("Minutes.Review." + name)
-            ?? throw new InvalidOperationException($"The embedded resource Minutes.Review.{name} is missing.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    private static string Resource(string name) => ResourceLines.EmbeddedText("Minutes.Review." + name);
 
     private void Header(StringBuilder page, RunFolder run, RunArtifacts artifacts, ApprovalState state)
     {

@@ -101,7 +101,10 @@ public sealed class CueTable
     /// <summary>True when a speaker name carries a chair title (委員長, 議長, 会長 …).</summary>
     public bool IsChairName(string name) => Of("chair").Any(r => r.Pattern.IsMatch(JapaneseText.Fold(name)));
 
-    /// <summary>The folded sentence without its leading fillers (えー, それでは, ここで …).</summary>
+    /// <summary>
+    /// The folded sentence without its leading fillers: the hesitation fillers every stage shares
+    /// (<see cref="Fillers"/>: えー, あのー …) and the table's <c>filler</c> rows (それでは, ここで …).
+    /// </summary>
     public string StripFillers(string folded)
     {
         var fillers = Of("filler").ToList();
@@ -109,6 +112,13 @@ public sealed class CueTable
         while (changed && folded.Length > 0)
         {
             changed = false;
+            var hesitation = Fillers.LeadingLength(folded);
+            if (hesitation > 0)
+            {
+                folded = folded[hesitation..];
+                changed = true;
+            }
+
             foreach (var filler in fillers)
             {
                 var match = filler.Pattern.Match(folded);

@@ -81,8 +81,8 @@ public sealed class SessionSegmenter
     private bool[] Announcers(IReadOnlyList<TranscriptSegment> segments, SpeakerMap? speakers, List<string> notes)
     {
         var byId = speakers?.Speakers.ToDictionary(s => s.Id, s => s.Name, StringComparer.Ordinal) ?? [];
-        var assigned = speakers?.Segments.GroupBy(a => a.SegmentId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Speaker, StringComparer.Ordinal) ?? [];
-        var names = segments.Select(s => assigned.GetValueOrDefault(s.Id) ?? s.Speaker).Select(id => id is null ? null : byId.GetValueOrDefault(id, id)).ToArray();
+        var assigned = new SegmentSpeakers(speakers);
+        var names = segments.Select(assigned.Of).Select(id => id is null ? null : byId.GetValueOrDefault(id, id)).ToArray();
         if (names.All(n => n is null))
         {
             notes.Add("No speakers are known: announcements are accepted from every segment.");
@@ -312,7 +312,7 @@ public sealed class SessionSegmenter
         }
 
         var opened = bounds.Any(b => b.Kind == SessionKinds.Open);
-        var title = opened ? _cues.Titles.GetValueOrDefault("start", BoundaryReasons.Start) : _cues.Of(SessionKinds.Open).First().Title;
+        var title = opened ? _cues.Titles.GetValueOrDefault(BoundaryReasons.Start, BoundaryReasons.Start) : _cues.Of(SessionKinds.Open).First().Title;
         return [new Candidate(0, BoundaryReasons.Start, opened ? SessionKinds.Other : SessionKinds.Open, title, null, first.Id, null, null), .. bounds];
     }
 
@@ -336,7 +336,7 @@ public sealed class SessionSegmenter
 
             var before = result.LastOrDefault(b => b.Index <= i);
             var resume = before?.Kind == SessionKinds.Break;
-            var title = resume ? _cues.Of(SessionKinds.Resume).First().Title : _cues.Titles.GetValueOrDefault("pause", BoundaryReasons.Pause);
+            var title = resume ? _cues.Of(SessionKinds.Resume).First().Title : _cues.Titles.GetValueOrDefault(BoundaryReasons.Pause, BoundaryReasons.Pause);
             var evidence = $"{gap.ToString("0.0", CultureInfo.InvariantCulture)} s of silence before {segments[i].Id}";
             result.Add(new Candidate(i, BoundaryReasons.Pause, resume ? SessionKinds.Resume : SessionKinds.Part, title, null, segments[i].Id, evidence, $"pause >= {_options.PauseSeconds} s"));
             notes.Add($"Pause boundary at {segments[i].Id}: {evidence}.");
@@ -368,7 +368,7 @@ public sealed class SessionSegmenter
                 items++;
                 if (string.IsNullOrWhiteSpace(title))
                 {
-                    title = _cues.Titles.GetValueOrDefault("item", "{n}").Replace("{n}", (bound.Number ?? items).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+                    title = _cues.Titles.GetValueOrDefault(SessionKinds.Item, "{n}").Replace("{n}", (bound.Number ?? items).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
                 }
 
                 item = title;

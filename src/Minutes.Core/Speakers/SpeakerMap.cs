@@ -28,4 +28,8 @@ public sealed record SpeakerMap(
     IReadOnlyDictionary<string, string> Settings,
     IReadOnlyList<Speaker> Speakers,
     IReadOnlyList<SpeakerTurn> Turns,
-    IReadOnlyList<SpeakerAssignment> Segments);
+    IReadOnlyList<SpeakerAssignment> Segments)
+{
+    /// <summary>How the diarizer reached the count; null for imported speakers and for runs written before it was recorded.</summary>
+    public SpeakerCountEvidence? Count { get; init; }
+}

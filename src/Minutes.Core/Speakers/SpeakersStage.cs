@@ -59,15 +59,7 @@ public sealed class SpeakersStage : IStage, IDisposable
         var transcript = run.Read(RunFolder.TranscriptTrace, MinutesJson.Context.Transcript);
         using var audio = PcmAudio.Open(run.PathOf(RunFolder.DecodedAudio));
         var result = new Diarizer(_options, _embedder).Diarize(audio, vad.Regions, cancellationToken);
-        var settings = new Dictionary<string, string>(_settings);
-        settings["lastMerges"] = string.Join(" ", result.LastMerges.Select(d => d.ToString("0.000", CultureInfo.InvariantCulture)));
-        if (result.CountDecision is { } decision)
-        {
-            settings["countMerges"] = string.Join(" ", decision.Merges.Select(d => d.ToString("0.000", CultureInfo.InvariantCulture)));
-            settings["countNext"] = decision.Next?.ToString("0.000", CultureInfo.InvariantCulture) ?? string.Empty;
-        }
-
-        var map = Build(result, transcript.Segments, _options, _usable, settings);
+        var map = Build(result, transcript.Segments, _options, _usable, _settings);
         run.Write(RunFolder.SpeakersTrace, map, MinutesJson.Context.SpeakerMap);
         return Task.CompletedTask;
     }
@@ -121,13 +113,11 @@ public sealed class SpeakersStage : IStage, IDisposable
 
         var trace = new Dictionary<string, string>(settings)
         {
-            ["windows"] = result.WindowCount.ToString(CultureInfo.InvariantCulture),
-            ["pieces"] = result.PieceCount.ToString(CultureInfo.InvariantCulture),
             ["windowSeconds"] = Diarizer.WindowSeconds.ToString(CultureInfo.InvariantCulture),
             ["hopSeconds"] = Diarizer.HopSeconds.ToString(CultureInfo.InvariantCulture),
         };
         var turns = result.Turns.Select(t => new SpeakerTurn(Math.Round(t.Start, 3), Math.Round(t.End, 3), t.Speaker)).ToList();
-        return new SpeakerMap(result.Method, trace, speakers, turns, assignments);
+        return new SpeakerMap(result.Method, trace, speakers, turns, assignments) { Count = SpeakerCountEvidence.Of(result, options) };
     }
 
     /// <summary>

@@ -42,14 +42,6 @@ public static class JapaneseText
         return builder.ToString();
     }
 
-    /// <summary>True when the two texts are the same after <see cref="Normalize"/>.</summary>
-    public static bool Equivalent(string a, string b) =>
-        string.Equals(Normalize(a), Normalize(b), StringComparison.Ordinal);
-
-    /// <summary>True when <paramref name="text"/> contains <paramref name="part"/>, both folded (<see cref="Fold"/>).</summary>
-    public static bool ContainsFolded(string text, string part) =>
-        Fold(text).Contains(Fold(part), StringComparison.Ordinal);
-
     private static string ToArabicNumerals(string text)
     {
         var builder = new StringBuilder(text.Length);
@@ -68,62 +60,6 @@ public static class JapaneseText
     {
         ArgumentNullException.ThrowIfNull(text);
         return FindNumbersIn(text.Normalize(NormalizationForm.FormKC));
-    }
-
-    /// <summary>Reads one number written in kanji, Arabic or mixed numerals (二〇二五, 千二百五十万, 1,250万, 1.5億).</summary>
-    public static bool TryParseNumber(string text, out decimal value)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var normal = text.Normalize(NormalizationForm.FormKC).Trim();
-        var length = NumeralScanner.Scan(normal, 0, out value);
-        return length > 0 && length == normal.Length;
-    }
-
-    /// <summary>A whole number in kanji numerals: 12500000 → 千二百五十万, 2025 → 二千二十五, 0 → 〇.</summary>
-    public static string ToKanjiNumerals(long value)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(value);
-        if (value == 0)
-        {
-            return NumeralScanner.KanjiDigits[0].ToString();
-        }
-
-        var builder = new StringBuilder();
-        var bigUnits = NumeralScanner.BigUnits;
-        for (var i = bigUnits.Length - 1; i >= 0; i--)
-        {
-            var section = (int)(value / bigUnits[i].Value % 10000);
-            if (section > 0)
-            {
-                builder.Append(KanjiSection(section));
-                builder.Append(bigUnits[i].Unit);
-            }
-        }
-
-        return builder.Append(KanjiSection((int)(value % 10000))).ToString();
-    }
-
-    /// <summary>A value below 10,000 in kanji; 一 is not written before 十, 百, 千 (千二百五十, not 一千二百五十).</summary>
-    private static string KanjiSection(int section)
-    {
-        var builder = new StringBuilder();
-        ReadOnlySpan<(int Value, char Unit)> units = [(1000, NumeralScanner.SmallUnits[2]), (100, NumeralScanner.SmallUnits[1]), (10, NumeralScanner.SmallUnits[0])];
-        foreach (var (unitValue, unit) in units)
-        {
-            var digit = section / unitValue % 10;
-            if (digit > 1)
-            {
-                builder.Append(NumeralScanner.KanjiDigits[digit]);
-            }
-
-            if (digit > 0)
-            {
-                builder.Append(unit);
-            }
-        }
-
-        var ones = section % 10;
-        return ones > 0 ? builder.Append(NumeralScanner.KanjiDigits[ones]).ToString() : builder.ToString();
     }
 
     private static List<NumberMention> FindNumbersIn(string text)
@@ -181,7 +117,7 @@ public static class JapaneseText
         value.ToString(value == decimal.Truncate(value) ? "0" : "0.############", CultureInfo.InvariantCulture);
 
     private static string[] LoadNonNumberWords() =>
-        [.. ResourceLines.Read(new StringReader(ResourceLines.EmbeddedText("Minutes.Text.non-number-words.txt")))
+        [.. ResourceLines.Embedded("Minutes.Text.non-number-words.txt")
             .Select(l => l.Normalize(NormalizationForm.FormKC))
             .OrderByDescending(l => l.Length)];
 }

@@ -15,6 +15,9 @@ public static class ResourceLines
         return reader.ReadToEnd();
     }
 
+    /// <summary>The entries of an embedded data file (<see cref="EmbeddedText"/>, read as <see cref="Read"/> does).</summary>
+    public static IEnumerable<string> Embedded(string name) => Read(new StringReader(EmbeddedText(name)));
+
     public static IEnumerable<string> Read(TextReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);

@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
+using Minutes.Text;
 
 namespace Minutes.Transcription;
 
@@ -18,7 +18,12 @@ public static partial class HallucinationGuard
     /// <summary>Below this RMS level (dBFS) there is no speech under a segment, whatever Whisper says.</summary>
     public const double SilentDbfs = -50;
 
-    /// <summary>Below this average token probability a segment is flagged low-confidence.</summary>
+    /// <summary>
+    /// Below this average token probability a segment is low-confidence: the guard flags it here and
+    /// the review shows it (<c>ReviewFlags</c> reads this one value, so the page and the trace agree).
+    /// 0.4 rather than the review's former 0.5: it is the value every transcript so far was flagged
+    /// with, and a flag on too many ordinary segments teaches a reviewer to skip flags.
+    /// </summary>
     public const double LowConfidence = 0.4;
 
     private static readonly Lazy<HashSet<string>> SilencePhrases = new(LoadPhrases);
@@ -106,22 +111,8 @@ public static partial class HallucinationGuard
     private static DroppedSegment Drop(RawSegment raw, string reason, string? regionId) =>
         new(Math.Round(raw.Start, 3), Math.Round(raw.End, 3), raw.Text.Trim(), reason, regionId);
 
-    private static HashSet<string> LoadPhrases()
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Minutes.Transcription.Resources.silence-phrases.txt")
-            ?? throw new InvalidOperationException("The hallucination phrase list is not embedded.");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        var phrases = new HashSet<string>(StringComparer.Ordinal);
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length > 0 && !line.StartsWith('#'))
-            {
-                phrases.Add(Key(line));
-            }
-        }
-
-        return phrases;
-    }
+    private static HashSet<string> LoadPhrases() =>
+        ResourceLines.Embedded("Minutes.Transcription.Resources.silence-phrases.txt").Select(Key).ToHashSet(StringComparer.Ordinal);
 
     [GeneratedRegex(@"(.{1,24}?)\1{3,}", RegexOptions.Singleline)]
     private static partial Regex Loop();

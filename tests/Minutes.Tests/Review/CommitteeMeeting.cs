@@ -11,8 +11,9 @@ namespace Minutes.Tests.Review;
 /// sessions and structured minutes with items of every kind, one unsupported statement,
 /// personal information, a low-confidence and a dropped segment, a speaker named by inference.
 /// The stages are recorded through the real <see cref="StageRunner"/>; the traces themselves
-/// come from the fixture files because the stages that write them live on other branches. The
-/// recording is a tone per segment (a different pitch each), written as a 16 kHz WAV.
+/// come from the fixture files, so that one small run holds every kind of flag at once (no real
+/// run of a short recording does) and the review tests do not depend on the diarizer or the
+/// drafter. The recording is a tone per segment (a different pitch each), written as a 16 kHz WAV.
 /// </summary>
 public static class CommitteeMeeting
 {

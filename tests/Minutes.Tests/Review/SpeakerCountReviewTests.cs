@@ -27,7 +27,7 @@ public sealed class SpeakerCountReviewTests : IDisposable
         Assert.Contains("[render] done", first.Error, StringComparison.Ordinal);
         Assert.Contains("[review] done", first.Error, StringComparison.Ordinal);
         var clear = await CliRunner.RunAsync("review", run);
-        var next = double.Parse(RunFolder.Open(run).Read(RunFolder.SpeakersTrace, MinutesJson.Context.SpeakerMap).Settings["countNext"], CultureInfo.InvariantCulture);
+        var next = RunFolder.Open(run).Read(RunFolder.SpeakersTrace, MinutesJson.Context.SpeakerMap).Count!.CountNext!.Value;
 
         Assert.Contains("speaker count: 4, estimated (nearest BIC score", clear.Out, StringComparison.Ordinal);
         Assert.Contains("（推定）", File.ReadAllText(Path.Combine(run, "review.html")), StringComparison.Ordinal);

@@ -80,24 +80,21 @@ public sealed class SampleTests : IDisposable
             return RunFolder.Open(run).Read(RunFolder.SpeakersTrace, MinutesJson.Context.SpeakerMap);
         }
 
-        static List<double> Scores(string text) => [.. text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(d => double.Parse(d, System.Globalization.CultureInfo.InvariantCulture))];
-
         // A much finer first clustering: the BIC still finds the four voices.
         var fine = await Diarize("fine", "--speaker-threshold", "0.2");
         Assert.Equal(("0.2", 4), (fine.Settings["threshold"], fine.Speakers.Count));
+        var evidence = fine.Count!;
         // The tree is built over region pieces, far fewer than the windows.
-        Assert.InRange(int.Parse(fine.Settings["pieces"], System.Globalization.CultureInfo.InvariantCulture), 10, int.Parse(fine.Settings["windows"], System.Globalization.CultureInfo.InvariantCulture) / 2);
-        var distances = Scores(fine.Settings["lastMerges"]);
-        Assert.Equal(distances.OrderDescending(), distances);
+        Assert.InRange(evidence.Pieces, 10, evidence.Windows / 2);
+        Assert.Equal(evidence.LastMerges.OrderDescending(), evidence.LastMerges);
         // Every merge the BIC took scored under the penalty, the pair left apart over it.
-        var merges = Scores(fine.Settings["countMerges"]);
-        Assert.NotEmpty(merges);
-        Assert.All(merges, m => Assert.True(m < 0.5, $"merge at {m}"));
-        Assert.True(double.Parse(fine.Settings["countNext"], System.Globalization.CultureInfo.InvariantCulture) >= 0.5);
+        Assert.NotEmpty(evidence.CountMerges);
+        Assert.All(evidence.CountMerges, m => Assert.True(m < 0.5, $"merge at {m}"));
+        Assert.True(evidence.CountNext >= 0.5, $"pair left apart at {evidence.CountNext}");
 
         // A tiny penalty keeps voices apart that the default joins.
         var split = await Diarize("split", "--speaker-threshold", "0.2", "--speaker-penalty", "0.05");
-        Assert.Equal("0.05", split.Settings["countPenalty"]);
+        Assert.Equal(0.05, split.Count!.CountPenalty);
         Assert.True(split.Speakers.Count > 4, $"{split.Speakers.Count} speakers at a penalty far below the default");
 
         var bad = await CliRunner.RunAsync("transcribe", RepoPaths.Sample("committee/recording.ogg"), "-o", _temp.File("bad"), "--model", model, "--speaker-threshold", "5");

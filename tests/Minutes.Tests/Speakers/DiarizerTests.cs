@@ -93,7 +93,7 @@ public sealed class DiarizerTests(ITestOutputHelper output)
         var map = run.Read(RunFolder.SpeakersTrace, MinutesJson.Context.SpeakerMap);
         var reference = DiarizationScoring.LoadRttm(Path.Combine(RepoPaths.Sample(sample), "reference.rttm"));
         var score = DiarizationScoring.Score(reference, map.Turns, 0.25);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{sample}: {map.Speakers.Count} speakers, DER {score.Der:P2} (miss {score.Miss:P2}, FA {score.FalseAlarm:P2}, confusion {score.Confusion:P2}); BIC merges {map.Settings.GetValueOrDefault("countMerges")}, next {map.Settings.GetValueOrDefault("countNext")}; {string.Join(" ", map.Turns.GroupBy(t => t.Speaker).Select(g => $"{g.Key}={g.Sum(t => t.End - t.Start):0}s"))}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{sample}: {map.Speakers.Count} speakers, DER {score.Der:P2} (miss {score.Miss:P2}, FA {score.FalseAlarm:P2}, confusion {score.Confusion:P2}); BIC merges {string.Join(" ", map.Count?.CountMerges ?? [])}, next {map.Count?.CountNext}; {string.Join(" ", map.Turns.GroupBy(t => t.Speaker).Select(g => $"{g.Key}={g.Sum(t => t.End - t.Start):0}s"))}"));
         return (map, score);
     }
 

@@ -114,7 +114,7 @@ public sealed class OnnxSpeakerModelTests(ITestOutputHelper output)
         var map = run.Read(RunFolder.SpeakersTrace, MinutesJson.Context.SpeakerMap);
         var reference = DiarizationScoring.LoadRttm(Path.Combine(RepoPaths.Sample("committee"), "reference.rttm"));
         var score = DiarizationScoring.Score(reference, map.Turns, 0.25);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"committee (onnx, 4 speakers): DER {score.Der:P2} (confusion {score.Confusion:P2}), {map.Settings["windows"]} windows, {elapsed.TotalSeconds:0.00} s"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"committee (onnx, 4 speakers): DER {score.Der:P2} (confusion {score.Confusion:P2}), {map.Count?.Windows} windows, {elapsed.TotalSeconds:0.00} s"));
         Assert.Equal(4, map.Speakers.Count);
         Assert.True(score.Der < 0.40, $"DER {score.Der:P2}");
     }

@@ -8,9 +8,9 @@ using Minutes.Vad;
 namespace Minutes.Tests.Vad;
 
 /// <summary>
-/// The VAD stage inside <see cref="MinutesPipeline"/> with the default detector selection. The
-/// decoder is another branch's work: here a stand-in copies recordings that are already 16 kHz
-/// mono PCM (all these fixtures are), so that the real VAD stage and stage runner can run.
+/// The VAD stage inside <see cref="MinutesPipeline"/> with the default detector selection. A
+/// stand-in decoder copies recordings that are already 16 kHz mono PCM (all these fixtures are),
+/// so that these tests see the VAD stage and the stage runner alone (the decoder has its own tests).
 /// </summary>
 public sealed class VadStagePipelineTests
 {
