@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Minutes.Configuration;
 using Minutes.Drafting;
+using Minutes.Policy;
 
 namespace Minutes.Cli.Commands;
 
@@ -16,11 +17,12 @@ internal static class CommonOptions
     public static Option<string?> Style() => new("--style") { Description = "summary (要点筆記, である調) or verbatim (全文). Default: minutes.json, else summary." };
 
     /// <summary>The option, else minutes.json, else level 1.</summary>
-    public static int ConfidentialityOf(ParseResult parse, Option<int?> option, MinutesConfig config) =>
-        parse.GetValue(option) ?? config.Confidentiality ?? 1;
+    public static Confidentiality ConfidentialityOf(ParseResult parse, Option<int?> option, MinutesConfig config) =>
+        parse.GetValue(option) is { } level ? Policy.Confidentiality.From(level) : config.Confidentiality ?? Policy.Confidentiality.Default;
 
-    public static string StyleOf(ParseResult parse, Option<string?> option, MinutesConfig config) =>
-        parse.GetValue(option) ?? config.Style ?? "summary";
+    /// <summary>The option, else minutes.json, else summary.</summary>
+    public static DraftStyle StyleOf(ParseResult parse, Option<string?> option, MinutesConfig config) =>
+        (parse.GetValue(option) ?? config.Style) is { } name ? DraftStyles.Parse(name) : DraftStyle.Summary;
 }
 
 /// <summary>The LLM options of <c>draft</c> (and, prefixed with <c>--llm-</c>, of <c>transcribe</c>).</summary>

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Minutes.Json;
+using Minutes.Policy;
 using Minutes.Runs;
 
 namespace Minutes.Drafting;
@@ -10,26 +10,16 @@ public sealed record DraftOptions
     /// <summary>The meeting header file (会議名/日時/場所 lines).</summary>
     public string? Meeting { get; init; }
 
-    public string Style { get; init; } = "summary";
+    public DraftStyle Style { get; init; } = DraftStyle.Summary;
 
     /// <summary>機密性 1–3.</summary>
-    public int Confidentiality { get; init; } = 1;
+    public Confidentiality Confidentiality { get; init; } = Confidentiality.Default;
 
     /// <summary>Names of people (one per line) whose mention is personal information.</summary>
     public string? Roster { get; init; }
 
     public void Validate()
     {
-        if (Style is not ("summary" or "verbatim"))
-        {
-            throw new MinutesException($"Unknown style '{Style}'; use summary (要点筆記) or verbatim (全文).");
-        }
-
-        if (Confidentiality is < 1 or > 3)
-        {
-            throw new MinutesException($"Confidentiality must be 1, 2 or 3, not {Confidentiality}.");
-        }
-
         foreach (var file in new[] { Meeting, Roster }.OfType<string>().Where(f => !File.Exists(f)))
         {
             throw new MinutesException($"File not found: {file}");
@@ -59,8 +49,8 @@ public sealed class DraftStage(IMinutesDrafter drafter)
         inputs.AddRange(new[] { options.Meeting, options.Roster }.OfType<string>().Select(Path.GetFullPath));
         var parameters = new Dictionary<string, string>(drafter.Parameters)
         {
-            ["style"] = options.Style,
-            ["confidentiality"] = options.Confidentiality.ToString(CultureInfo.InvariantCulture),
+            ["style"] = options.Style.Name(),
+            ["confidentiality"] = options.Confidentiality.ToString(),
         };
         return runner.RunAsync(
             new StageDefinition(StageNames.Draft, parameters, inputs, [RunFolder.MinutesTrace, RunFolder.LlmTraceFolder]),
@@ -71,7 +61,7 @@ public sealed class DraftStage(IMinutesDrafter drafter)
                 var speakers = run.Exists(RunFolder.SpeakersTrace) ? run.Read(RunFolder.SpeakersTrace, MinutesJson.Context.SpeakerMap) : null;
                 var roster = options.Roster is null ? [] : File.ReadAllLines(options.Roster).Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
                 var input = new DraftInput(transcript, speakers, sessions, MeetingInfo.Load(options.Meeting), options.Style, options.Confidentiality, run.PathOf(RunFolder.LlmTraceFolder)) { Roster = roster };
-                var action = drafter.Parameters.GetValueOrDefault("drafter") == "offline" ? "not-sent" : options.Confidentiality >= 2 ? "masked" : "warned";
+                var action = drafter.Kind == DrafterKind.Offline ? "not-sent" : options.Confidentiality.MasksBeforeSending ? "masked" : "warned";
                 var minutes = await drafter.DraftAsync(input, ct).ConfigureAwait(false);
                 minutes = MinutesVerifier.Verify(minutes, transcript, sessions) with
                 {

@@ -62,10 +62,10 @@ public sealed record TranscribeOptions
     /// <summary>minutes.json as read by the caller (null: read it from the working folder and user profile).</summary>
     public Configuration.MinutesConfig? Config { get; init; }
 
-    public string Style { get; init; } = "summary";
+    public Drafting.DraftStyle Style { get; init; } = Drafting.DraftStyle.Summary;
 
     /// <summary>機密性 1–3.</summary>
-    public int Confidentiality { get; init; } = 1;
+    public Policy.Confidentiality Confidentiality { get; init; } = Policy.Confidentiality.Default;
 
     public StopAfter StopAfter { get; init; }
 }

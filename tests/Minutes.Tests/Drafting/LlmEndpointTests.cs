@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Minutes.Drafting;
 using Minutes.Json;
+using Minutes.Policy;
 using Minutes.Runs;
 using Minutes.Tests.Models;
 using Minutes.Tests.Support;
@@ -56,7 +57,7 @@ public sealed class LlmEndpointTests : IDisposable
         Assert.Equal("json_schema", format.GetProperty("type").GetString());
         Assert.Equal("session_draft", format.GetProperty("json_schema").GetProperty("name").GetString());
         Assert.True(format.GetProperty("json_schema").GetProperty("strict").GetBoolean());
-        Assert.Equal("llm", RunFolder.Open(run).Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument).Drafter.Kind);
+        Assert.Equal(DrafterKind.Llm, RunFolder.Open(run).Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument).Drafter.Kind);
         AssertNoKeyIn(run, result);
     }
 
@@ -193,7 +194,7 @@ public sealed class LlmEndpointTests : IDisposable
         var result = await CliRunner.RunAsync("draft", run);
 
         Assert.True(result.ExitCode == 0, result.Error);
-        Assert.Contains("the text is not Japanese", _server.Requests[1].Body, StringComparison.Ordinal);
+        Assert.Contains("本文が日本語ではありません", _server.Requests[1].Body, StringComparison.Ordinal);
         var minutes = RunFolder.Open(run).Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument);
         Assert.Equal("委員長が開会を宣言した。", minutes.Sections[0].Items.Single().Text);
         Assert.Equal(2, Calls(run)[0].Attempts);
@@ -301,7 +302,7 @@ public sealed class LlmEndpointTests : IDisposable
         Assert.Equal(longest.SegmentIds, sent);
         var section = RunFolder.Open(run).Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument).Sections.Single(s => s.SessionId == longest.Id);
         Assert.Equal("部分の要点である。", section.Items.Single().Text);
-        Assert.All(maps, m => Assert.True(SemanticKernelDrafter.EstimateTokens(m.Messages[0].Content + m.Messages[1].Content) <= 1600 - 300, "a part exceeds the context budget"));
+        Assert.All(maps, m => Assert.True(MapReducePlanner.EstimateTokens(m.Messages[0].Content + m.Messages[1].Content) <= 1600 - 300, "a part exceeds the context budget"));
     }
 
     [Fact]
@@ -321,7 +322,7 @@ public sealed class LlmEndpointTests : IDisposable
         Assert.StartsWith("/openai/deployments/minutes-gpt/chat/completions", request.Path, StringComparison.Ordinal);
         Assert.Equal(Key, request.Header("api-key"));
         var minutes = RunFolder.Open(run).Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument);
-        Assert.Equal(("llm", "minutes-gpt"), (minutes.Drafter.Kind, minutes.Drafter.Model));
+        Assert.Equal((DrafterKind.Llm, "minutes-gpt"), (minutes.Drafter.Kind, minutes.Drafter.Model));
         AssertNoKeyIn(run, result);
     }
 
@@ -341,7 +342,7 @@ public sealed class LlmEndpointTests : IDisposable
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.NotEmpty(_server.Requests);
         var minutes = RunFolder.Open(run).Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument);
-        Assert.Equal(("llm", "pipeline-model", 2), (minutes.Drafter.Kind, minutes.Drafter.Model, minutes.Confidentiality));
+        Assert.Equal((DrafterKind.Llm, "pipeline-model", Confidentiality.Masked), (minutes.Drafter.Kind, minutes.Drafter.Model, minutes.Confidentiality));
         Assert.True(File.Exists(Path.Combine(run, "review.html")));
     }
 
