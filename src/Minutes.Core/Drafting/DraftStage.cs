@@ -10,7 +10,7 @@ public sealed record DraftOptions
     /// <summary>The meeting header file (会議名/日時/場所 lines).</summary>
     public string? Meeting { get; init; }
 
-    public DraftStyle Style { get; init; } = DraftStyle.Summary;
+    public DraftStyle Style { get; init; } = DraftStyles.Default;
 
     /// <summary>機密性 1–3.</summary>
     public Confidentiality Confidentiality { get; init; } = Confidentiality.Default;

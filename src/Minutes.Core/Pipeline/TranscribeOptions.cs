@@ -62,7 +62,7 @@ public sealed record TranscribeOptions
     /// <summary>minutes.json as read by the caller (null: read it from the working folder and user profile).</summary>
     public Configuration.MinutesConfig? Config { get; init; }
 
-    public Drafting.DraftStyle Style { get; init; } = Drafting.DraftStyle.Summary;
+    public Drafting.DraftStyle Style { get; init; } = Drafting.DraftStyles.Default;
 
     /// <summary>機密性 1–3.</summary>
     public Policy.Confidentiality Confidentiality { get; init; } = Policy.Confidentiality.Default;
