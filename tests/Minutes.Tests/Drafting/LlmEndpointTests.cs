@@ -153,6 +153,33 @@ public sealed class LlmEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task A_cut_off_or_invalid_response_body_is_retried_like_a_server_error_and_traced()
+    {
+        var run = await ImportCommittee();
+        _server.Broken("{\"id\": \"chatcmpl-1\", \"object\": \"chat.completion\", \"choices\": [{\"index\": 0, \"message\": {\"role\": \"assistant\", \"content\": \"{\\\"items\\\": [");
+        _server.Broken("<html><body>502 Bad Gateway</body></html>");
+
+        var recovered = await CliRunner.RunAsync("draft", run);
+
+        Assert.True(recovered.ExitCode == 0, recovered.Error);
+        Assert.Equal(["invalid response", "invalid response", "ok"], Calls(run)[0].Tries!.Select(t => t.Outcome));
+        Assert.Equal([1.0, 2.0], Calls(run)[0].Tries!.Take(2).Select(t => t.WaitSeconds!.Value));
+
+        var before = File.ReadAllText(Path.Combine(run, RunFolder.MinutesTrace));
+        for (var i = 0; i < 3; i++)
+        {
+            _server.Broken("{\"choices\": [");
+        }
+
+        var failed = await CliRunner.RunAsync("draft", run, "--no-cache");
+
+        Assert.Equal(2, failed.ExitCode);
+        Assert.Contains("failed (invalid response) 3 times; the earlier draft is unchanged", failed.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("unexpected", failed.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(before, File.ReadAllText(Path.Combine(run, RunFolder.MinutesTrace)));
+    }
+
+    [Fact]
     public async Task A_request_that_outlives_the_timeout_is_tried_again()
     {
         Configure(new { llm = new { endpoint = _server.Endpoint, model = "local-model", timeoutSeconds = 1, maxRetries = 1 } });
