@@ -155,7 +155,6 @@ public static class Stages
             ? new Minutes.Drafting.OfflineDrafter()
             : new Minutes.Drafting.SemanticKernelDrafter(
                 new Minutes.Drafting.LlmSettings { Provider = Minutes.Drafting.LlmSettings.Compatible, Endpoint = new Uri(server.Endpoint), Model = "bench", ContextTokens = 8192, MaxOutputTokens = 2048 },
-                1,
                 noCache: true);
         if (Directory.Exists(run.PathOf(Minutes.Runs.RunFolder.LlmTraceFolder)))
         {

@@ -56,13 +56,16 @@ public sealed partial class ScriptedLlmServer : IDisposable
         public string? Header(string name) => Headers.TryGetValue(name.ToLowerInvariant(), out var value) ? value : null;
     }
 
-    /// <summary>One scripted reply.</summary>
-    public sealed record Reply(string Content, int Status = 200, string FinishReason = "stop", double DelaySeconds = 0, IReadOnlyDictionary<string, string>? Headers = null);
+    /// <summary>One scripted reply; <paramref name="Raw"/> sends <paramref name="Content"/> as the whole body even with status 200.</summary>
+    public sealed record Reply(string Content, int Status = 200, string FinishReason = "stop", double DelaySeconds = 0, IReadOnlyDictionary<string, string>? Headers = null, bool Raw = false);
 
     public void Answer(string content, string finishReason = "stop") => Enqueue(new Reply(content, FinishReason: finishReason));
 
     public void Fail(int status, string body = "{\"error\": {\"message\": \"scripted failure\"}}", IReadOnlyDictionary<string, string>? headers = null) =>
         Enqueue(new Reply(body, status, Headers: headers));
+
+    /// <summary>A 200 whose body is not a chat completion (cut off, or an HTML page from a proxy).</summary>
+    public void Broken(string body) => Enqueue(new Reply(body, Raw: true));
 
     public void Enqueue(Reply reply)
     {
@@ -141,7 +144,7 @@ public sealed partial class ScriptedLlmServer : IDisposable
 
             context.Response.StatusCode = reply.Status;
             context.Response.ContentType = "application/json";
-            var json = reply.Status == 200 ? Completion(reply) : reply.Content;
+            var json = reply.Status == 200 && !reply.Raw ? Completion(reply) : reply.Content;
             await context.Response.OutputStream.WriteAsync(Encoding.UTF8.GetBytes(json));
             context.Response.Close();
         }

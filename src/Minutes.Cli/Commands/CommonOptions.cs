@@ -2,6 +2,7 @@ using System.CommandLine;
 using Minutes.Configuration;
 using Minutes.Corrections;
 using Minutes.Drafting;
+using Minutes.Policy;
 
 namespace Minutes.Cli.Commands;
 
@@ -12,15 +13,18 @@ internal static class CommonOptions
 
     public static Argument<string> RunArgument() => new("run") { Description = "The run folder." };
 
-    public static Option<int?> Confidentiality() => new("--confidentiality") { Description = $"機密性 1, 2 or 3 (2: personal information masked before sending; 3: never sent to a remote endpoint). Default: minutes.json, else {DraftOptions.Defaults.Confidentiality}." };
+    public static Option<int?> Confidentiality() => new("--confidentiality") { Description = $"機密性 1, 2 or 3 (2: personal information masked before sending; 3: never sent to a remote endpoint). Default: minutes.json, else {Policy.Confidentiality.Default}." };
 
-    public static Option<string?> Style() => new("--style") { Description = $"summary (要点筆記, である調) or verbatim (全文). Default: minutes.json, else {DraftOptions.Defaults.Style}." };
+    public static Option<string?> Style() => new("--style") { Description = $"summary (要点筆記, である調) or verbatim (全文). Default: minutes.json, else {DraftStyles.Default.Name()}." };
 
-    /// <summary>The option, else minutes.json, else the draft stage's default.</summary>
-    public static int ConfidentialityOf(ParseResult parse, Option<int?> option, MinutesConfig config) =>
-        parse.GetValue(option) ?? config.Confidentiality ?? DraftOptions.Defaults.Confidentiality;
+    /// <summary>The option, else minutes.json, else level 1.</summary>
+    public static Confidentiality ConfidentialityOf(ParseResult parse, Option<int?> option, MinutesConfig config) =>
+        parse.GetValue(option) is { } level ? Policy.Confidentiality.From(level) : config.Confidentiality ?? Policy.Confidentiality.Default;
 
-    /// <summary>The option, else minutes.json, else the draft stage's default.</summary>
+    /// <summary>The option, else minutes.json, else summary.</summary>
+    public static DraftStyle StyleOf(ParseResult parse, Option<string?> option, MinutesConfig config) =>
+        (parse.GetValue(option) ?? config.Style) is { } name ? DraftStyles.Parse(name) : DraftStyles.Default;
+
     public static Option<string?> Replacements() => new("--replacements") { Description = "A replacement dictionary ('誤=正' lines) applied right after transcription, recorded as corrections by 'dictionary'. Default: 'replacements' in minutes.json." };
 
     /// <summary>The option's file, else minutes.json's map, else none.</summary>
@@ -37,9 +41,6 @@ internal static class CommonOptions
             ? ReplacementDictionary.Of(MinutesConfig.FileName, map.Select(p => (p.Key, p.Value)))
             : null;
     }
-
-    public static string StyleOf(ParseResult parse, Option<string?> option, MinutesConfig config) =>
-        parse.GetValue(option) ?? config.Style ?? DraftOptions.Defaults.Style;
 }
 
 /// <summary>The LLM options of <c>draft</c> (and, prefixed with <c>--llm-</c>, of <c>transcribe</c>).</summary>
@@ -53,7 +54,7 @@ internal sealed class LlmCommandOptions
         Endpoint = new Option<string?>(p + "endpoint") { Description = "The LLM endpoint (default: MINUTES_LLM_ENDPOINT, AZURE_OPENAI_ENDPOINT, minutes.json)." };
         Model = new Option<string?>(p + "model") { Description = "The LLM model (default: MINUTES_LLM_MODEL, minutes.json)." };
         Deployment = new Option<string?>(p + "deployment") { Description = "The Azure OpenAI deployment (default: AZURE_OPENAI_DEPLOYMENT, minutes.json)." };
-        ContextTokens = new Option<int?>(p + "context-tokens") { Description = "The model's context window; longer sessions are drafted in parts and merged (default 8192)." };
+        ContextTokens = new Option<int?>(p + "context-tokens") { Description = $"The model's context window; longer sessions are drafted in parts and merged (default {LlmSettings.DefaultContextTokens})." };
         Prompts = new Option<string?>("--prompts") { Description = "A folder of prompt files overriding the embedded ones (draft-session.yaml, merge-session.yaml)." };
         NoCache = new Option<bool>("--no-cache") { Description = "Call the LLM even when the same request was answered before." };
     }

@@ -46,7 +46,7 @@ internal static class DraftCommand
 
             var items = minutes.Sections.SelectMany(s => s.Items).ToList();
             await console.Out.WriteLineAsync(
-                $"Drafted {items.Count} statements in {minutes.Sections.Count} sessions ({minutes.Drafter.Kind}); " +
+                $"Drafted {items.Count} statements in {minutes.Sections.Count} sessions ({minutes.Drafter.Kind.Name()}); " +
                 $"{items.Count(i => i.Verification?.Status == ItemVerification.Unsupported)} unsupported, {minutes.PersonalInformation.Count} personal-information findings.");
             await console.Out.WriteLineAsync($"Minutes: {folder.PathOf(RunFolder.MinutesMarkdown)}");
             return 0;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Minutes.Json;
+using Minutes.Policy;
 using Minutes.Runs;
 
 namespace Minutes.Configuration;
@@ -77,7 +78,7 @@ public sealed record MinutesConfig
     public LlmConfig? Llm { get; init; }
 
     /// <summary>The default 機密性 (1–3) of this office's meetings.</summary>
-    public int? Confidentiality { get; init; }
+    public Confidentiality? Confidentiality { get; init; }
 
     /// <summary>The default style: summary or verbatim.</summary>
     public string? Style { get; init; }
@@ -125,11 +126,6 @@ public sealed record MinutesConfig
         catch (JsonException ex)
         {
             throw new MinutesException($"{path} is not a valid minutes.json: {ex.Message.ReplaceLineEndings(" ")}");
-        }
-
-        if (config.Confidentiality is { } level && level is < 1 or > 3)
-        {
-            throw new MinutesException($"{path}: confidentiality must be 1, 2 or 3, not {level}.");
         }
 
         return config with { Sources = [path] };

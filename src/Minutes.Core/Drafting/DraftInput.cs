@@ -1,3 +1,4 @@
+using Minutes.Policy;
 using Minutes.Runs;
 using Minutes.Sessions;
 using Minutes.Speakers;
@@ -11,8 +12,8 @@ public sealed record DraftInput(
     SpeakerMap? Speakers,
     SessionPlan Sessions,
     MeetingInfo Meeting,
-    string Style,
-    int Confidentiality,
+    DraftStyle Style,
+    Confidentiality Confidentiality,
     string? LlmTraceFolder = null)
 {
     /// <summary>Names (one per entry) that are personal information wherever they are said (<c>--roster</c>).</summary>
@@ -88,6 +89,9 @@ public sealed record MeetingInfo(string? Name, string? Date, string? Place)
 /// <summary>Drafts structured minutes; every item cites the segments it rests on.</summary>
 public interface IMinutesDrafter
 {
+    /// <summary>Offline or LLM: whether the transcript leaves the machine.</summary>
+    DrafterKind Kind { get; }
+
     /// <summary>Kind, model and settings, as they go into the manifest.</summary>
     IReadOnlyDictionary<string, string> Parameters { get; }
 

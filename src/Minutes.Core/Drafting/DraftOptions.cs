@@ -1,3 +1,4 @@
+using Minutes.Policy;
 using Minutes.Runs;
 
 namespace Minutes.Drafting;
@@ -11,26 +12,16 @@ public sealed record DraftOptions
     /// <summary>The meeting header file (会議名/日時/場所 lines).</summary>
     public string? Meeting { get; init; }
 
-    public string Style { get; init; } = "summary";
+    public DraftStyle Style { get; init; } = DraftStyles.Default;
 
     /// <summary>機密性 1–3.</summary>
-    public int Confidentiality { get; init; } = 1;
+    public Confidentiality Confidentiality { get; init; } = Confidentiality.Default;
 
     /// <summary>Names of people (one per line) whose mention is personal information.</summary>
     public string? Roster { get; init; }
 
     public void Validate()
     {
-        if (Style is not ("summary" or "verbatim"))
-        {
-            throw new MinutesException($"Unknown style '{Style}'; use summary (要点筆記) or verbatim (全文).");
-        }
-
-        if (Confidentiality is < 1 or > 3)
-        {
-            throw new MinutesException($"Confidentiality must be 1, 2 or 3, not {Confidentiality}.");
-        }
-
         foreach (var file in new[] { Meeting, Roster }.OfType<string>().Where(f => !File.Exists(f)))
         {
             throw new MinutesException($"File not found: {file}");

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Minutes.Json;
+using Minutes.Policy;
 using Minutes.Runs;
 
 namespace Minutes.Drafting;
@@ -35,8 +35,8 @@ public sealed class DraftStage : IStage
         inputs.AddRange(new[] { _options.Meeting, _options.Roster }.OfType<string>().Select(Path.GetFullPath));
         var parameters = new Dictionary<string, string>(_drafter.Parameters)
         {
-            ["style"] = _options.Style,
-            ["confidentiality"] = _options.Confidentiality.ToString(CultureInfo.InvariantCulture),
+            ["style"] = _options.Style.Name(),
+            ["confidentiality"] = _options.Confidentiality.ToString(),
         };
         return new StageDefinition(StageNames.Draft, parameters, inputs, [RunFolder.MinutesTrace, RunFolder.LlmTraceFolder]);
     }
@@ -49,7 +49,7 @@ public sealed class DraftStage : IStage
         var speakers = run.CurrentSpeakers is { } current ? run.Read(current, MinutesJson.Context.SpeakerMap) : null;
         var roster = _options.Roster is null ? [] : File.ReadAllLines(_options.Roster).Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
         var input = new DraftInput(transcript, speakers, sessions, MeetingInfo.Load(_options.Meeting), _options.Style, _options.Confidentiality, run.PathOf(RunFolder.LlmTraceFolder)) { Roster = roster };
-        var action = _drafter.Parameters.GetValueOrDefault("drafter") == "offline" ? "not-sent" : _options.Confidentiality >= 2 ? "masked" : "warned";
+        var action = _drafter.Kind == DrafterKind.Offline ? "not-sent" : _options.Confidentiality.MasksBeforeSending ? "masked" : "warned";
         var minutes = await _drafter.DraftAsync(input, cancellationToken).ConfigureAwait(false);
         minutes = MinutesVerifier.Verify(minutes, transcript, sessions) with
         {

@@ -1,4 +1,5 @@
 using Minutes.Configuration;
+using Minutes.Policy;
 using Minutes.Runs;
 
 namespace Minutes.Drafting;
@@ -10,7 +11,7 @@ namespace Minutes.Drafting;
 /// </summary>
 public static class Drafters
 {
-    public static IMinutesDrafter Create(LlmOptions options, int confidentiality, MinutesConfig? config = null)
+    public static IMinutesDrafter Create(LlmOptions options, Confidentiality confidentiality, MinutesConfig? config = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Offline)
@@ -24,13 +25,12 @@ public static class Drafters
             return new OfflineDrafter();
         }
 
-        // 機密性3: the transcript never leaves this machine.
-        if (confidentiality >= 3 && !settings.Endpoint.IsLoopback)
+        if (!confidentiality.AllowsEndpoint(settings.Endpoint))
         {
-            throw new MinutesException($"Confidentiality level 3 forbids sending the transcript to {settings.Endpoint.Host}; use a local endpoint or --offline.");
+            throw new MinutesException($"Confidentiality level {confidentiality} forbids sending the transcript to {settings.Endpoint.Host}; use a local endpoint or --offline.");
         }
 
-        return new SemanticKernelDrafter(settings, confidentiality, options.Prompts, options.NoCache);
+        return new SemanticKernelDrafter(settings, options.Prompts, options.NoCache);
     }
 
     /// <summary>
@@ -40,8 +40,8 @@ public static class Drafters
     public static string? Level1Warning(MinutesDocument minutes)
     {
         ArgumentNullException.ThrowIfNull(minutes);
-        if (minutes.Confidentiality != 1 || minutes.Drafter.Kind != "llm" || minutes.PersonalInformation.Count == 0
-            || minutes.Drafter.EndpointHost is not { } host || IsLoopback(host))
+        if (minutes.Drafter.Kind != DrafterKind.Llm || minutes.PersonalInformation.Count == 0
+            || minutes.Drafter.EndpointHost is not { } host || !minutes.Confidentiality.WarnsOfUnmaskedSending(host))
         {
             return null;
         }
@@ -49,7 +49,4 @@ public static class Drafters
         var kinds = string.Join(", ", minutes.PersonalInformation.GroupBy(f => f.Kind).Select(g => $"{g.Count()} {g.Key}"));
         return $"Warning: confidentiality 1 sent personal information unmasked to {host} ({kinds}); use --confidentiality 2 to mask it.";
     }
-
-    private static bool IsLoopback(string authority) =>
-        Uri.TryCreate("http://" + authority, UriKind.Absolute, out var uri) && uri.IsLoopback;
 }

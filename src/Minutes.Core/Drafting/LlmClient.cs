@@ -3,6 +3,7 @@ using System.ClientModel.Primitives;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using Azure.AI.OpenAI;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
@@ -147,6 +148,12 @@ public sealed class LlmClient
                 {
                     throw new MinutesException($"The LLM endpoint {host} rejected the request ({code}{ServerMessage(ex)}); the earlier draft is unchanged.");
                 }
+            }
+            catch (JsonException)
+            {
+                // A 200 whose body is no whole chat completion (cut off on the way, a proxy's HTML page) is the server's fault, not ours: tried again like a 5xx.
+                outcome = "invalid response";
+                wait = Backoff(number);
             }
             catch (Exception ex) when (ex is HttpOperationException or HttpRequestException or ClientResultException)
             {

@@ -36,6 +36,18 @@ public sealed record LlmSettings
     public const string Compatible = "compatible";
     public const string OpenAiEndpoint = "https://api.openai.com/v1";
 
+    /// <summary>The context window assumed when none is configured: small enough for a local 8k model.</summary>
+    public const int DefaultContextTokens = 8192;
+
+    /// <summary>The answer's limit when none is configured (and at most a quarter of the context).</summary>
+    public const int DefaultMaxOutputTokens = 2048;
+
+    public const int DefaultTimeoutSeconds = 120;
+
+    public const int DefaultMaxRetries = 3;
+
+    public const string DefaultStructuredOutput = "json_schema";
+
     public required string Provider { get; init; }
 
     public required Uri Endpoint { get; init; }
@@ -48,17 +60,17 @@ public sealed record LlmSettings
     /// <summary>Where the key came from (an environment variable's name, or "minutes.json"), for messages.</summary>
     public string? ApiKeySource { get; init; }
 
-    public int ContextTokens { get; init; } = 8192;
+    public int ContextTokens { get; init; } = DefaultContextTokens;
 
-    public int MaxOutputTokens { get; init; } = 2048;
+    public int MaxOutputTokens { get; init; } = DefaultMaxOutputTokens;
 
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(120);
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(DefaultTimeoutSeconds);
 
     /// <summary>Retries after a 429, a 5xx, a timeout or a dropped connection.</summary>
-    public int MaxRetries { get; init; } = 3;
+    public int MaxRetries { get; init; } = DefaultMaxRetries;
 
     /// <summary><c>json_schema</c>, <c>json_object</c> or <c>none</c>.</summary>
-    public string StructuredOutput { get; init; } = "json_schema";
+    public string StructuredOutput { get; init; } = DefaultStructuredOutput;
 
     /// <summary>The settings as they may be written down (manifest, traces): no key.</summary>
     public IReadOnlyDictionary<string, string> Describe() => new Dictionary<string, string>
@@ -132,14 +144,14 @@ public sealed record LlmSettings
                 ?? throw new MinutesException("No LLM model given; pass --model, set MINUTES_LLM_MODEL or llm.model in minutes.json (or use --offline).");
 
         var (key, source) = Key(provider, file, Env);
-        var structured = (file.StructuredOutput ?? "json_schema").ToLowerInvariant();
+        var structured = (file.StructuredOutput ?? DefaultStructuredOutput).ToLowerInvariant();
         if (structured is not ("json_schema" or "json_object" or "none"))
         {
             throw new MinutesException($"llm.structuredOutput must be json_schema, json_object or none, not '{file.StructuredOutput}'.");
         }
 
-        var context = options.ContextTokens ?? file.ContextTokens ?? 8192;
-        var output = file.MaxOutputTokens ?? Math.Min(2048, context / 4);
+        var context = options.ContextTokens ?? file.ContextTokens ?? DefaultContextTokens;
+        var output = file.MaxOutputTokens ?? Math.Min(DefaultMaxOutputTokens, context / 4);
         if (context < 1024 || output < 256 || output > context / 2)
         {
             throw new MinutesException($"The LLM context of {context} tokens with {output} for the answer is too small to draft minutes (at least 1024, and the answer at most half).");
@@ -154,8 +166,8 @@ public sealed record LlmSettings
             ApiKeySource = source,
             ContextTokens = context,
             MaxOutputTokens = output,
-            Timeout = TimeSpan.FromSeconds(Math.Max(1, file.TimeoutSeconds ?? 120)),
-            MaxRetries = Math.Clamp(file.MaxRetries ?? 3, 0, 10),
+            Timeout = TimeSpan.FromSeconds(Math.Max(1, file.TimeoutSeconds ?? DefaultTimeoutSeconds)),
+            MaxRetries = Math.Clamp(file.MaxRetries ?? DefaultMaxRetries, 0, 10),
             StructuredOutput = structured,
         };
     }

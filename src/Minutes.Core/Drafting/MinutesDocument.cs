@@ -1,3 +1,5 @@
+using Minutes.Policy;
+
 namespace Minutes.Drafting;
 
 /// <summary>The kinds of statement a minutes section holds.</summary>
@@ -55,7 +57,7 @@ public sealed record MinutesHeader(
     IReadOnlyList<string> Agenda);
 
 /// <summary>Which drafter wrote the minutes: offline (extractive) or an LLM (model, endpoint host).</summary>
-public sealed record DrafterInfo(string Kind, string? Model = null, string? EndpointHost = null, string? PromptSet = null);
+public sealed record DrafterInfo(DrafterKind Kind, string? Model = null, string? EndpointHost = null, string? PromptSet = null);
 
 /// <summary>
 /// A piece of personal information found in the transcript, and what was done with it.
@@ -69,8 +71,8 @@ public sealed record PersonalInfoFinding(string Kind, string Text, string Segmen
 /// <summary><c>trace/07-minutes.json</c>: the structured minutes every document is rendered from.</summary>
 public sealed record MinutesDocument(
     MinutesHeader Header,
-    string Style,
+    DraftStyle Style,
     DrafterInfo Drafter,
-    int Confidentiality,
+    Confidentiality Confidentiality,
     IReadOnlyList<MinutesSection> Sections,
     IReadOnlyList<PersonalInfoFinding> PersonalInformation);

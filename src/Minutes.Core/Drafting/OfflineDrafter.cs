@@ -17,7 +17,9 @@ public sealed partial class OfflineDrafter : IMinutesDrafter
 
     public OfflineDrafter(DraftingCues? cues = null) => _cues = cues ?? DraftingCues.Default;
 
-    public IReadOnlyDictionary<string, string> Parameters { get; } = new Dictionary<string, string> { ["drafter"] = "offline", ["version"] = "1" };
+    public DrafterKind Kind => DrafterKind.Offline;
+
+    public IReadOnlyDictionary<string, string> Parameters { get; } = new Dictionary<string, string> { ["drafter"] = DrafterKind.Offline.Name(), ["version"] = "1" };
 
     public Task<MinutesDocument> DraftAsync(DraftInput input, CancellationToken cancellationToken)
     {
@@ -33,7 +35,7 @@ public sealed partial class OfflineDrafter : IMinutesDrafter
             sections.Add(new MinutesSection(session.Id, session.Title, items));
         }
 
-        return Task.FromResult(new MinutesDocument(input.Header(Attendees(input)), input.Style, new DrafterInfo("offline"), input.Confidentiality, sections, []));
+        return Task.FromResult(new MinutesDocument(input.Header(Attendees(input)), input.Style, new DrafterInfo(DrafterKind.Offline), input.Confidentiality, sections, []));
     }
 
     /// <summary>Consecutive segments of one speaker form a turn.</summary>
@@ -96,7 +98,7 @@ public sealed partial class OfflineDrafter : IMinutesDrafter
             else if (substantive.Except(decisions).Except(requests).Any() && !IsAnswerToPrevious(turns, i))
             {
                 var statement = string.Concat(substantive.Except(decisions).Except(requests));
-                items.Add(Item(style == "verbatim" ? ItemKinds.Statement : ItemKinds.Summary, Written(statement, style), cites, turn.Speaker));
+                items.Add(Item(style == DraftStyle.Verbatim ? ItemKinds.Statement : ItemKinds.Summary, Written(statement, style), cites, turn.Speaker));
             }
 
             foreach (var request in requests)
@@ -165,9 +167,9 @@ public sealed partial class OfflineDrafter : IMinutesDrafter
     private static MinutesItem Item(string kind, string text, IReadOnlyList<string> citations, string? speaker, string? owner = null, string? due = null) =>
         new(string.Empty, kind, text, citations, speaker, owner, due);
 
-    private string Written(string text, string style)
+    private string Written(string text, DraftStyle style)
     {
-        if (style == "verbatim")
+        if (style == DraftStyle.Verbatim)
         {
             return text;
         }

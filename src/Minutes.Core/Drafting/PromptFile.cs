@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.SemanticKernel;
 using Minutes.Runs;
 using Minutes.Text;
 using YamlDotNet.Core;
@@ -65,6 +66,22 @@ public sealed partial record PromptFile(string Name, string Description, string 
 
         return new PromptFile(document.Name ?? string.Empty, document.Description ?? string.Empty, document.Template.Trim() + "\n");
     }
+
+    /// <summary>
+    /// The system message for one session. Only the meeting and session titles and the style pass
+    /// through the template engine, with their braces broken so that a title cannot call anything;
+    /// the transcript never does.
+    /// </summary>
+    public Task<string> RenderAsync(string meeting, string session, DraftStyle style, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        ArgumentNullException.ThrowIfNull(session);
+        var config = new PromptTemplateConfig(Template) { TemplateFormat = "semantic-kernel" };
+        var arguments = new KernelArguments { ["meeting"] = Neutral(meeting), ["session"] = Neutral(session), ["style"] = style.Name() };
+        return new KernelPromptTemplateFactory().Create(config).RenderAsync(new Kernel(), arguments, cancellationToken);
+    }
+
+    private static string Neutral(string value) => value.Replace("{{", "{ {", StringComparison.Ordinal).Replace("}}", "} }", StringComparison.Ordinal);
 
     private static string Embedded(string name) => ResourceLines.EmbeddedText($"Minutes.Prompts.{name}.yaml");
 

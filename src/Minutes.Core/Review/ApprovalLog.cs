@@ -1,4 +1,5 @@
 using Minutes.Json;
+using Minutes.Policy;
 using Minutes.Runs;
 
 namespace Minutes.Review;
@@ -22,7 +23,7 @@ public sealed record Approval(
     DateTimeOffset Approved,
     string? Comment,
     AcceptedFlags? AcceptedFlags,
-    int Confidentiality,
+    Confidentiality Confidentiality,
     string RunId,
     IReadOnlyList<ApprovedFile> Files,
     string Previous,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Minutes.Policy;
 using Minutes.Runs;
 
 namespace Minutes.Review;
@@ -11,7 +12,7 @@ namespace Minutes.Review;
 /// </summary>
 public sealed class ApprovalState
 {
-    private ApprovalState(Manifest manifest, IReadOnlyList<FileCheck> checks, ApprovalLog log, int confidentiality)
+    private ApprovalState(Manifest manifest, IReadOnlyList<FileCheck> checks, ApprovalLog log, Confidentiality confidentiality)
     {
         Manifest = manifest;
         Checks = checks;
@@ -28,7 +29,7 @@ public sealed class ApprovalState
 
     public ApprovalLog Log { get; }
 
-    public int Confidentiality { get; }
+    public Confidentiality Confidentiality { get; }
 
     /// <summary>The files (with the digests the manifest records) an approval made now would bind.</summary>
     public IReadOnlyList<ApprovedFile> Bound { get; }
@@ -45,14 +46,14 @@ public sealed class ApprovalState
     public IReadOnlyList<Approval> CurrentApprovals => Log.Approvals.Where(a => SameFiles(a.Files, Bound)).ToList();
 
     /// <summary>How many different reviewers the run's confidentiality level asks for.</summary>
-    public int RequiredReviewers => Confidentiality >= 3 ? 2 : 1;
+    public int RequiredReviewers => Confidentiality.RequiredReviewers;
 
     public IReadOnlyList<string> CurrentReviewers =>
         CurrentApprovals.Select(a => a.Reviewer).DistinctBy(NormalizeReviewer, StringComparer.Ordinal).ToList();
 
     public bool IsApproved => !Changed.Any() && Log.BrokenLinks().Count == 0 && CurrentReviewers.Count >= RequiredReviewers;
 
-    public static ApprovalState Of(RunFolder run, int confidentiality)
+    public static ApprovalState Of(RunFolder run, Confidentiality confidentiality)
     {
         ArgumentNullException.ThrowIfNull(run);
         return new ApprovalState(run.LoadManifest(), RunIntegrity.Check(run), ApprovalLog.Load(run), confidentiality);

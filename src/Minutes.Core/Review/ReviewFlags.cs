@@ -1,4 +1,5 @@
 using Minutes.Drafting;
+using Minutes.Policy;
 using Minutes.Rendering;
 using Minutes.Speakers;
 using Minutes.Transcription;
@@ -19,7 +20,7 @@ public sealed record ReviewFlags(
     IReadOnlyList<Speaker> InferredSpeakers,
     IReadOnlyList<string> UnresolvedCitations,
     int Statements,
-    int Confidentiality)
+    Confidentiality Confidentiality)
 {
     /// <summary>A BIC score this close to the speaker penalty makes the estimated speaker count doubtful.</summary>
     public const double CountMargin = 0.1;
@@ -67,7 +68,7 @@ public sealed record ReviewFlags(
             blockers.Add($"{UnresolvedCitations.Count} citation(s) name no transcript segment ({string.Join(", ", UnresolvedCitations)})");
         }
 
-        if (Confidentiality >= 3)
+        if (Confidentiality.RequiredReviewers > 1)
         {
             blockers.Add("confidentiality level 3: approved only after two different reviewers");
         }

@@ -6,6 +6,7 @@ using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using Minutes.Drafting;
 using Minutes.Rendering;
 using Minutes.Runs;
 using Minutes.Speakers;
@@ -72,8 +73,8 @@ public sealed class ReviewPageBuilder
             : $"version {state.Version}: not approved ({state.CurrentReviewers.Count}/{state.RequiredReviewers})";
         page.Append("<header>\n<h1>").Append(E(_labels["ReviewTitle"])).Append(" — ").Append(E(artifacts.Minutes.Header.MeetingName)).Append("</h1>\n")
             .Append("<p class=\"meta\">run ").Append(E(state.Manifest.RunId))
-            .Append(" · ").Append(E(_labels["ReviewConfidentiality"])).Append(' ').Append(artifacts.Minutes.Confidentiality.ToString(CultureInfo.InvariantCulture))
-            .Append(" · ").Append(E(artifacts.Minutes.Drafter.Kind)).Append(artifacts.Minutes.Drafter.Model is { } model ? " " + E(model) : string.Empty)
+            .Append(" · ").Append(E(_labels["ReviewConfidentiality"])).Append(' ').Append(artifacts.Minutes.Confidentiality.ToString())
+            .Append(" · ").Append(E(artifacts.Minutes.Drafter.Kind.Name())).Append(artifacts.Minutes.Drafter.Model is { } model ? " " + E(model) : string.Empty)
             .Append(" · ").Append(status).Append("</p>\n");
         var audio = run.Exists(RunFolder.DecodedAudio) ? RunFolder.DecodedAudio : null;
         if (audio is not null)

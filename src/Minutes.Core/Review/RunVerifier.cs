@@ -1,5 +1,6 @@
 using System.Globalization;
 using Minutes.Json;
+using Minutes.Policy;
 using Minutes.Runs;
 
 namespace Minutes.Review;
@@ -32,7 +33,7 @@ public static class RunVerifier
         ArgumentNullException.ThrowIfNull(run);
         var confidentiality = run.Exists(RunFolder.MinutesTrace)
             ? ReadConfidentiality(run)
-            : 1;
+            : Confidentiality.Default;
         var state = ApprovalState.Of(run, confidentiality);
         var lines = new List<string>();
         var intact = true;
@@ -79,7 +80,7 @@ public static class RunVerifier
         return new VerifyReport(lines, intact, approved, state.Version);
     }
 
-    private static int ReadConfidentiality(RunFolder run)
+    private static Confidentiality ReadConfidentiality(RunFolder run)
     {
         try
         {
@@ -88,7 +89,7 @@ public static class RunVerifier
         catch (MinutesException)
         {
             // A damaged 07 is reported as a changed file; level 3 keeps the stricter rule meanwhile.
-            return 3;
+            return Confidentiality.LocalOnly;
         }
     }
 

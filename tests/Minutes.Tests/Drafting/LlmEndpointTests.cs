@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Minutes.Drafting;
 using Minutes.Json;
+using Minutes.Policy;
 using Minutes.Runs;
 using Minutes.Tests.Models;
 using Minutes.Tests.Support;
@@ -56,7 +57,7 @@ public sealed class LlmEndpointTests : IDisposable
         Assert.Equal("json_schema", format.GetProperty("type").GetString());
         Assert.Equal("session_draft", format.GetProperty("json_schema").GetProperty("name").GetString());
         Assert.True(format.GetProperty("json_schema").GetProperty("strict").GetBoolean());
-        Assert.Equal("llm", RunFolder.Open(run).Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument).Drafter.Kind);
+        Assert.Equal(DrafterKind.Llm, RunFolder.Open(run).Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument).Drafter.Kind);
         AssertNoKeyIn(run, result);
     }
 
@@ -152,6 +153,33 @@ public sealed class LlmEndpointTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task A_cut_off_or_invalid_response_body_is_retried_like_a_server_error_and_traced()
+    {
+        var run = await ImportCommittee();
+        _server.Broken("{\"id\": \"chatcmpl-1\", \"object\": \"chat.completion\", \"choices\": [{\"index\": 0, \"message\": {\"role\": \"assistant\", \"content\": \"{\\\"items\\\": [");
+        _server.Broken("<html><body>502 Bad Gateway</body></html>");
+
+        var recovered = await CliRunner.RunAsync("draft", run);
+
+        Assert.True(recovered.ExitCode == 0, recovered.Error);
+        Assert.Equal(["invalid response", "invalid response", "ok"], Calls(run)[0].Tries!.Select(t => t.Outcome));
+        Assert.Equal([1.0, 2.0], Calls(run)[0].Tries!.Take(2).Select(t => t.WaitSeconds!.Value));
+
+        var before = File.ReadAllText(Path.Combine(run, RunFolder.MinutesTrace));
+        for (var i = 0; i < 3; i++)
+        {
+            _server.Broken("{\"choices\": [");
+        }
+
+        var failed = await CliRunner.RunAsync("draft", run, "--no-cache");
+
+        Assert.Equal(2, failed.ExitCode);
+        Assert.Contains("failed (invalid response) 3 times; the earlier draft is unchanged", failed.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("unexpected", failed.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(before, File.ReadAllText(Path.Combine(run, RunFolder.MinutesTrace)));
+    }
+
+    [SkippableFact]
     public async Task A_request_that_outlives_the_timeout_is_tried_again()
     {
         Configure(new { llm = new { endpoint = _server.Endpoint, model = "local-model", timeoutSeconds = 1, maxRetries = 1 } });
@@ -193,7 +221,7 @@ public sealed class LlmEndpointTests : IDisposable
         var result = await CliRunner.RunAsync("draft", run);
 
         Assert.True(result.ExitCode == 0, result.Error);
-        Assert.Contains("the text is not Japanese", _server.Requests[1].Body, StringComparison.Ordinal);
+        Assert.Contains("本文が日本語ではありません", _server.Requests[1].Body, StringComparison.Ordinal);
         var minutes = RunFolder.Open(run).Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument);
         Assert.Equal("委員長が開会を宣言した。", minutes.Sections[0].Items.Single().Text);
         Assert.Equal(2, Calls(run)[0].Attempts);
@@ -301,7 +329,7 @@ public sealed class LlmEndpointTests : IDisposable
         Assert.Equal(longest.SegmentIds, sent);
         var section = RunFolder.Open(run).Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument).Sections.Single(s => s.SessionId == longest.Id);
         Assert.Equal("部分の要点である。", section.Items.Single().Text);
-        Assert.All(maps, m => Assert.True(SemanticKernelDrafter.EstimateTokens(m.Messages[0].Content + m.Messages[1].Content) <= 1600 - 300, "a part exceeds the context budget"));
+        Assert.All(maps, m => Assert.True(MapReducePlanner.EstimateTokens(m.Messages[0].Content + m.Messages[1].Content) <= 1600 - 300, "a part exceeds the context budget"));
     }
 
     [SkippableFact]
@@ -321,7 +349,7 @@ public sealed class LlmEndpointTests : IDisposable
         Assert.StartsWith("/openai/deployments/minutes-gpt/chat/completions", request.Path, StringComparison.Ordinal);
         Assert.Equal(Key, request.Header("api-key"));
         var minutes = RunFolder.Open(run).Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument);
-        Assert.Equal(("llm", "minutes-gpt"), (minutes.Drafter.Kind, minutes.Drafter.Model));
+        Assert.Equal((DrafterKind.Llm, "minutes-gpt"), (minutes.Drafter.Kind, minutes.Drafter.Model));
         AssertNoKeyIn(run, result);
     }
 
@@ -341,7 +369,7 @@ public sealed class LlmEndpointTests : IDisposable
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.NotEmpty(_server.Requests);
         var minutes = RunFolder.Open(run).Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument);
-        Assert.Equal(("llm", "pipeline-model", 2), (minutes.Drafter.Kind, minutes.Drafter.Model, minutes.Confidentiality));
+        Assert.Equal((DrafterKind.Llm, "pipeline-model", Confidentiality.Masked), (minutes.Drafter.Kind, minutes.Drafter.Model, minutes.Confidentiality));
         Assert.True(File.Exists(Path.Combine(run, "review.html")));
     }
 

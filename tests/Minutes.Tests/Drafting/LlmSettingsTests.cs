@@ -1,5 +1,6 @@
 using Minutes.Configuration;
 using Minutes.Drafting;
+using Minutes.Policy;
 using Minutes.Runs;
 using Minutes.Tests.Models;
 using Minutes.Tests.Support;
@@ -16,7 +17,7 @@ public sealed class LlmSettingsTests
     public void Nothing_configured_means_the_offline_drafter()
     {
         Assert.Null(LlmSettings.Resolve(new LlmOptions(), NoFile, Env()));
-        Assert.IsType<OfflineDrafter>(Drafters.Create(new LlmOptions(), 1, NoFile));
+        Assert.IsType<OfflineDrafter>(Drafters.Create(new LlmOptions(), Confidentiality.Open, NoFile));
     }
 
     [Fact]
@@ -107,7 +108,7 @@ public sealed class LlmSettingsTests
 
         var config = MinutesConfig.Load(work, user);
 
-        Assert.Equal(("http://127.0.0.1:9/v1", "office-model", 2, "verbatim"), (config.Llm!.Endpoint, config.Llm.Model, config.Confidentiality, config.Style));
+        Assert.Equal(("http://127.0.0.1:9/v1", "office-model", (Confidentiality?)Confidentiality.Masked, "verbatim"), (config.Llm!.Endpoint, config.Llm.Model, config.Confidentiality, config.Style));
         Assert.Equal(2, config.Sources.Count);
         File.WriteAllText(Path.Combine(work, MinutesConfig.FileName), """{ "confidentiality": 4 }""");
         Assert.Contains("confidentiality must be 1, 2 or 3", Assert.Throws<MinutesException>(() => MinutesConfig.Load(work, user)).Message, StringComparison.Ordinal);
@@ -119,13 +120,13 @@ public sealed class LlmSettingsTests
     public void Level_1_warns_when_personal_information_went_unmasked_to_a_remote_host_only()
     {
         var finding = new PersonalInfoFinding("phone", "03-1234-5678", "s0001", "warned");
-        var remote = new MinutesDocument(new MinutesHeader("会議", null, null, [], []), "summary", new DrafterInfo("llm", "m", "llm.example.jp"), 1, [], [finding]);
+        var remote = new MinutesDocument(new MinutesHeader("会議", null, null, [], []), DraftStyle.Summary, new DrafterInfo(DrafterKind.Llm, "m", "llm.example.jp"), Confidentiality.Open, [], [finding]);
 
         Assert.Equal("Warning: confidentiality 1 sent personal information unmasked to llm.example.jp (1 phone); use --confidentiality 2 to mask it.", Drafters.Level1Warning(remote));
-        Assert.Null(Drafters.Level1Warning(remote with { Drafter = new DrafterInfo("llm", "m", "127.0.0.1:8080") }));
-        Assert.Null(Drafters.Level1Warning(remote with { Confidentiality = 2 }));
+        Assert.Null(Drafters.Level1Warning(remote with { Drafter = new DrafterInfo(DrafterKind.Llm, "m", "127.0.0.1:8080") }));
+        Assert.Null(Drafters.Level1Warning(remote with { Confidentiality = Confidentiality.Masked }));
         Assert.Null(Drafters.Level1Warning(remote with { PersonalInformation = [] }));
-        Assert.Null(Drafters.Level1Warning(remote with { Drafter = new DrafterInfo("offline") }));
+        Assert.Null(Drafters.Level1Warning(remote with { Drafter = new DrafterInfo(DrafterKind.Offline) }));
     }
 
     [Theory]

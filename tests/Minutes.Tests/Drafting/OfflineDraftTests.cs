@@ -57,7 +57,7 @@ public sealed class OfflineDraftTests : IDisposable
         Assert.Contains(items, p => p.Item.Kind == ItemKinds.Action && p.Item.Due == "次回まで");
         Assert.Contains(items, p => p.Item.Kind == ItemKinds.Question);
         Assert.Contains(items, p => p.Item.Kind == ItemKinds.Answer);
-        Assert.Equal("offline", minutes.Drafter.Kind);
+        Assert.Equal(DrafterKind.Offline, minutes.Drafter.Kind);
         Assert.Equal("令和7年第4回 総務常任委員会", minutes.Header.MeetingName);
     }
 

@@ -50,10 +50,10 @@ public sealed class SemanticKernelDraftTests : IDisposable
         Assert.Equal(5, Requests.Count);
         Assert.All(Requests, r => Assert.Equal($"Bearer {Key}", r.Header("Authorization")));
         Assert.Contains("<transcript>", Requests[0].Body, StringComparison.Ordinal);
-        Assert.Contains("could not be used (invalid JSON", Requests[1].Body, StringComparison.Ordinal);
+        Assert.Contains("直前の回答は使えませんでした（JSON として読めません", Requests[1].Body, StringComparison.Ordinal);
         var folder = RunFolder.Open(run);
         var minutes = folder.Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument);
-        Assert.Equal(("llm", "local-model"), (minutes.Drafter.Kind, minutes.Drafter.Model));
+        Assert.Equal((DrafterKind.Llm, "local-model"), (minutes.Drafter.Kind, minutes.Drafter.Model));
         var invented = minutes.Sections.SelectMany(s => s.Items).Single(i => i.Text.Contains("999", StringComparison.Ordinal));
         Assert.Equal(ItemVerification.Unsupported, invented.Verification!.Status);
         var traces = Directory.GetFiles(folder.PathOf(RunFolder.LlmTraceFolder));

@@ -1,5 +1,6 @@
 using Minutes.Drafting;
 using Minutes.Json;
+using Minutes.Policy;
 using Minutes.Runs;
 using Minutes.Tests.Support;
 using NAudio.Wave;
@@ -27,7 +28,7 @@ public static class CommitteeMeeting
         await Stage(run, StageNames.Transcript, [RunFolder.DecodedAudio], [RunFolder.TranscriptTrace], () => Copy(run, "03-transcript.json", RunFolder.TranscriptTrace));
         await Stage(run, StageNames.Speakers, [RunFolder.DecodedAudio, RunFolder.TranscriptTrace], [RunFolder.SpeakersTrace], () => Copy(run, "04-speakers.json", RunFolder.SpeakersTrace));
         await Stage(run, StageNames.Sessions, [RunFolder.TranscriptTrace, RunFolder.SpeakersTrace], [RunFolder.SessionsTrace], () => Copy(run, "05-sessions.json", RunFolder.SessionsTrace));
-        await RedraftAsync(run, minutes => minutes with { Confidentiality = confidentiality });
+        await RedraftAsync(run, minutes => minutes with { Confidentiality = Confidentiality.From(confidentiality) });
         return run;
     }
 

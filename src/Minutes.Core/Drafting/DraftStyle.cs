@@ -1,0 +1,11 @@
+namespace Minutes.Drafting;
+
+/// <summary>How the minutes are written; in JSON and on the command line <c>summary</c> or <c>verbatim</c>.</summary>
+public enum DraftStyle
+{
+    /// <summary>要点筆記: the points of each statement, である調.</summary>
+    Summary,
+
+    /// <summary>全文: each speaker's statements, fillers removed.</summary>
+    Verbatim,
+}

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.SemanticKernel.ChatCompletion;
+using Minutes.Json;
+using Minutes.Runs;
+
+namespace Minutes.Drafting;
+
+/// <summary>
+/// One LLM call of a draft, with its repair turns, its trace and its cache: an answer that cannot
+/// be used (<see cref="DraftAnswerCheck"/>) is sent back with the reason, up to
+/// <see cref="MaxAttempts"/> answers; every call is written to <c>trace/06-llm/NNNN-PROMPT.json</c>
+/// (messages as sent, settings, usage, every HTTP try), and a later call of the very same request
+/// reuses a usable earlier answer from those files unless the cache is off.
+/// </summary>
+internal sealed class LlmCaller
+{
+    public const int MaxAttempts = 3;
+    private const string SchemaName = "session_draft";
+
+    private readonly LlmSettings _settings;
+    private readonly LlmClient _client;
+    private readonly string _traces;
+    private readonly IReadOnlyDictionary<string, string> _promptDigests;
+    private readonly IReadOnlyList<string> _masked;
+    private readonly bool _noCache;
+    private readonly Dictionary<string, string> _requested;
+    private List<LlmCall>? _earlier;
+
+    /// <param name="promptDigests">The sha256 of each prompt file's template, by prompt name.</param>
+    /// <param name="masked">The placeholders in use, recorded in every trace.</param>
+    public LlmCaller(LlmSettings settings, string traces, IReadOnlyDictionary<string, string> promptDigests, IReadOnlyList<string> masked, string schema, bool noCache)
+    {
+        _settings = settings;
+        _client = new LlmClient(settings);
+        _traces = traces;
+        _promptDigests = promptDigests;
+        _masked = masked;
+        Schema = schema;
+        _noCache = noCache;
+        _requested = new Dictionary<string, string>
+        {
+            ["temperature"] = "0",
+            ["maxOutputTokens"] = settings.MaxOutputTokens.ToString(CultureInfo.InvariantCulture),
+            ["responseFormat"] = settings.StructuredOutput,
+        };
+    }
+
+    /// <summary>The JSON schema every answer must follow.</summary>
+    public string Schema { get; }
+
+    /// <summary>The items of a usable answer, or null when the answer was cut off at the output limit.</summary>
+    public async Task<SessionDraft?> CallAsync(LlmRequest request, CancellationToken cancellationToken)
+    {
+        var key = Hashing.Sha256OfText($"{request.Prompt}\n{_settings.Model}\n{_settings.Endpoint.Authority}\n{request.System}\n{request.Data}\n{string.Join(',', _requested)}");
+        if (!_noCache && Cached(key) is { } reused)
+        {
+            return reused;
+        }
+
+        var history = new ChatHistory();
+        history.AddSystemMessage(request.System);
+        history.AddUserMessage(request.Data);
+        var tries = new List<LlmAttempt>();
+        var clock = Stopwatch.StartNew();
+        LlmAnswer? answer = null;
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            answer = await _client.CompleteAsync(history, SchemaName, Schema, cancellationToken).ConfigureAwait(false);
+            tries.AddRange(answer.Attempts.Select(a => a with { Number = tries.Count + 1 }));
+            if (answer.Truncated)
+            {
+                Trace(request, key, answer, tries, clock.Elapsed, attempt);
+                return null;
+            }
+
+            var problem = DraftAnswerCheck.Problem(answer.Content, out var draft);
+            if (problem is null)
+            {
+                Trace(request, key, answer, tries, clock.Elapsed, attempt);
+                return draft;
+            }
+
+            history.AddAssistantMessage(answer.Content);
+            history.AddUserMessage(DrafterTexts.Repair(problem));
+        }
+
+        Trace(request, key, answer!, tries, clock.Elapsed, MaxAttempts);
+        throw new MinutesException($"The LLM did not return valid minutes JSON for {request.Session} after {MaxAttempts} attempts; the earlier draft is unchanged.");
+    }
+
+    /// <summary>A usable earlier answer to the very same request, from the traces of this run.</summary>
+    private SessionDraft? Cached(string key)
+    {
+        _earlier ??= Directory.EnumerateFiles(_traces, "*.json").Order(StringComparer.Ordinal)
+            .Select(f => MinutesJson.Deserialize(File.ReadAllText(f), MinutesJson.Context.LlmCall)).ToList();
+        return _earlier.Where(c => c.CacheKey == key && c.FinishReason != "length")
+            .Select(c => DraftAnswerCheck.Problem(c.Response, out var draft) is null ? draft : null)
+            .FirstOrDefault(d => d is not null);
+    }
+
+    private void Trace(LlmRequest request, string key, LlmAnswer answer, List<LlmAttempt> tries, TimeSpan latency, int attempts)
+    {
+        var index = Directory.EnumerateFiles(_traces, "*.json").Count() + 1;
+        var call = new LlmCall(
+            $"prompts/{request.Prompt}.yaml", _promptDigests[request.Prompt], _settings.Model, _settings.Endpoint.Authority,
+            new Dictionary<string, string>(_requested) { ["responseFormat"] = answer.ResponseFormat },
+            [new LlmMessage("system", request.System), new LlmMessage("user", request.Data)],
+            answer.Content, answer.PromptTokens, answer.CompletionTokens, Math.Round(latency.TotalSeconds, 3), attempts, key, _masked,
+            request.Session, request.Part, answer.ResponseFormat, answer.FinishReason, [.. tries]);
+        AtomicFile.WriteAllText(Path.Combine(_traces, $"{index:D4}-{request.Prompt}.json"), MinutesJson.Serialize(call, MinutesJson.Context.LlmCall));
+    }
+}

@@ -1,0 +1,165 @@
+using System.Text.Json;
+using Minutes.Json;
+using Minutes.Runs;
+
+namespace Minutes.Drafting;
+
+/// <summary>
+/// Map–reduce over one session: its transcript lines are split, in order, into parts whose
+/// estimated size fits the context budget (<c>contextTokens − maxOutputTokens − prompt − schema −
+/// 400</c>), each part is drafted (map), and the parts' items are merged a batch that fits at a time
+/// until one list is left (reduce). An answer cut off at the output limit, or a part the server
+/// finds longer than its context, splits the part in two.
+/// </summary>
+internal sealed class MapReducePlanner(LlmCaller caller, LlmSettings settings)
+{
+    // Chat framing, the schema and a margin against the estimate being low.
+    private const int Overhead = 400;
+
+    /// <summary>A rough token count: Japanese about one token a character, ASCII about four characters a token.</summary>
+    public static int EstimateTokens(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var ascii = text.Count(c => c < 0x80);
+        return ((ascii + 3) / 4) + (text.Length - ascii);
+    }
+
+    /// <summary>Splits a session's lines, in order, into parts whose data fits the budget.</summary>
+    public static List<List<Dictionary<string, string>>> Chunk(List<Dictionary<string, string>> lines, int budget)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var chunks = new List<List<Dictionary<string, string>>> { new() };
+        var used = 0;
+        foreach (var line in lines)
+        {
+            var cost = EstimateTokens(JsonSerializer.Serialize(line, MinutesJson.Context.DictionaryStringString)) + 2;
+            if (chunks[^1].Count > 0 && used + cost > budget)
+            {
+                chunks.Add([]);
+                used = 0;
+            }
+
+            chunks[^1].Add(line);
+            used += cost;
+        }
+
+        return chunks;
+    }
+
+    /// <summary>The session's items: its parts drafted with <paramref name="draftSystem"/> and merged with <paramref name="mergeSystem"/>.</summary>
+    public async Task<List<DraftedItem>> DraftAsync(string session, string draftSystem, string mergeSystem, List<Dictionary<string, string>> lines, CancellationToken cancellationToken)
+    {
+        var chunks = Chunk(lines, Budget(draftSystem));
+        var parts = new List<List<DraftedItem>>();
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            var label = chunks.Count == 1 ? "1/1" : $"{i + 1}/{chunks.Count}";
+            parts.Add(await MapAsync(session, label, draftSystem, chunks[i], cancellationToken).ConfigureAwait(false));
+        }
+
+        return await ReduceAsync(session, mergeSystem, parts, cancellationToken).ConfigureAwait(false);
+    }
+
+    private int Budget(string system)
+    {
+        var budget = settings.ContextTokens - settings.MaxOutputTokens - EstimateTokens(system) - EstimateTokens(caller.Schema) - Overhead;
+        return budget >= 200
+            ? budget
+            : throw new MinutesException($"The LLM context of {settings.ContextTokens} tokens leaves no room for the transcript after the prompt and {settings.MaxOutputTokens} tokens for the answer; raise llm.contextTokens.");
+    }
+
+    /// <summary>Drafts one part; an answer cut off at the output limit, or a part the server finds too long for its context, splits the part in two.</summary>
+    private async Task<List<DraftedItem>> MapAsync(string session, string part, string system, List<Dictionary<string, string>> lines, CancellationToken cancellationToken)
+    {
+        SessionDraft? draft;
+        try
+        {
+            draft = await caller.CallAsync(new LlmRequest(SemanticKernelDrafter.DraftPrompt, session, part, system, DataMessages.Transcript(lines)), cancellationToken).ConfigureAwait(false);
+        }
+        catch (ContextOverflowException) when (lines.Count > 1)
+        {
+            // The estimate of the tokens was low for this model: send the part in two halves.
+            draft = null;
+        }
+
+        if (draft is not null)
+        {
+            return [.. draft.Items];
+        }
+
+        if (lines.Count == 1)
+        {
+            throw new MinutesException($"The answer for segment {lines[0]["id"]} ({session}) was cut off at {settings.MaxOutputTokens} tokens; raise llm.maxOutputTokens. The earlier draft is unchanged.");
+        }
+
+        var half = lines.Count / 2;
+        var first = await MapAsync(session, part + ".1", system, lines[..half], cancellationToken).ConfigureAwait(false);
+        var second = await MapAsync(session, part + ".2", system, lines[half..], cancellationToken).ConfigureAwait(false);
+        return [.. first, .. second];
+    }
+
+    /// <summary>
+    /// Merges the parts' items, a batch that fits the context at a time, until one list is left. A
+    /// merge whose answer is cut off keeps the batch's items as they were (each still cites).
+    /// </summary>
+    private async Task<List<DraftedItem>> ReduceAsync(string session, string system, List<List<DraftedItem>> parts, CancellationToken cancellationToken)
+    {
+        var budget = Budget(system);
+        var round = 0;
+        parts = parts.Where(p => p.Count > 0).ToList();
+        if (parts.Count == 0)
+        {
+            return [];
+        }
+
+        while (parts.Count > 1)
+        {
+            round++;
+            var batches = Batch(parts, budget);
+            if (batches.All(b => b.Count == 1))
+            {
+                return [.. parts.SelectMany(p => p)];
+            }
+
+            var merged = new List<List<DraftedItem>>();
+            for (var b = 0; b < batches.Count; b++)
+            {
+                var batch = batches[b];
+                if (batch.Count == 1)
+                {
+                    merged.Add(batch[0]);
+                    continue;
+                }
+
+                var request = new LlmRequest(SemanticKernelDrafter.MergePrompt, session, $"merge {round}.{b + 1}", system, DataMessages.Drafts(batch.SelectMany(p => p)));
+                var draft = await caller.CallAsync(request, cancellationToken).ConfigureAwait(false);
+                merged.Add(draft is null ? [.. batch.SelectMany(p => p)] : [.. draft.Items]);
+            }
+
+            parts = merged;
+        }
+
+        return parts[0];
+    }
+
+    /// <summary>Consecutive parts grouped so that each group's items fit the budget (a part too large stays alone).</summary>
+    private static List<List<List<DraftedItem>>> Batch(List<List<DraftedItem>> parts, int budget)
+    {
+        var batches = new List<List<List<DraftedItem>>> { new() };
+        var used = 0;
+        foreach (var part in parts)
+        {
+            var cost = EstimateTokens(JsonSerializer.Serialize(part, MinutesJson.Context.ListDraftedItem));
+            if (batches[^1].Count > 0 && used + cost > budget)
+            {
+                batches.Add([]);
+                used = 0;
+            }
+
+            batches[^1].Add(part);
+            used += cost;
+        }
+
+        return batches;
+    }
+}
