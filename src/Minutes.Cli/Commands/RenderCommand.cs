@@ -27,6 +27,7 @@ internal static class RenderCommand
             else
             {
                 file = Path.GetFullPath(file ?? folder.PathOf(DocumentFormats.DefaultFileName(chosen)));
+                folder.RefuseOverwrite(file);
                 AtomicFile.WriteAllBytes(file, DocumentFormats.Render(RunArtifacts.Load(folder), chosen));
             }
 

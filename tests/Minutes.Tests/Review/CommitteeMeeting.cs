@@ -10,6 +10,9 @@ namespace Minutes.Tests.Review;
 /// A complete run folder of a small committee meeting (Fixtures/review): transcript, speakers,
 /// sessions and structured minutes with items of every kind, one unsupported statement,
 /// personal information, a low-confidence and a dropped segment, a speaker named by inference.
+/// Review and approval verify every statement again, so the fixture's stored verdicts alone do
+/// not decide: the unsupported statement (m0008) is given a due month nobody said, and m0007's
+/// due date loses the era year (令和9年) the cited segment does not say, as its stored verdict assumed.
 /// The stages are recorded through the real <see cref="StageRunner"/>; the traces themselves
 /// come from the fixture files because the stages that write them live on other branches. The
 /// recording is a tone per segment (a different pitch each), written as a 16 kHz WAV.
@@ -26,7 +29,7 @@ public static class CommitteeMeeting
         await Stage(run, StageNames.Transcript, [RunFolder.DecodedAudio], [RunFolder.TranscriptTrace], () => Copy(run, "03-transcript.json", RunFolder.TranscriptTrace));
         await Stage(run, StageNames.Speakers, [RunFolder.DecodedAudio, RunFolder.TranscriptTrace], [RunFolder.SpeakersTrace], () => Copy(run, "04-speakers.json", RunFolder.SpeakersTrace));
         await Stage(run, StageNames.Sessions, [RunFolder.TranscriptTrace, RunFolder.SpeakersTrace], [RunFolder.SessionsTrace], () => Copy(run, "05-sessions.json", RunFolder.SessionsTrace));
-        await RedraftAsync(run, minutes => minutes with { Confidentiality = confidentiality });
+        await RedraftAsync(run, minutes => WithItem(WithItem(minutes with { Confidentiality = confidentiality }, "m0008", i => i with { Due = "6月" }), "m0007", i => i with { Due = "来年4月" }));
         return run;
     }
 
@@ -44,6 +47,12 @@ public static class CommitteeMeeting
             [RunFolder.MinutesTrace],
             () => run.Write(RunFolder.MinutesTrace, change(current), MinutesJson.Context.MinutesDocument));
     }
+
+    /// <summary>The minutes with one statement changed.</summary>
+    public static MinutesDocument WithItem(MinutesDocument minutes, string id, Func<MinutesItem, MinutesItem> change) => minutes with
+    {
+        Sections = minutes.Sections.Select(s => s with { Items = s.Items.Select(i => i.Id == id ? change(i) : i).ToList() }).ToList(),
+    };
 
     public static MinutesDocument Minutes() =>
         MinutesJson.Deserialize(File.ReadAllText(FixtureFile("07-minutes.json")), MinutesJson.Context.MinutesDocument);
