@@ -197,24 +197,24 @@ public sealed class ApprovalTests
         Assert.Equal(RunFolder.MinutesMarkdown, Assert.Single(run.LoadManifest().Stage(StageNames.Render)!.Outputs).Path);
     }
 
-    private static async Task<string> VerifyFailsAsync(RunFolder run)
+    internal static async Task<string> VerifyFailsAsync(RunFolder run)
     {
         var verify = await CliRunner.RunAsync("verify", run.Root);
         Assert.True(verify.ExitCode == ExitCodes.VerificationFailed, $"exit {verify.ExitCode}: {verify.Out}");
         return verify.Out;
     }
 
-    private static void Succeeds(CliRunner.Result result) =>
+    internal static void Succeeds(CliRunner.Result result) =>
         Assert.True(result.ExitCode == ExitCodes.Ok, $"exit {result.ExitCode}: {result.Error}");
 
-    private static async Task<RunFolder> ReviewedMeetingAsync(TempFolder temp, int confidentiality = 2)
+    internal static async Task<RunFolder> ReviewedMeetingAsync(TempFolder temp, int confidentiality = 2)
     {
         var run = await CommitteeMeeting.CreateAsync(temp.File("run"), confidentiality);
         Succeeds(await CliRunner.RunAsync("review", run.Root));
         return run;
     }
 
-    private static async Task<RunFolder> ApprovedMeetingAsync(TempFolder temp)
+    internal static async Task<RunFolder> ApprovedMeetingAsync(TempFolder temp)
     {
         var run = await ReviewedMeetingAsync(temp);
         var approve = await CliRunner.RunAsync("approve", run.Root, "--reviewer", "佐藤", "--accept-flags", "m0008 confirmed");
