@@ -47,6 +47,7 @@ public sealed class ApprovalLock : IDisposable
         var clock = Stopwatch.StartNew();
         var delay = 10;
         string? lastError = null;
+        var failures = 0;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -71,11 +72,13 @@ public sealed class ApprovalLock : IDisposable
             }
             catch (IOException ex)
             {
-                // Held by another process, unless the file is not there (then the error is something else).
+                // Held by another process, unless the file is not there: then the folder refuses it
+                // (a read-only mount), which waiting does not mend; three in a row rule out a holder just leaving.
                 lastError = File.Exists(path) ? null : ex.Message;
+                failures = lastError is null ? 0 : failures + 1;
             }
 
-            if (clock.Elapsed >= timeout)
+            if (clock.Elapsed >= timeout || failures >= 3)
             {
                 if (lastError is not null && optional)
                 {

@@ -181,7 +181,7 @@ public sealed class ApprovalTests
     public async Task Review_prints_the_flags_and_what_blocks_approval()
     {
         using var temp = new TempFolder();
-        var run = await CommitteeMeeting.CreateAsync(temp.File("run"));
+        var run = await CommitteeMeeting.CreateForReviewAsync(temp.File("run"));
 
         var review = await CliRunner.RunAsync("review", run.Root);
 
@@ -209,7 +209,7 @@ public sealed class ApprovalTests
 
     internal static async Task<RunFolder> ReviewedMeetingAsync(TempFolder temp, int confidentiality = 2)
     {
-        var run = await CommitteeMeeting.CreateAsync(temp.File("run"), confidentiality);
+        var run = await CommitteeMeeting.CreateForReviewAsync(temp.File("run"), confidentiality);
         Succeeds(await CliRunner.RunAsync("review", run.Root));
         return run;
     }

@@ -12,7 +12,7 @@ public sealed class ApprovalTrustTests
     public async Task A_number_edited_into_the_structured_minutes_is_flagged_at_review_and_blocks_approval()
     {
         using var temp = new TempFolder();
-        var run = await CommitteeMeeting.CreateAsync(temp.File("run"));
+        var run = await CommitteeMeeting.CreateForReviewAsync(temp.File("run"));
 
         // Edited by hand, its stored verdict left at "supported"; review reads 07, so the manifest acknowledges the file.
         var minutes = run.Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument);
@@ -32,7 +32,7 @@ public sealed class ApprovalTrustTests
     public async Task A_cited_segment_corrected_after_drafting_is_flagged_without_a_new_draft()
     {
         using var temp = new TempFolder();
-        var run = await CommitteeMeeting.CreateAsync(temp.File("run"));
+        var run = await CommitteeMeeting.CreateForReviewAsync(temp.File("run"));
 
         var transcript = File.ReadAllText(run.PathOf(RunFolder.TranscriptTrace));
         File.WriteAllText(run.PathOf(RunFolder.TranscriptTrace), transcript.Replace("三百万円", "三百五十万円", StringComparison.Ordinal));

@@ -10,9 +10,6 @@ namespace Minutes.Tests.Review;
 /// A complete run folder of a small committee meeting (Fixtures/review): transcript, speakers,
 /// sessions and structured minutes with items of every kind, one unsupported statement,
 /// personal information, a low-confidence and a dropped segment, a speaker named by inference.
-/// Review and approval verify every statement again, so the fixture's stored verdicts alone do
-/// not decide: the unsupported statement (m0008) is given a due month nobody said, and m0007's
-/// due date loses the era year (令和9年) the cited segment does not say, as its stored verdict assumed.
 /// The stages are recorded through the real <see cref="StageRunner"/>; the traces themselves
 /// come from the fixture files because the stages that write them live on other branches. The
 /// recording is a tone per segment (a different pitch each), written as a 16 kHz WAV.
@@ -21,7 +18,17 @@ public static class CommitteeMeeting
 {
     public static string FixtureFile(string name) => RepoPaths.Fixture(Path.Combine("review", name));
 
-    public static async Task<RunFolder> CreateAsync(string folder, int confidentiality = 2)
+    /// <summary>
+    /// The meeting as review and approval see it. They verify every statement again, so the
+    /// fixture's stored verdicts alone do not decide: the unsupported statement (m0008) is given
+    /// a due month nobody said, and m0007's due date loses the era year (令和9年) the cited
+    /// segment does not say, as its stored verdict assumed. (The rendering tests keep the
+    /// fixture as it is: their golden files show the stored verdicts.)
+    /// </summary>
+    public static Task<RunFolder> CreateForReviewAsync(string folder, int confidentiality = 2) =>
+        CreateAsync(folder, confidentiality, minutes => WithItem(WithItem(minutes, "m0008", i => i with { Due = "6月" }), "m0007", i => i with { Due = "来年4月" }));
+
+    public static async Task<RunFolder> CreateAsync(string folder, int confidentiality = 2, Func<MinutesDocument, MinutesDocument>? change = null)
     {
         var run = RunFolder.Create(folder, null);
         var transcript = MinutesJson.Deserialize(File.ReadAllText(FixtureFile("03-transcript.json")), MinutesJson.Context.Transcript);
@@ -29,7 +36,7 @@ public static class CommitteeMeeting
         await Stage(run, StageNames.Transcript, [RunFolder.DecodedAudio], [RunFolder.TranscriptTrace], () => Copy(run, "03-transcript.json", RunFolder.TranscriptTrace));
         await Stage(run, StageNames.Speakers, [RunFolder.DecodedAudio, RunFolder.TranscriptTrace], [RunFolder.SpeakersTrace], () => Copy(run, "04-speakers.json", RunFolder.SpeakersTrace));
         await Stage(run, StageNames.Sessions, [RunFolder.TranscriptTrace, RunFolder.SpeakersTrace], [RunFolder.SessionsTrace], () => Copy(run, "05-sessions.json", RunFolder.SessionsTrace));
-        await RedraftAsync(run, minutes => WithItem(WithItem(minutes with { Confidentiality = confidentiality }, "m0008", i => i with { Due = "6月" }), "m0007", i => i with { Due = "来年4月" }));
+        await RedraftAsync(run, minutes => (change ?? (m => m))(minutes with { Confidentiality = confidentiality }));
         return run;
     }
 
