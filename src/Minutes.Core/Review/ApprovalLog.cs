@@ -38,6 +38,9 @@ public sealed record ApprovalLog(int FormatVersion, IReadOnlyList<Approval> Appr
     /// <summary>The <see cref="Approval.Previous"/> of the first approval.</summary>
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
+    /// <summary>Separates approval signatures from any other use of the same key.</summary>
+    public const string SignedPrefix = "minutes approval v1\n";
+
     public static ApprovalLog Empty { get; } = new(CurrentFormatVersion, []);
 
     /// <summary>
@@ -86,9 +89,6 @@ public sealed record ApprovalLog(int FormatVersion, IReadOnlyList<Approval> Appr
         return System.Text.Encoding.UTF8.GetBytes(SignedPrefix + MinutesJson.Serialize(approval with { Sha256 = string.Empty, Signature = null }, MinutesJson.Context.Approval));
     }
 
-    /// <summary>Separates approval signatures from any other use of the same key.</summary>
-    public const string SignedPrefix = "minutes approval v1\n";
-
     /// <summary>The digest of an approval's content: the entry serialised with an empty <c>sha256</c>.</summary>
     public static string DigestOf(Approval approval)
     {
@@ -117,14 +117,14 @@ public sealed record ApprovalLog(int FormatVersion, IReadOnlyList<Approval> Appr
     /// <summary>What makes a parsed log unusable (fields missing, sequence out of order), or null.</summary>
     private static string? ProblemOf(ApprovalLog log)
     {
-        if (log.FormatVersion != CurrentFormatVersion)
-        {
-            return $"format version {log.FormatVersion}, expected {CurrentFormatVersion}";
-        }
-
         if (log.Approvals is null)
         {
             return "no \"approvals\" list";
+        }
+
+        if (log.FormatVersion != CurrentFormatVersion)
+        {
+            return $"format version {log.FormatVersion}, expected {CurrentFormatVersion}";
         }
 
         for (var i = 0; i < log.Approvals.Count; i++)
