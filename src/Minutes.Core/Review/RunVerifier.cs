@@ -126,7 +126,10 @@ public static class RunVerifier
         return new VerifyReport(lines, intact, approved, state.Version);
     }
 
-    /// <summary>", signed by sato (key 3f2a…)", ", signed with an untrusted key 3f2a…", ", unsigned" — or nothing without a trust folder.</summary>
+    /// <summary>
+    /// What the line of an approval says of its signature: ", signed by sato (key 3f2a…)" or why it
+    /// does not count with a trust folder; without one ", signed (key 3f2a…)" or nothing.
+    /// </summary>
     private static string Signer(Approval approval, IReadOnlyDictionary<string, string>? trusted)
     {
         var key = approval.Signature?.KeyId;
