@@ -11,10 +11,11 @@ internal static class VerifyCommand
     {
         var run = CommonOptions.RunArgument();
         var requireApproval = new Option<bool>("--require-approval") { Description = "Also exit 3 when the current version is not approved." };
-        var command = new Command("verify", "Recompute every sha256 and check the artifacts against the manifest and the approvals.") { run, requireApproval };
+        var trust = new Option<string?>("--trust") { Description = "A folder of reviewers' public keys (*.pem): check every signature, name the signer, count only approvals signed with these keys." };
+        var command = new Command("verify", "Recompute every sha256 and check the artifacts against the manifest and the approvals.") { run, requireApproval, trust };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var report = RunVerifier.Verify(RunFolder.Open(parse.GetRequiredValue(run)));
+            var report = RunVerifier.Verify(RunFolder.Open(parse.GetRequiredValue(run)), parse.GetValue(trust), cancellationToken);
             foreach (var line in report.Lines)
             {
                 await console.Out.WriteLineAsync(line);

@@ -159,6 +159,7 @@ public sealed class MinutesPipeline
             var labels = DocumentLabels.Japanese;
             var published = PublicVersion.Of(RunArtifacts.Load(run), PrivacyDecisions.Review(run), labels["Redacted"]);
             var target = Path.GetFullPath(output ?? run.PathOf("minutes.public." + DocumentFormats.Extension(format)));
+            run.RefuseOverwrite(target);
             AtomicFile.WriteAllBytes(target, DocumentFormats.Render(published, format, labels));
             return target;
         }
@@ -170,6 +171,7 @@ public sealed class MinutesPipeline
         }
 
         var file = Path.GetFullPath(output ?? run.PathOf(DocumentFormats.DefaultFileName(format)));
+        run.RefuseOverwrite(file);
         AtomicFile.WriteAllBytes(file, DocumentFormats.Render(RunArtifacts.Load(run), format));
         return file;
     }

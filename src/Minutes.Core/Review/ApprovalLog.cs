@@ -14,7 +14,8 @@ public sealed record ApprovedFile(string Path, string Sha256);
 /// One approval: who approved which version of the run, when, with which flags accepted, bound
 /// to the sha256 of every file the minutes rest on. <see cref="Previous"/> is the digest of the
 /// approval before it and <see cref="Sha256"/> the digest of this entry (with <c>sha256</c>
-/// empty), so that an edited or removed approval breaks the chain.
+/// empty, <see cref="Signature"/> included), so that an edited or removed approval breaks the
+/// chain. <see cref="Signature"/> is present when the reviewer signed with <c>--key</c>.
 /// </summary>
 public sealed record Approval(
     int Sequence,
@@ -27,7 +28,8 @@ public sealed record Approval(
     string RunId,
     IReadOnlyList<ApprovedFile> Files,
     string Previous,
-    string Sha256);
+    string Sha256,
+    ApprovalSignature? Signature = null);
 
 /// <summary><c>approvals.json</c>: the approvals of a run, oldest first; only ever appended to.</summary>
 public sealed record ApprovalLog(int FormatVersion, IReadOnlyList<Approval> Approvals)
@@ -37,8 +39,16 @@ public sealed record ApprovalLog(int FormatVersion, IReadOnlyList<Approval> Appr
     /// <summary>The <see cref="Approval.Previous"/> of the first approval.</summary>
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
+    /// <summary>Separates approval signatures from any other use of the same key.</summary>
+    public const string SignedPrefix = "minutes approval v1\n";
+
     public static ApprovalLog Empty { get; } = new(CurrentFormatVersion, []);
 
+    /// <summary>
+    /// Reads <c>approvals.json</c> (empty when there is none) and checks its structure. A log
+    /// that does not parse or lacks a field fails with a line naming the file: exit 3 when the
+    /// manifest says the run was approved (the log was altered), else exit 2 (a malformed file).
+    /// </summary>
     public static ApprovalLog Load(RunFolder run)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -47,15 +57,37 @@ public sealed record ApprovalLog(int FormatVersion, IReadOnlyList<Approval> Appr
             return Empty;
         }
 
+        string? problem;
+        ApprovalLog? log = null;
         try
         {
-            return run.Read(RunFolder.ApprovalsFile, MinutesJson.Context.ApprovalLog);
+            log = run.Read(RunFolder.ApprovalsFile, MinutesJson.Context.ApprovalLog);
+            problem = ProblemOf(log);
         }
         catch (MinutesException ex)
         {
-            // An approvals file that no longer parses was altered: a verification failure, not an input error.
-            throw new MinutesException(ex.Message, ex, ExitCodes.VerificationFailed);
+            problem = ex.Message;
         }
+
+        if (problem is null && log is not null)
+        {
+            return log;
+        }
+
+        var approved = run.LoadManifest().Approvals is { Count: > 0 };
+        throw new MinutesException(
+            $"{RunFolder.ApprovalsFile} is not a valid approval log ({problem}){(approved ? "; the run was approved, so the log was altered" : string.Empty)}.",
+            approved ? ExitCodes.VerificationFailed : ExitCodes.Failure);
+    }
+
+    /// <summary>
+    /// The bytes a signature covers: a fixed prefix, then the entry serialised with an empty
+    /// <c>sha256</c> and no signature. The entry binds the digests of the draft and of 07.
+    /// </summary>
+    public static byte[] SignedBytes(Approval approval)
+    {
+        ArgumentNullException.ThrowIfNull(approval);
+        return System.Text.Encoding.UTF8.GetBytes(SignedPrefix + MinutesJson.Serialize(approval with { Sha256 = string.Empty, Signature = null }, MinutesJson.Context.Approval));
     }
 
     /// <summary>The digest of an approval's content: the entry serialised with an empty <c>sha256</c>.</summary>
@@ -81,5 +113,46 @@ public sealed record ApprovalLog(int FormatVersion, IReadOnlyList<Approval> Appr
         }
 
         return broken;
+    }
+
+    /// <summary>What makes a parsed log unusable (fields missing, sequence out of order), or null.</summary>
+    private static string? ProblemOf(ApprovalLog log)
+    {
+        if (log.Approvals is null)
+        {
+            return "no \"approvals\" list";
+        }
+
+        if (log.FormatVersion != CurrentFormatVersion)
+        {
+            return $"format version {log.FormatVersion}, expected {CurrentFormatVersion}";
+        }
+
+        for (var i = 0; i < log.Approvals.Count; i++)
+        {
+            var approval = log.Approvals[i];
+            var position = i + 1;
+            if (approval is null || approval.Reviewer is null || approval.RunId is null || approval.Previous is null || approval.Sha256 is null || approval.Files is null)
+            {
+                return $"entry {position} lacks a field";
+            }
+
+            if (approval.Sequence != position)
+            {
+                return $"entry {position} has sequence {approval.Sequence}";
+            }
+
+            if (approval.Files.Any(f => f?.Path is null || f.Sha256 is null || !RunFolder.IsCanonical(f.Path)))
+            {
+                return $"entry {position} binds a file without a canonical path inside the run";
+            }
+
+            if (approval.Signature is { } signature && (signature.Algorithm is null || signature.KeyId is null || signature.PublicKey is null || signature.Value is null))
+            {
+                return $"entry {position} has an incomplete signature";
+            }
+        }
+
+        return null;
     }
 }

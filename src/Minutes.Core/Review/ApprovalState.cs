@@ -7,8 +7,9 @@ namespace Minutes.Review;
 
 /// <summary>
 /// The run as the approval rules see it: which files differ from what the tool recorded, which
-/// files an approval would bind now, the approval log and its chain, the version the current
-/// files form, and whether that version counts as approved.
+/// manifest paths the tool never writes, which files an approval would bind now, the approval
+/// log, its chain and its seal in the manifest, the version the current files form, and
+/// whether that version counts as approved.
 /// </summary>
 public sealed class ApprovalState
 {
@@ -18,6 +19,7 @@ public sealed class ApprovalState
         Checks = checks;
         Log = log;
         Confidentiality = confidentiality;
+        InvalidPaths = RunIntegrity.InvalidPaths(manifest);
         Bound = RunIntegrity.Bound(manifest, checks).Select(f => new ApprovedFile(f.Path, f.Sha256)).ToList();
         Version = log.Approvals.FirstOrDefault(a => SameFiles(a.Files, Bound))?.Version
             ?? (log.Approvals.Count == 0 ? 1 : log.Approvals.Max(a => a.Version) + 1);
@@ -30,6 +32,9 @@ public sealed class ApprovalState
     public ApprovalLog Log { get; }
 
     public Confidentiality Confidentiality { get; }
+
+    /// <summary>Manifest paths that are not canonical paths inside the run (see <see cref="RunIntegrity.InvalidPaths"/>).</summary>
+    public IReadOnlyList<string> InvalidPaths { get; }
 
     /// <summary>The files (with the digests the manifest records) an approval made now would bind.</summary>
     public IReadOnlyList<ApprovedFile> Bound { get; }
@@ -48,22 +53,55 @@ public sealed class ApprovalState
     /// <summary>How many different reviewers the run's confidentiality level asks for.</summary>
     public int RequiredReviewers => Confidentiality.RequiredReviewers;
 
-    public IReadOnlyList<string> CurrentReviewers =>
-        CurrentApprovals.Select(a => a.Reviewer).DistinctBy(NormalizeReviewer, StringComparer.Ordinal).ToList();
+    public IReadOnlyList<string> CurrentReviewers => Reviewers(CurrentApprovals);
 
-    public bool IsApproved => !Changed.Any() && Log.BrokenLinks().Count == 0 && CurrentReviewers.Count >= RequiredReviewers;
+    /// <summary>
+    /// Why the log does not match the manifest's seal (its count and the digest of its last
+    /// approval), or null: a deleted log or a removed last entry keeps the rest of the chain
+    /// intact, the seal does not.
+    /// </summary>
+    public string? SealProblem
+    {
+        get
+        {
+            var sealedCount = Manifest.Approvals?.Count ?? 0;
+            var last = Log.Approvals.Count == 0 ? null : Log.Approvals[^1].Sha256;
+            if (sealedCount != Log.Approvals.Count)
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"the manifest records {sealedCount} approval(s), {RunFolder.ApprovalsFile} holds {Log.Approvals.Count}");
+            }
+
+            return sealedCount > 0 && Manifest.Approvals!.Last != last
+                ? $"the last approval in {RunFolder.ApprovalsFile} is not the one the manifest records"
+                : null;
+        }
+    }
+
+    public bool IsApproved =>
+        !Changed.Any() && InvalidPaths.Count == 0 && SealProblem is null && Log.BrokenLinks().Count == 0 && CurrentReviewers.Count >= RequiredReviewers;
 
     public static ApprovalState Of(RunFolder run, Confidentiality confidentiality)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return new ApprovalState(run.LoadManifest(), RunIntegrity.Check(run), ApprovalLog.Load(run), confidentiality);
+        return Of(run, confidentiality, ApprovalLog.Load(run));
     }
 
-    /// <summary>Reviewer names compare after NFKC, trimmed and case-folded: ＴＡＮＡＫＡ and tanaka are one person.</summary>
-    public static string NormalizeReviewer(string name)
+    public static ApprovalState Of(RunFolder run, Confidentiality confidentiality, ApprovalLog log)
     {
-        ArgumentNullException.ThrowIfNull(name);
-        return string.Concat(name.Normalize(NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c))).ToLowerInvariant();
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(log);
+        return new ApprovalState(run.LoadManifest(), RunIntegrity.Check(run), log, confidentiality);
+    }
+
+    /// <summary>The different reviewers among approvals, compared by folded name; the reserved <c>dictionary</c> never counts.</summary>
+    public static IReadOnlyList<string> Reviewers(IEnumerable<Approval> approvals)
+    {
+        ArgumentNullException.ThrowIfNull(approvals);
+        return approvals
+            .Select(a => a.Reviewer)
+            .Where(r => !ReviewerName.IsReserved(r) && ReviewerName.Fold(r).Length > 0)
+            .DistinctBy(ReviewerName.Fold, StringComparer.Ordinal)
+            .ToList();
     }
 
     public static bool SameFiles(IReadOnlyList<ApprovedFile> a, IReadOnlyList<ApprovedFile> b)
@@ -73,10 +111,10 @@ public sealed class ApprovalState
         return a.Count == b.Count && a.OrderBy(f => f.Path, StringComparer.Ordinal).SequenceEqual(b.OrderBy(f => f.Path, StringComparer.Ordinal));
     }
 
-    /// <summary>"approval 2 by 佐藤 (2026-11-28 10:15 UTC)".</summary>
+    /// <summary>"approval 2 by 佐藤 (2026-11-28 10:15 UTC)"; a name read from the file cannot break the line.</summary>
     public static string Describe(Approval approval)
     {
         ArgumentNullException.ThrowIfNull(approval);
-        return string.Create(CultureInfo.InvariantCulture, $"approval {approval.Sequence} by {approval.Reviewer} ({approval.Approved.ToUniversalTime():yyyy-MM-dd HH:mm:ss} UTC)");
+        return string.Create(CultureInfo.InvariantCulture, $"approval {approval.Sequence} by {ReviewerName.Printable(approval.Reviewer)} ({approval.Approved.ToUniversalTime():yyyy-MM-dd HH:mm:ss} UTC)");
     }
 }

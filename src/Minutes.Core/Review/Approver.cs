@@ -13,24 +13,26 @@ public sealed record ApprovalResult(Approval Approval, int Reviewers, int Requir
 /// <summary>
 /// Records approvals in <c>approvals.json</c>. An approval binds the sha256 of the draft, the
 /// structured minutes and every trace the manifest records; it is refused while the files differ
-/// from the manifest, while statements are unsupported (unless the reviewer accepts the flags
-/// with a reason, which is recorded), and when the same reviewer already approved this version.
+/// from the manifest, while statements are unsupported as verified now (unless the reviewer
+/// accepts the flags with a reason, which is recorded), and when the same reviewer (by folded
+/// name) already approved this version. Reading the log, appending and writing it and the
+/// manifest's seal happen under <see cref="ApprovalLock"/>, so concurrent approvals are all kept.
 /// </summary>
 public static class Approver
 {
-    public static ApprovalResult Approve(RunFolder run, string reviewer, string? comment, string? acceptFlagsReason, DateTimeOffset now)
+    public static ApprovalResult Approve(RunFolder run, ApprovalRequest request, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
-        if (string.IsNullOrWhiteSpace(reviewer))
-        {
-            throw new MinutesException("Not approved: --reviewer needs a name.");
-        }
-
+        ArgumentNullException.ThrowIfNull(request);
+        var name = ReviewerName.Normalize(request.Reviewer);
+        var acceptFlagsReason = request.AcceptFlagsReason;
         if (acceptFlagsReason is not null && string.IsNullOrWhiteSpace(acceptFlagsReason))
         {
             throw new MinutesException("Not approved: --accept-flags needs a reason (what you checked).");
         }
 
+        using var key = request.KeyFile is null ? null : ApprovalSigner.LoadPrivateKey(request.KeyFile);
+        using var held = ApprovalLock.Acquire(run, "approve", request.LockTimeout, cancellationToken: cancellationToken);
         var artifacts = RunArtifacts.Load(run);
         var flags = ReviewFlags.Of(artifacts);
         var state = ApprovalState.Of(run, artifacts.Minutes.Confidentiality);
@@ -38,6 +40,16 @@ public static class Approver
         if (broken.Count > 0)
         {
             throw new MinutesException($"Not approved: {RunFolder.ApprovalsFile} was altered (approval {string.Join(", ", broken)} does not match its digest); run minutes verify.", ExitCodes.VerificationFailed);
+        }
+
+        if (state.SealProblem is { } seal)
+        {
+            throw new MinutesException($"Not approved: {seal} (an approval was removed or added by hand); run minutes verify.", ExitCodes.VerificationFailed);
+        }
+
+        if (state.InvalidPaths.Count > 0)
+        {
+            throw new MinutesException($"Not approved: the manifest names paths the tool never writes ({string.Join(", ", state.InvalidPaths)}); run minutes verify.", ExitCodes.VerificationFailed);
         }
 
         if (state.Manifest.Stages.FirstOrDefault(s => s.Status == StageStatus.Running) is { } running)
@@ -76,8 +88,7 @@ public static class Approver
             throw new MinutesException($"Not approved: {flags.Unsupported.Count} unsupported statement(s) and {flags.UnresolvedCitations.Count} unresolved citation(s) ({string.Join(", ", flagged)}); check them on the review page, then approve with --accept-flags \"<reason>\".");
         }
 
-        var name = reviewer.Trim();
-        if (state.CurrentApprovals.Any(a => ApprovalState.NormalizeReviewer(a.Reviewer) == ApprovalState.NormalizeReviewer(name)))
+        if (state.CurrentApprovals.Any(a => ReviewerName.SameReviewer(a.Reviewer, name)))
         {
             throw new MinutesException($"Not approved: {name} already approved version {state.Version}; {(state.RequiredReviewers > 1 ? "confidentiality level 3 needs a second, different reviewer" : "nothing to do")}.");
         }
@@ -88,15 +99,22 @@ public static class Approver
             state.Version,
             name,
             now,
-            string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
+            string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim(),
             flagged.Count > 0 && acceptFlagsReason is not null ? new AcceptedFlags(acceptFlagsReason.Trim(), flagged) : null,
             artifacts.Minutes.Confidentiality,
             state.Manifest.RunId,
             state.Bound,
             previous,
             string.Empty);
+        if (key is not null)
+        {
+            approval = ApprovalSigner.Sign(approval, key);
+        }
+
         approval = approval with { Sha256 = ApprovalLog.DigestOf(approval) };
         run.Write(RunFolder.ApprovalsFile, state.Log with { Approvals = [.. state.Log.Approvals, approval] }, MinutesJson.Context.ApprovalLog);
-        return new ApprovalResult(approval, state.CurrentReviewers.Count + 1, state.RequiredReviewers);
+        // Read again just before writing: a stage may have recorded itself since the state was read.
+        run.SaveManifest(run.LoadManifest() with { Approvals = new ApprovalSeal(approval.Sequence, approval.Sha256) });
+        return new ApprovalResult(approval, ApprovalState.Reviewers([.. state.CurrentApprovals, approval]).Count, state.RequiredReviewers);
     }
 }

@@ -7,7 +7,8 @@ using Minutes.Transcription;
 namespace Minutes.Review;
 
 /// <summary>
-/// What a reviewer must look at: statements verification could not support, personal
+/// What a reviewer must look at: statements verification could not support (verified again
+/// against the transcript as it is now, see <see cref="StatementCheck"/>), personal
 /// information found, transcript segments recognised with low confidence or dropped, speakers
 /// whose name was inferred, citations that point at no segment, and a speaker count the
 /// diarizer estimated close to its threshold.
@@ -28,9 +29,14 @@ public sealed record ReviewFlags(
     /// <summary>How the speaker count was reached: null without a diarization (an imported transcript).</summary>
     public SpeakerCountCheck? SpeakerCount { get; init; }
 
+    /// <summary>Statements 07 records as supported that verification, run again now, does not support.</summary>
+    public IReadOnlyList<MinutesItem> ChangedVerdicts { get; init; } = [];
+
     public static ReviewFlags Of(RunArtifacts artifacts)
     {
         ArgumentNullException.ThrowIfNull(artifacts);
+        var stored = artifacts.Minutes;
+        artifacts = StatementCheck.Reverify(artifacts);
         var items = artifacts.Minutes.Sections.SelectMany(s => s.Items).ToList();
         return new ReviewFlags(
             items.Where(i => i.Verification?.Status == ItemVerification.Unsupported).ToList(),
@@ -43,6 +49,7 @@ public sealed record ReviewFlags(
             artifacts.Minutes.Confidentiality)
         {
             SpeakerCount = SpeakerCountCheck.Of(artifacts.Speakers),
+            ChangedVerdicts = StatementCheck.ChangedVerdicts(stored, artifacts.Minutes),
         };
     }
 
@@ -61,6 +68,11 @@ public sealed record ReviewFlags(
         if (Unsupported.Count > 0)
         {
             blockers.Add($"{Unsupported.Count} unsupported statement(s) ({string.Join(", ", Unsupported.Select(i => i.Id))}): check them against the recording, then approve with --accept-flags \"<reason>\"");
+        }
+
+        foreach (var item in ChangedVerdicts)
+        {
+            blockers.Add($"{item.Id} is recorded as supported, but verified again now: {string.Join("; ", item.Verification!.Reasons)} (07 or the transcript changed after drafting)");
         }
 
         if (UnresolvedCitations.Count > 0)

@@ -32,8 +32,10 @@ public sealed class ReviewPageBuilder
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(artifacts);
-        var layout = MinutesLayout.From(artifacts, _labels);
         var flags = ReviewFlags.Of(artifacts);
+        // The page marks the statements as verified now, not as 07 recorded them.
+        artifacts = StatementCheck.Reverify(artifacts);
+        var layout = MinutesLayout.From(artifacts, _labels);
         var state = ApprovalState.Of(run, artifacts.Minutes.Confidentiality);
         var page = new StringBuilder();
         page.Append("<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n")

@@ -31,7 +31,8 @@ public static class RunIntegrity
         {
             // The digests are written into the manifest when the stage completes.
             var recorded = stage.Started.AddSeconds(stage.ElapsedSeconds);
-            foreach (var digest in stage.Inputs.Concat(stage.Outputs).Where(d => !Path.IsPathRooted(d.Path)))
+            // Only canonical paths name files of the run; anything else is reported by InvalidPaths and never read.
+            foreach (var digest in stage.Inputs.Concat(stage.Outputs).Where(d => RunFolder.IsCanonical(d.Path)))
             {
                 // The stage that wrote a file is named, unless a later stage read other content there.
                 if (!files.TryGetValue(digest.Path, out var known) || known.Sha256 != digest.Sha256)
@@ -42,6 +43,28 @@ public static class RunIntegrity
         }
 
         return files.Values.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// The manifest's paths the tool never writes: an output that is not a canonical path inside
+    /// the run, or an input that is neither that nor an absolute path (a recording, a meeting
+    /// file: recorded for the record, never read by verify, never bound). Any of them is exit 3.
+    /// </summary>
+    public static IReadOnlyList<string> InvalidPaths(Manifest manifest)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        var invalid = new List<string>();
+        foreach (var stage in manifest.Stages)
+        {
+            invalid.AddRange(stage.Inputs
+                .Where(d => !RunFolder.IsCanonical(d.Path ?? string.Empty) && !Path.IsPathFullyQualified(d.Path ?? string.Empty))
+                .Select(d => $"{stage.Name} input '{ReviewerName.Printable(d.Path ?? string.Empty)}'"));
+            invalid.AddRange(stage.Outputs
+                .Where(d => !RunFolder.IsCanonical(d.Path ?? string.Empty))
+                .Select(d => $"{stage.Name} output '{ReviewerName.Printable(d.Path ?? string.Empty)}'"));
+        }
+
+        return invalid;
     }
 
     public static IReadOnlyList<FileCheck> Check(RunFolder run)

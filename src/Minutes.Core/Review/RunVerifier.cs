@@ -24,21 +24,48 @@ public sealed record VerifyReport(IReadOnlyList<string> Lines, bool Intact, bool
 /// A file that differs from what the tool last recorded changed behind its back: the report
 /// names it and says after (or before) which approval the change came. A legitimate re-draft
 /// updates the manifest through the stages, so the files form a new version: approvals of the
-/// older version are reported as not covering it, which is not tampering.
+/// older version are reported as not covering it, which is not tampering. Integrity is broken
+/// (exit 3) by a changed or missing file, a manifest path that is not canonical and inside the
+/// run, an approval log that is altered, unparsable, shorter or longer than the manifest's seal,
+/// or a signature that does not verify. With a trust folder only approvals signed by one of its
+/// keys count, and each names its signer. Nothing outside the run folder is read.
 /// </summary>
 public static class RunVerifier
 {
-    public static VerifyReport Verify(RunFolder run)
+    public static VerifyReport Verify(RunFolder run, string? trustFolder = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
+        var trusted = trustFolder is null ? null : ApprovalSigner.LoadTrust(trustFolder);
+        // Under the lock an approval is never seen half written (log written, seal not yet); a read-only run needs none.
+        using var held = ApprovalLock.Acquire(run, "verify", ApprovalLock.DefaultTimeout, optional: true, cancellationToken);
         var confidentiality = run.Exists(RunFolder.MinutesTrace)
             ? ReadConfidentiality(run)
             : Confidentiality.Default;
-        var state = ApprovalState.Of(run, confidentiality);
         var lines = new List<string>();
         var intact = true;
+        ApprovalLog log;
+        var logValid = true;
+        try
+        {
+            log = ApprovalLog.Load(run);
+        }
+        catch (MinutesException ex) when (ex.ExitCode == ExitCodes.VerificationFailed)
+        {
+            intact = false;
+            logValid = false;
+            lines.Add($"ALTERED {ex.Message}");
+            log = ApprovalLog.Empty;
+        }
+
+        var state = ApprovalState.Of(run, confidentiality, log);
         var matching = state.Checks.Count(c => c.Matches);
         lines.Add($"manifest: {state.Checks.Count} recorded file(s), {matching} match");
+        foreach (var invalid in state.InvalidPaths)
+        {
+            intact = false;
+            lines.Add($"INVALID manifest path: {invalid} is not a canonical path inside the run (not read)");
+        }
+
         foreach (var check in state.Changed)
         {
             intact = false;
@@ -51,11 +78,17 @@ public static class RunVerifier
             intact = false;
             lines.Add($"ALTERED {RunFolder.ApprovalsFile}: approval {string.Join(", ", broken)} does not match its digest or its link to the approval before");
         }
+        else if (logValid && state.SealProblem is { } seal)
+        {
+            intact = false;
+            lines.Add($"MISSING approvals: {seal}");
+        }
         else if (state.Log.Approvals.Count > 0)
         {
-            lines.Add($"approvals: {state.Log.Approvals.Count}, chain intact");
+            lines.Add($"approvals: {state.Log.Approvals.Count}, chain intact, matching the manifest");
         }
 
+        var counted = new List<Approval>();
         foreach (var approval in state.Log.Approvals)
         {
             var inconsistent = ManifestRewrittenBefore(approval, state);
@@ -65,19 +98,51 @@ public static class RunVerifier
                 lines.Add($"INCONSISTENT manifest: it records {string.Join(", ", inconsistent)} as written before {ApprovalState.Describe(approval)}, but with digests that approval did not see (the manifest was edited)");
             }
 
+            if (ApprovalSigner.Problem(approval) is { } bad)
+            {
+                intact = false;
+                lines.Add($"BAD SIGNATURE {ApprovalState.Describe(approval)}: {bad}");
+                continue;
+            }
+
+            var signer = Signer(approval, trusted);
+            if (trusted is null || approval.Signature is not null && trusted.ContainsKey(approval.Signature.KeyId))
+            {
+                counted.Add(approval);
+            }
+
             lines.Add(approval.Version == state.Version && ApprovalState.SameFiles(approval.Files, state.Bound)
-                ? $"{ApprovalState.Describe(approval)} covers version {approval.Version} (current)"
-                : $"{ApprovalState.Describe(approval)} covers version {approval.Version}; current is version {state.Version}: not approved");
+                ? $"{ApprovalState.Describe(approval)}{signer} covers version {approval.Version} (current)"
+                : $"{ApprovalState.Describe(approval)}{signer} covers version {approval.Version}; current is version {state.Version}: not approved");
         }
 
-        var approved = intact && state.IsApproved;
-        var reviewers = state.CurrentReviewers;
+        var reviewers = ApprovalState.Reviewers(counted.Where(a => a.Version == state.Version && ApprovalState.SameFiles(a.Files, state.Bound)));
+        var approved = intact && state.IsApproved && reviewers.Count >= state.RequiredReviewers;
+        var names = string.Join(", ", reviewers.Select(ReviewerName.Printable));
         lines.Add(approved
-            ? $"status: version {state.Version} approved by {string.Join(", ", reviewers)}"
+            ? $"status: version {state.Version} approved by {names}"
             : intact
-                ? $"status: version {state.Version} not approved ({reviewers.Count} of {state.RequiredReviewers} reviewer(s){(state.RequiredReviewers > 1 ? ", confidentiality level 3" : string.Empty)})"
+                ? $"status: version {state.Version} not approved ({reviewers.Count} of {state.RequiredReviewers} reviewer(s){(state.RequiredReviewers > 1 ? ", confidentiality level 3" : string.Empty)}{(trusted is null ? string.Empty : ", counting only approvals signed with a trusted key")})"
                 : $"status: verification failed; version {state.Version} not approved");
         return new VerifyReport(lines, intact, approved, state.Version);
+    }
+
+    /// <summary>
+    /// What the line of an approval says of its signature: ", signed by sato (key 3f2a…)" or why it
+    /// does not count with a trust folder; without one ", signed (key 3f2a…)" or nothing.
+    /// </summary>
+    private static string Signer(Approval approval, IReadOnlyDictionary<string, string>? trusted)
+    {
+        var key = approval.Signature?.KeyId;
+        var shortKey = key is null ? null : key[..Math.Min(16, key.Length)];
+        return (trusted, key) switch
+        {
+            (null, null) => string.Empty,
+            (null, _) => $", signed (key {shortKey})",
+            (_, null) => ", unsigned: not counted",
+            _ when trusted.TryGetValue(key, out var name) => $", signed by {ReviewerName.Printable(name)} (key {shortKey})",
+            _ => $", signed with key {shortKey}, which is not in the trust folder: not counted",
+        };
     }
 
     private static Confidentiality ReadConfidentiality(RunFolder run)

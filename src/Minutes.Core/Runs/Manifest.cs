@@ -28,6 +28,7 @@ public sealed record SourceFile(string Path, string FileName, string Sha256, lon
 /// <summary>
 /// <c>manifest.json</c>: the run's identity and, per stage, its status, parameters, input and
 /// output files with sha256, start time and elapsed seconds. Stages appear in pipeline order.
+/// <see cref="Approvals"/> seals <c>approvals.json</c> (absent until the first approval).
 /// </summary>
 public sealed record Manifest(
     int FormatVersion,
@@ -35,7 +36,8 @@ public sealed record Manifest(
     string ToolVersion,
     DateTimeOffset Created,
     SourceFile? Source,
-    IReadOnlyList<StageRecord> Stages)
+    IReadOnlyList<StageRecord> Stages,
+    ApprovalSeal? Approvals = null)
 {
     public const int CurrentFormatVersion = 1;
 

@@ -29,6 +29,13 @@ public sealed class RunFolder
     public const string CorrectedTranscriptTrace = "trace/03-transcript.corrected.json";
     public const string CorrectedSpeakersTrace = "trace/04-speakers.corrected.json";
     public const string PrivacyDecisionsTrace = "trace/privacy-decisions.json";
+    public const string ApprovalsLock = "approvals.json.lock";
+
+    /// <summary>The files of a run that no stage records in the manifest but that must never be overwritten from outside.</summary>
+    private static readonly string[] OwnFiles = [ManifestFile, ApprovalsFile, ApprovalsLock, MinutesMarkdown, ReviewPage];
+
+    /// <summary>The folders that hold only the run's own traces and working data.</summary>
+    private static readonly string[] OwnFolders = ["trace/", "work/"];
 
     private RunFolder(string root) => Root = root;
 
@@ -92,7 +99,56 @@ public sealed class RunFolder
 
     public static string NewRunId() => $"{DateTimeOffset.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
 
-    public string PathOf(string relative) => Path.Combine(Root, relative.Replace('/', Path.DirectorySeparatorChar));
+    /// <summary>
+    /// Whether a path names a file of the run the one way the tool writes it: relative,
+    /// '/'-separated, no empty, <c>.</c> or <c>..</c> segment, no backslash, drive or stream
+    /// colon, no control character. A manifest path in any other form (<c>./minutes.md</c>,
+    /// <c>/tmp/x</c>, <c>trace/../../x</c>) was not written by the tool.
+    /// </summary>
+    public static bool IsCanonical(string path) =>
+        !string.IsNullOrEmpty(path)
+        && path.Split('/').All(segment => segment.Length > 0 && segment != "." && segment != ".." && segment.Trim() == segment)
+        && !path.Any(c => c is '\\' or ':' || char.IsControl(c));
+
+    /// <summary>The full path of a file of the run; a path that would lead out of the run folder is refused.</summary>
+    public string PathOf(string relative)
+    {
+        ArgumentNullException.ThrowIfNull(relative);
+        var full = Path.GetFullPath(Path.Combine(Root, relative.Replace('/', Path.DirectorySeparatorChar)));
+        if (!Contains(full))
+        {
+            throw new MinutesException($"'{relative}' is outside the run folder; nothing outside the run is read or written.", ExitCodes.VerificationFailed);
+        }
+
+        return full;
+    }
+
+    /// <summary>
+    /// Refuses a path (for <c>render -o</c>) that names one of the run's own files: the manifest,
+    /// the approvals and their lock, the draft, the review page, the traces and working data, or
+    /// any file a stage recorded. Filing copies go elsewhere, for instance under <c>filing/</c>.
+    /// </summary>
+    public void RefuseOverwrite(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var full = Path.GetFullPath(path);
+        if (!Contains(full))
+        {
+            return;
+        }
+
+        var relative = Path.GetRelativePath(Root, full).Replace(Path.DirectorySeparatorChar, '/');
+        var comparison = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        var recorded = File.Exists(PathOf(ManifestFile))
+            ? LoadManifest().Stages.SelectMany(s => s.Inputs.Concat(s.Outputs)).Select(d => d.Path)
+            : [];
+        if (Directory.Exists(full)
+            || OwnFiles.Concat(recorded).Any(f => string.Equals(f, relative, comparison))
+            || OwnFolders.Any(f => relative.StartsWith(f, comparison)))
+        {
+            throw new MinutesException($"'{path}' is the run's own {relative}; write the copy elsewhere (for instance under {Path.Combine(Root, "filing")}).");
+        }
+    }
 
     public bool Exists(string relative) => File.Exists(PathOf(relative));
 
@@ -122,6 +178,15 @@ public sealed class RunFolder
         AtomicFile.WriteAllText(PathOf(relative), MinutesJson.Serialize(value, type));
 
     public void WriteText(string relative, string text) => AtomicFile.WriteAllText(PathOf(relative), text);
+
+    /// <summary>Whether a full path is the run folder or lies inside it.</summary>
+    public bool Contains(string full)
+    {
+        ArgumentNullException.ThrowIfNull(full);
+        var comparison = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        var root = Root.EndsWith(Path.DirectorySeparatorChar) ? Root : Root + Path.DirectorySeparatorChar;
+        return string.Equals(full, Root, comparison) || full.StartsWith(root, comparison);
+    }
 
     public FileDigest Digest(string relative)
     {

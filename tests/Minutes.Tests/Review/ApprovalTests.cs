@@ -181,7 +181,7 @@ public sealed class ApprovalTests
     public async Task Review_prints_the_flags_and_what_blocks_approval()
     {
         using var temp = new TempFolder();
-        var run = await CommitteeMeeting.CreateAsync(temp.File("run"));
+        var run = await CommitteeMeeting.CreateForReviewAsync(temp.File("run"));
 
         var review = await CliRunner.RunAsync("review", run.Root);
 
@@ -197,24 +197,24 @@ public sealed class ApprovalTests
         Assert.Equal(RunFolder.MinutesMarkdown, Assert.Single(run.LoadManifest().Stage(StageNames.Render)!.Outputs).Path);
     }
 
-    private static async Task<string> VerifyFailsAsync(RunFolder run)
+    internal static async Task<string> VerifyFailsAsync(RunFolder run)
     {
         var verify = await CliRunner.RunAsync("verify", run.Root);
         Assert.True(verify.ExitCode == ExitCodes.VerificationFailed, $"exit {verify.ExitCode}: {verify.Out}");
         return verify.Out;
     }
 
-    private static void Succeeds(CliRunner.Result result) =>
+    internal static void Succeeds(CliRunner.Result result) =>
         Assert.True(result.ExitCode == ExitCodes.Ok, $"exit {result.ExitCode}: {result.Error}");
 
-    private static async Task<RunFolder> ReviewedMeetingAsync(TempFolder temp, int confidentiality = 2)
+    internal static async Task<RunFolder> ReviewedMeetingAsync(TempFolder temp, int confidentiality = 2)
     {
-        var run = await CommitteeMeeting.CreateAsync(temp.File("run"), confidentiality);
+        var run = await CommitteeMeeting.CreateForReviewAsync(temp.File("run"), confidentiality);
         Succeeds(await CliRunner.RunAsync("review", run.Root));
         return run;
     }
 
-    private static async Task<RunFolder> ApprovedMeetingAsync(TempFolder temp)
+    internal static async Task<RunFolder> ApprovedMeetingAsync(TempFolder temp)
     {
         var run = await ReviewedMeetingAsync(temp);
         var approve = await CliRunner.RunAsync("approve", run.Root, "--reviewer", "佐藤", "--accept-flags", "m0008 confirmed");

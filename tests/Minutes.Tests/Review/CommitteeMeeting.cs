@@ -20,7 +20,17 @@ public static class CommitteeMeeting
 {
     public static string FixtureFile(string name) => RepoPaths.Fixture(Path.Combine("review", name));
 
-    public static async Task<RunFolder> CreateAsync(string folder, int confidentiality = 2)
+    /// <summary>
+    /// The meeting as review and approval see it. They verify every statement again, so the
+    /// fixture's stored verdicts alone do not decide: the unsupported statement (m0008) is given
+    /// a due month nobody said, and m0007's due date loses the era year (令和9年) the cited
+    /// segment does not say, as its stored verdict assumed. (The rendering tests keep the
+    /// fixture as it is: their golden files show the stored verdicts.)
+    /// </summary>
+    public static Task<RunFolder> CreateForReviewAsync(string folder, int confidentiality = 2) =>
+        CreateAsync(folder, confidentiality, minutes => WithItem(WithItem(minutes, "m0008", i => i with { Due = "6月" }), "m0007", i => i with { Due = "来年4月" }));
+
+    public static async Task<RunFolder> CreateAsync(string folder, int confidentiality = 2, Func<MinutesDocument, MinutesDocument>? change = null)
     {
         var run = RunFolder.Create(folder, null);
         var transcript = MinutesJson.Deserialize(File.ReadAllText(FixtureFile("03-transcript.json")), MinutesJson.Context.Transcript);
@@ -28,7 +38,7 @@ public static class CommitteeMeeting
         await Stage(run, StageNames.Transcript, [RunFolder.DecodedAudio], [RunFolder.TranscriptTrace], () => Copy(run, "03-transcript.json", RunFolder.TranscriptTrace));
         await Stage(run, StageNames.Speakers, [RunFolder.DecodedAudio, RunFolder.TranscriptTrace], [RunFolder.SpeakersTrace], () => Copy(run, "04-speakers.json", RunFolder.SpeakersTrace));
         await Stage(run, StageNames.Sessions, [RunFolder.TranscriptTrace, RunFolder.SpeakersTrace], [RunFolder.SessionsTrace], () => Copy(run, "05-sessions.json", RunFolder.SessionsTrace));
-        await RedraftAsync(run, minutes => minutes with { Confidentiality = Confidentiality.From(confidentiality) });
+        await RedraftAsync(run, minutes => (change ?? (m => m))(minutes with { Confidentiality = Confidentiality.From(confidentiality) }));
         return run;
     }
 
@@ -46,6 +56,12 @@ public static class CommitteeMeeting
             [RunFolder.MinutesTrace],
             () => run.Write(RunFolder.MinutesTrace, change(current), MinutesJson.Context.MinutesDocument));
     }
+
+    /// <summary>The minutes with one statement changed.</summary>
+    public static MinutesDocument WithItem(MinutesDocument minutes, string id, Func<MinutesItem, MinutesItem> change) => minutes with
+    {
+        Sections = minutes.Sections.Select(s => s with { Items = s.Items.Select(i => i.Id == id ? change(i) : i).ToList() }).ToList(),
+    };
 
     public static MinutesDocument Minutes() =>
         MinutesJson.Deserialize(File.ReadAllText(FixtureFile("07-minutes.json")), MinutesJson.Context.MinutesDocument);

@@ -19,7 +19,7 @@ public sealed class ReviewPageBrowserTests
     {
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: apt-get install -y chromium (scripts/test installs it).");
         using var temp = new TempFolder();
-        var run = await CommitteeMeeting.CreateAsync(temp.File("run"));
+        var run = await CommitteeMeeting.CreateForReviewAsync(temp.File("run"));
         Assert.Equal(ExitCodes.Ok, (await CliRunner.RunAsync("review", run.Root)).ExitCode);
 
         using var playwright = await Playwright.CreateAsync();
