@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Minutes.Pipeline;
 using Minutes.Privacy;
 using Minutes.Runs;
 
@@ -26,8 +27,9 @@ internal static class PiiCommand
 
             if ((keepId ?? redactId) is { } id)
             {
-                var decision = PrivacyDecisions.Record(
-                    folder, id, keepId is null ? PrivacyDecisionKind.Redact : PrivacyDecisionKind.Keep, parse.GetValue(reviewer) ?? string.Empty, parse.GetValue(reason), DateTimeOffset.UtcNow);
+                var progress = new ConsoleProgress(console);
+                var decision = await new MinutesPipeline(observer: progress, progress: progress).DecideAsync(
+                    folder, id, keepId is null ? PrivacyDecisionKind.Redact : PrivacyDecisionKind.Keep, parse.GetValue(reviewer) ?? string.Empty, parse.GetValue(reason), cancellationToken);
                 await console.Out.WriteLineAsync($"Recorded: {decision.FindingId} ({decision.Kind} '{decision.Text}' in {decision.SegmentId}) {decision.Decision.ToString().ToLowerInvariant()} by {decision.Reviewer}.");
                 return ExitCodes.Ok;
             }

@@ -142,7 +142,7 @@ public sealed class MinutesPipeline
     {
         ArgumentNullException.ThrowIfNull(run);
         await RenderAndReviewAsync(new StageRunner(run, resume: false, _observer), cancellationToken).ConfigureAwait(false);
-        return ReviewFlags.Of(RunArtifacts.Load(run));
+        return ReviewFlags.Of(run, RunArtifacts.Load(run));
     }
 
     /// <summary>
@@ -185,18 +185,17 @@ public sealed class MinutesPipeline
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(request);
-        var name = (reviewer ?? string.Empty).Trim();
-        if (name.Length == 0 || string.Equals(name, ReplacementDictionary.Reviewer, StringComparison.OrdinalIgnoreCase))
+        var name = ReviewerName.Normalize(reviewer);
+        CorrectionLog log;
+        Correction correction;
+        using (ApprovalLock.Acquire(run, "correct", ApprovalLock.DefaultTimeout, cancellationToken: cancellationToken))
         {
-            throw new MinutesException(name.Length == 0
-                ? "A correction needs the reviewer's name (--reviewer)."
-                : $"'{ReplacementDictionary.Reviewer}' is the name of the automatic corrections, not of a reviewer.");
+            log = CorrectionLog.Load(run);
+            correction = Corrector.Prepare(CorrectedTranscript.Replay(MachineTranscript(run), MachineSpeakers(run), log), request, name, reason, DateTimeOffset.UtcNow);
+            log = log.Append(correction);
+            run.Write(RunFolder.CorrectionsTrace, log, MinutesJson.Context.CorrectionLog);
         }
 
-        var log = CorrectionLog.Load(run);
-        var correction = Corrector.Prepare(CorrectedTranscript.Replay(MachineTranscript(run), MachineSpeakers(run), log), request, name, reason, DateTimeOffset.UtcNow);
-        log = log.Append(correction);
-        run.Write(RunFolder.CorrectionsTrace, log, MinutesJson.Context.CorrectionLog);
         var runner = new StageRunner(run, resume: false, _observer);
         await runner.RunAsync(new CorrectionsStage(), cancellationToken).ConfigureAwait(false);
         var cited = new List<string>();
@@ -208,6 +207,24 @@ public sealed class MinutesPipeline
         }
 
         return new CorrectionResult(log.Corrections[^1], cited);
+    }
+
+    /// <summary>
+    /// <c>minutes pii --keep|--redact</c>: a reviewer's decision on one finding, appended to
+    /// <c>trace/privacy-decisions.json</c>; then render → review, which records the decisions in
+    /// the manifest so that the next approval binds them.
+    /// </summary>
+    public async Task<PrivacyDecision> DecideAsync(RunFolder run, string findingId, PrivacyDecisionKind decision, string reviewer, string? reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        PrivacyDecision recorded;
+        using (ApprovalLock.Acquire(run, "pii", ApprovalLock.DefaultTimeout, cancellationToken: cancellationToken))
+        {
+            recorded = PrivacyDecisions.Record(run, findingId, decision, ReviewerName.Normalize(reviewer), reason, DateTimeOffset.UtcNow);
+        }
+
+        await RenderAndReviewAsync(new StageRunner(run, resume: false, _observer), cancellationToken).ConfigureAwait(false);
+        return recorded;
     }
 
     /// <summary>

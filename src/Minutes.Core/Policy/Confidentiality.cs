@@ -40,6 +40,9 @@ public readonly record struct Confidentiality
     /// <summary>How many different reviewers an approval needs.</summary>
     public int RequiredReviewers => Level >= 3 ? 2 : 1;
 
+    /// <summary>Level 2 and above: every finding about a private person is kept or redacted by a reviewer before approval.</summary>
+    public bool RequiresPrivacyDecisions => Level >= 2;
+
     /// <summary>
     /// Whether a draft that sent personal information unmasked to <paramref name="endpointHost"/>
     /// (a host or host:port) must say so: only level 1 sends it unmasked, and a loopback host never leaves the machine.

@@ -1,3 +1,4 @@
+using Minutes.Corrections;
 using Minutes.Json;
 using Minutes.Runs;
 
@@ -9,9 +10,6 @@ namespace Minutes.Privacy;
 /// </summary>
 public static class PrivacyDecisions
 {
-    /// <summary>The reviewer name kept for automatic corrections; it never decides or approves anything.</summary>
-    public const string AutomaticReviewer = "dictionary";
-
     public static PrivacyReview Review(RunFolder run)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -33,9 +31,9 @@ public static class PrivacyDecisions
             throw new MinutesException("A decision needs the reviewer's name (--reviewer).");
         }
 
-        if (string.Equals(name, AutomaticReviewer, StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(name, ReplacementDictionary.Reviewer, StringComparison.OrdinalIgnoreCase))
         {
-            throw new MinutesException($"'{AutomaticReviewer}' is the name of the automatic corrections, not of a reviewer.");
+            throw new MinutesException($"'{ReplacementDictionary.Reviewer}' is the name of the automatic corrections, not of a reviewer.");
         }
 
         var entry = Review(run).Find(findingId.Trim())

@@ -34,7 +34,7 @@ public static class Approver
         using var key = request.KeyFile is null ? null : ApprovalSigner.LoadPrivateKey(request.KeyFile);
         using var held = ApprovalLock.Acquire(run, "approve", request.LockTimeout, cancellationToken: cancellationToken);
         var artifacts = RunArtifacts.Load(run);
-        var flags = ReviewFlags.Of(artifacts);
+        var flags = ReviewFlags.Of(run, artifacts);
         var state = ApprovalState.Of(run, artifacts.Minutes.Confidentiality);
         var broken = state.Log.BrokenLinks();
         if (broken.Count > 0)
@@ -86,6 +86,11 @@ public static class Approver
         if (flagged.Count > 0 && acceptFlagsReason is null)
         {
             throw new MinutesException($"Not approved: {flags.Unsupported.Count} unsupported statement(s) and {flags.UnresolvedCitations.Count} unresolved citation(s) ({string.Join(", ", flagged)}); check them on the review page, then approve with --accept-flags \"<reason>\".");
+        }
+
+        if (flags.PrivacyBlocks)
+        {
+            throw new MinutesException($"Not approved: {flags.UndecidedPrivate.Count} personal-information finding(s) about private persons are undecided at confidentiality level {artifacts.Minutes.Confidentiality} ({string.Join(", ", flags.UndecidedPrivate.Select(e => e.Id))}); keep or redact each with minutes pii.");
         }
 
         if (state.CurrentApprovals.Any(a => ReviewerName.SameReviewer(a.Reviewer, name)))

@@ -1,6 +1,8 @@
 using Minutes.Drafting;
 using Minutes.Policy;
+using Minutes.Privacy;
 using Minutes.Rendering;
+using Minutes.Runs;
 using Minutes.Speakers;
 using Minutes.Transcription;
 
@@ -28,6 +30,17 @@ public sealed record ReviewFlags(
 
     /// <summary>How the speaker count was reached: null without a diarization (an imported transcript).</summary>
     public SpeakerCountCheck? SpeakerCount { get; init; }
+
+    /// <summary>Findings about private persons no reviewer has kept or redacted yet (<c>minutes pii</c>).</summary>
+    public IReadOnlyList<PrivacyEntry> UndecidedPrivate { get; init; } = [];
+
+    /// <summary>The flags of a run folder: <see cref="Of(RunArtifacts)"/> and the reviewers' privacy decisions.</summary>
+    public static ReviewFlags Of(RunFolder run, RunArtifacts artifacts)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(artifacts);
+        return Of(artifacts) with { UndecidedPrivate = PrivacyReview.Of(artifacts.Minutes, PrivacyDecisionLog.Load(run)).UndecidedPrivate };
+    }
 
     /// <summary>Statements 07 records as supported that verification, run again now, does not support.</summary>
     public IReadOnlyList<MinutesItem> ChangedVerdicts { get; init; } = [];
@@ -61,6 +74,9 @@ public sealed record ReviewFlags(
             || segment.Confidence is < HallucinationGuard.LowConfidence;
     }
 
+    /// <summary>At level 2 and above an undecided finding about a private person blocks approval (no reason overrides it).</summary>
+    public bool PrivacyBlocks => Confidentiality.RequiresPrivacyDecisions && UndecidedPrivate.Count > 0;
+
     /// <summary>The lines that say what stands between the draft and an approval.</summary>
     public IReadOnlyList<string> Blockers()
     {
@@ -80,6 +96,11 @@ public sealed record ReviewFlags(
             blockers.Add($"{UnresolvedCitations.Count} citation(s) name no transcript segment ({string.Join(", ", UnresolvedCitations)})");
         }
 
+        if (PrivacyBlocks)
+        {
+            blockers.Add($"{UndecidedPrivate.Count} personal-information finding(s) about private persons undecided ({string.Join(", ", UndecidedPrivate.Select(e => e.Id))}): keep or redact each with minutes pii <run> --keep|--redact ID --reviewer NAME");
+        }
+
         if (Confidentiality.RequiredReviewers > 1)
         {
             blockers.Add("confidentiality level 3: approved only after two different reviewers");
@@ -92,7 +113,7 @@ public sealed record ReviewFlags(
     public IReadOnlyList<string> Summary() =>
     [
         $"statements: {Statements}, unsupported: {Unsupported.Count}, unresolved citations: {UnresolvedCitations.Count}",
-        $"personal information found: {PersonalInformation.Count}",
+        $"personal information found: {PersonalInformation.Count} ({UndecidedPrivate.Count} about private persons undecided)",
         $"transcript: {LowConfidence.Count} low-confidence segment(s), {Dropped.Count} dropped",
         $"speakers named by inference: {InferredSpeakers.Count}",
         .. SpeakerCount is { } count ? [count.Describe()] : Array.Empty<string>(),

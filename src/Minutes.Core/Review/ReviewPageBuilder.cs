@@ -32,7 +32,7 @@ public sealed class ReviewPageBuilder
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(artifacts);
-        var flags = ReviewFlags.Of(artifacts);
+        var flags = ReviewFlags.Of(run, artifacts);
         // The page marks the statements as verified now, not as 07 recorded them.
         artifacts = StatementCheck.Reverify(artifacts);
         var layout = MinutesLayout.From(artifacts, _labels);

@@ -12,7 +12,8 @@ public sealed class ReviewStage : IStage
     public StageDefinition Define(RunFolder run) => new(
         StageNames.Review,
         new Dictionary<string, string> { ["page"] = "1" },
-        RunArtifacts.InputFiles(run).Append(RunFolder.MinutesMarkdown).ToList(),
+        // The privacy decisions are read for the blockers, so the approval binds them too.
+        RunArtifacts.InputFiles(run).Append(RunFolder.MinutesMarkdown).Concat(run.Exists(RunFolder.PrivacyDecisionsTrace) ? [RunFolder.PrivacyDecisionsTrace] : []).ToList(),
         [RunFolder.ReviewPage]);
 
     public Task RunAsync(RunFolder run, CancellationToken cancellationToken)

@@ -14,7 +14,7 @@ namespace Minutes.Review;
 public static class ReviewerName
 {
     /// <summary>The name automatic corrections are recorded under; it never counts as a reviewer.</summary>
-    public const string Dictionary = "dictionary";
+    public const string Dictionary = Corrections.ReplacementDictionary.Reviewer;
 
     public const int MaxLength = 100;
 
@@ -24,22 +24,22 @@ public static class ReviewerName
         var normalized = (name ?? string.Empty).Normalize(NormalizationForm.FormKC).Trim();
         if (normalized.Any(IsForbidden))
         {
-            throw new MinutesException("Not approved: --reviewer may not contain control or format characters (line breaks, tabs, zero-width characters).");
+            throw new MinutesException("--reviewer may not contain control or format characters (line breaks, tabs, zero-width characters).");
         }
 
         if (Fold(normalized).Length == 0)
         {
-            throw new MinutesException("Not approved: --reviewer needs a name (letters or digits).");
+            throw new MinutesException("--reviewer needs a name (letters or digits).");
         }
 
         if (normalized.Length > MaxLength)
         {
-            throw new MinutesException($"Not approved: --reviewer is longer than {MaxLength} characters.");
+            throw new MinutesException($"--reviewer is longer than {MaxLength} characters.");
         }
 
         if (IsReserved(normalized))
         {
-            throw new MinutesException($"Not approved: '{Dictionary}' is reserved for automatic corrections and never counts as a reviewer.");
+            throw new MinutesException($"'{Dictionary}' is reserved for automatic corrections and never counts as a reviewer.");
         }
 
         return normalized;

@@ -40,6 +40,33 @@ public sealed class PiiCommandTests : IDisposable
         Assert.Empty(PrivacyDecisionLog.Load(folder).BrokenLinks());
     }
 
+    [Fact]
+    public async Task At_level_2_approval_waits_until_every_finding_about_a_private_person_is_decided_and_binds_the_decisions()
+    {
+        var run = await CliRunner.ImportSampleAsync(_temp.File("run"), "council");
+        Assert.Equal(0, (await CliRunner.RunAsync("draft", run, "--offline", "--confidentiality", "2")).ExitCode);
+        Assert.Equal(0, (await CliRunner.RunAsync("review", run)).ExitCode);
+        var folder = RunFolder.Open(run);
+        var undecided = PrivacyDecisions.Review(folder).UndecidedPrivate;
+        Assert.NotEmpty(undecided);
+
+        var refused = await CliRunner.RunAsync("approve", run, "--reviewer", "suzuki", "--accept-flags", "checked");
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains(undecided[0].Id, refused.Error, StringComparison.Ordinal);
+
+        foreach (var entry in undecided)
+        {
+            var decided = await CliRunner.RunAsync("pii", run, entry.Finding.Kind == "phone" ? "--redact" : "--keep", entry.Id, "--reviewer", "tanaka");
+            Assert.True(decided.ExitCode == 0, decided.Error);
+        }
+
+        var approved = await CliRunner.RunAsync("approve", run, "--reviewer", "suzuki", "--accept-flags", "checked");
+        Assert.True(approved.ExitCode == 0, approved.Error);
+        Assert.Contains(folder.LoadManifest().Stage(StageNames.Review)!.Inputs, i => i.Path == RunFolder.PrivacyDecisionsTrace);
+        File.AppendAllText(folder.PathOf(RunFolder.PrivacyDecisionsTrace), " ");
+        Assert.Equal(3, (await CliRunner.RunAsync("verify", run)).ExitCode);
+    }
+
     [Theory]
     [InlineData("--keep", "pi-0000000000", "--reviewer", "tanaka")]
     [InlineData("--keep", "FIRST")]

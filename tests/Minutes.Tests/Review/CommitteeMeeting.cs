@@ -1,5 +1,6 @@
 using Minutes.Drafting;
 using Minutes.Json;
+using Minutes.Privacy;
 using Minutes.Policy;
 using Minutes.Runs;
 using Minutes.Tests.Support;
@@ -39,6 +40,13 @@ public static class CommitteeMeeting
         await Stage(run, StageNames.Speakers, [RunFolder.DecodedAudio, RunFolder.TranscriptTrace], [RunFolder.SpeakersTrace], () => Copy(run, "04-speakers.json", RunFolder.SpeakersTrace));
         await Stage(run, StageNames.Sessions, [RunFolder.TranscriptTrace, RunFolder.SpeakersTrace], [RunFolder.SessionsTrace], () => Copy(run, "05-sessions.json", RunFolder.SessionsTrace));
         await RedraftAsync(run, minutes => (change ?? (m => m))(minutes with { Confidentiality = Confidentiality.From(confidentiality) }));
+
+        // The clerk has decided on the personal information, as approval at level 2 and above requires.
+        foreach (var entry in PrivacyDecisions.Review(run).UndecidedPrivate)
+        {
+            PrivacyDecisions.Record(run, entry.Id, PrivacyDecisionKind.Keep, "clerk", "decided when the fixture was made", DateTimeOffset.UnixEpoch);
+        }
+
         return run;
     }
 
