@@ -31,6 +31,7 @@ namespace Minutes.Json;
 [JsonSerializable(typeof(List<Drafting.DraftedItem>))]
 [JsonSerializable(typeof(Review.ApprovalLog))]
 [JsonSerializable(typeof(Review.Approval))]
+[JsonSerializable(typeof(Models.ModelBundleManifest))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(string[]))]
 [JsonSerializable(typeof(List<Dictionary<string, string>>))]
