@@ -12,7 +12,7 @@ internal static class ModelsCommand
 {
     public static Command Create(CliConsole console)
     {
-        var command = new Command("models", "Whisper and VAD models: list them, pull one, print where one is.");
+        var command = new Command("models", "Whisper and VAD models: list them, pull one, print where one is, carry them to a machine without internet (export, import).");
         command.Subcommands.Add(List(console));
         command.Subcommands.Add(Pull(console));
         command.Subcommands.Add(PathOf(console));

@@ -179,7 +179,16 @@ public static partial class ModelBundle
             var placed = new List<ImportedModel>();
             foreach (var (model, temp, target) in staged)
             {
-                File.Move(temp, target, overwrite: false);
+                try
+                {
+                    File.Move(temp, target, overwrite: false);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    var done = placed.Count == 0 ? "nothing was placed" : $"placed before it: {string.Join(", ", placed.Select(p => p.Entry.File))}";
+                    throw new MinutesException($"cannot place {model.File} into {store.Folder} ({ex.Message.ReplaceLineEndings(" ").TrimEnd('.')}); {done}.", ex);
+                }
+
                 AtomicFile.WriteAllText(target + ".sha256", $"{model.Sha256.ToLowerInvariant()}  {model.File}\n");
                 placed.Add(new ImportedModel(model, target, AlreadyPresent: false));
             }
