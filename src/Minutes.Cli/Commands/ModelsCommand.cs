@@ -4,15 +4,20 @@ using Minutes.Runs;
 
 namespace Minutes.Cli.Commands;
 
-/// <summary><c>minutes models list | pull &lt;name|url&gt; | path &lt;name&gt;</c>: the models folder.</summary>
+/// <summary>
+/// <c>minutes models list | pull &lt;name|url&gt; | path &lt;name&gt; | export &lt;name&gt;… -o FILE | import FILE</c>:
+/// the models folder, and bundles that carry models to a machine without internet.
+/// </summary>
 internal static class ModelsCommand
 {
     public static Command Create(CliConsole console)
     {
-        var command = new Command("models", "Whisper and VAD models: list them, pull one, print where one is.");
+        var command = new Command("models", "Whisper and VAD models: list them, pull one, print where one is, carry them to a machine without internet (export, import).");
         command.Subcommands.Add(List(console));
         command.Subcommands.Add(Pull(console));
         command.Subcommands.Add(PathOf(console));
+        command.Subcommands.Add(Export(console));
+        command.Subcommands.Add(Import(console));
         return command;
     }
 
@@ -88,6 +93,46 @@ internal static class ModelsCommand
             return 0;
         });
         return path;
+    }
+
+    private static Command Export(CliConsole console)
+    {
+        var names = new Argument<string[]>("name") { Description = "Catalog names present in the models folder, or model files.", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<string>("--output", "-o") { Description = "The bundle to write (a zip).", Required = true };
+        var export = new Command("export", "Write models and their sha256 into one zip, for `minutes models import` on a machine without internet.") { names, output };
+        export.SetAction(async (parse, _) =>
+        {
+            var bundle = parse.GetRequiredValue(output);
+            var manifest = ModelBundle.Export(ModelStore.FromEnvironment(), parse.GetRequiredValue(names), bundle);
+            foreach (var model in manifest.Models)
+            {
+                await console.Out.WriteLineAsync($"{model.Name,-26} {Sizes.Format(model.Bytes),-10} sha256 {model.Sha256}");
+            }
+
+            await console.Out.WriteLineAsync($"wrote {Path.GetFullPath(bundle)} ({manifest.Models.Count} model{(manifest.Models.Count == 1 ? string.Empty : "s")}, {Sizes.Format(new FileInfo(bundle).Length)})");
+            return 0;
+        });
+        return export;
+    }
+
+    private static Command Import(CliConsole console)
+    {
+        var bundle = new Argument<string>("bundle") { Description = "A zip written by `minutes models export`." };
+        var import = new Command("import", "Verify a models bundle and place its models into the models folder (all or nothing).") { bundle };
+        import.SetAction(async (parse, _) =>
+        {
+            var store = ModelStore.FromEnvironment();
+            var imported = ModelBundle.Import(parse.GetRequiredValue(bundle), store);
+            foreach (var model in imported)
+            {
+                var what = model.AlreadyPresent ? "already present" : "imported";
+                await console.Out.WriteLineAsync($"{model.Entry.Name,-26} {Sizes.Format(model.Entry.Bytes),-10} {what}, sha256 verified");
+            }
+
+            await console.Out.WriteLineAsync($"Models folder: {store.Folder}");
+            return 0;
+        });
+        return import;
     }
 
     private static string Kind(ModelKind kind) => kind == ModelKind.Vad ? "vad" : "whisper";

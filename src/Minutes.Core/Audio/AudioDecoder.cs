@@ -6,7 +6,8 @@ namespace Minutes.Audio;
 
 /// <summary>
 /// Decodes WAV (own reader), MP3 (NLayer) and Ogg Vorbis (NVorbis) in process, and other
-/// containers through ffmpeg; the format is recognised by its first bytes, not its name. The
+/// containers through ffmpeg (on Windows without ffmpeg: m4a, mp4 and wma through Media Foundation,
+/// see <see cref="ExternalDecoderChoice"/>); the format is recognised by its first bytes, not its name. The
 /// audio streams through a downmix and a resampler (NAudio's WDL) into 16 kHz mono 16-bit PCM,
 /// one block at a time, so memory does not grow with the length of the recording.
 /// </summary>
@@ -89,17 +90,30 @@ public sealed class AudioDecoder : IAudioDecoder
                 "mp3" => ("mp3", "mp3", "nlayer", new Mp3Source(Stream())),
                 "ogg" => ("ogg", "vorbis", "nvorbis", new VorbisSource(Stream())),
                 "unknown" => throw new MinutesException($"'{name}' is not a recording in a format this tool recognises (WAV, MP3, Ogg, or via ffmpeg: m4a, mp4, flac, wma, webm)."),
-                _ => (kind, kind, "ffmpeg", FfmpegSource.Start(source, $"a {kind} file")),
+                _ => OpenExternal(source, kind),
             };
         }
         catch (MinutesException)
         {
             throw;
         }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or ArgumentException or InvalidOperationException or NotSupportedException or IndexOutOfRangeException)
+        catch (Exception ex) when (ex is IOException or InvalidDataException or ArgumentException or InvalidOperationException or NotSupportedException or IndexOutOfRangeException
+            or System.Runtime.InteropServices.COMException)
         {
             throw new MinutesException($"'{name}' cannot be decoded as {kind}: {ex.Message.ReplaceLineEndings(" ")}", ex);
         }
+    }
+
+    private static (string Container, string Codec, string Decoder, ISampleSource Source) OpenExternal(string source, string kind)
+    {
+        var choice = ExternalDecoderChoice.For(kind, OperatingSystem.IsWindows(), FfmpegSource.Locate() is not null);
+        if (choice == ExternalDecoder.MediaFoundation && OperatingSystem.IsWindows())
+        {
+            return (kind, kind, "mediafoundation", new MediaFoundationSource(source));
+        }
+
+        // Without ffmpeg this fails with the one line that says how to get it.
+        return (kind, kind, "ffmpeg", FfmpegSource.Start(source, $"a {kind} file"));
     }
 
     /// <summary>Recognises the container from its first bytes; the extension only breaks ties.</summary>

@@ -97,7 +97,7 @@ internal sealed class FfmpegSource : ISampleSource
     public static FfmpegSource Start(string source, string kind)
     {
         var ffmpeg = Locate() ?? throw new MinutesException(
-            $"'{Path.GetFileName(source)}' is {kind}, which needs ffmpeg; install it (e.g. apt-get install ffmpeg) or convert the recording to WAV, MP3 or Ogg.");
+            $"'{Path.GetFileName(source)}' is {kind}, which needs ffmpeg; install it ({(OperatingSystem.IsWindows() ? "ffmpeg.exe on PATH" : "e.g. apt-get install ffmpeg")}) or convert the recording to WAV, MP3 or Ogg.");
         var info = new ProcessStartInfo(ffmpeg)
         {
             RedirectStandardOutput = true,

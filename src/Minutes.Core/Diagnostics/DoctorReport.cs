@@ -151,7 +151,9 @@ public static class DoctorReport
             .FirstOrDefault(File.Exists);
         return found is not null
             ? new("ffmpeg", CheckStatus.Ok, found)
-            : new("ffmpeg", CheckStatus.Warn, "not on PATH; m4a, mp4, flac and wma recordings cannot be decoded (wav, mp3, ogg can)");
+            : new("ffmpeg", CheckStatus.Warn, OperatingSystem.IsWindows()
+                ? "not on PATH; m4a, mp4 and wma go through Windows' Media Foundation, flac and webm cannot be decoded (wav, mp3, ogg can)"
+                : "not on PATH; m4a, mp4, flac and wma recordings cannot be decoded (wav, mp3, ogg can)");
     }
 
     /// <summary>

@@ -35,6 +35,7 @@ namespace Minutes.Json;
 [JsonSerializable(typeof(Corrections.Correction))]
 [JsonSerializable(typeof(Privacy.PrivacyDecisionLog))]
 [JsonSerializable(typeof(Privacy.PrivacyDecision))]
+[JsonSerializable(typeof(Models.ModelBundleManifest))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(string[]))]
 [JsonSerializable(typeof(List<Dictionary<string, string>>))]

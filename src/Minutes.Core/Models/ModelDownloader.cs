@@ -6,12 +6,6 @@ using Minutes.Runs;
 
 namespace Minutes.Models;
 
-/// <summary>Bytes of a download so far, and its total when the server said.</summary>
-public readonly record struct DownloadProgress(long Received, long? Total);
-
-/// <summary>What a pull did: the file, its sha256, and what the digest was checked against.</summary>
-public sealed record PullResult(string Path, long Bytes, string Sha256, string Verification, bool AlreadyPresent);
-
 /// <summary>
 /// Downloads a model into the store. The bytes go to <c>FILE.partial</c>; an interrupted pull
 /// resumes from there with an HTTP Range request; the finished file is checked (size, sha256 from

@@ -2,9 +2,6 @@ using Minutes.Runs;
 
 namespace Minutes.Models;
 
-/// <summary>A model file in the models folder, as <c>minutes models list</c> shows it.</summary>
-public sealed record InstalledModel(string Name, ModelKind? Kind, string Path, long Bytes, ModelSource? Source);
-
 /// <summary>
 /// The folder models live in: <c>MINUTES_MODELS</c> when set, else the per-user data folder
 /// (<c>~/.local/share/minutes/models</c> on Linux, <c>%LOCALAPPDATA%\minutes\models</c> on Windows).

@@ -93,6 +93,29 @@ public sealed class ModelsCliTests
         Assert.Contains("ok    speaker model    built-in (mfcc-ahc)", builtIn.Out, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Export_and_import_carry_a_model_to_another_models_folder_and_refuse_a_bad_bundle_in_one_line()
+    {
+        using var temp = new TempFolder();
+        var bundle = temp.File("models.zip");
+        var bad = temp.File("bad.zip");
+        ModelBundleTests.WriteBad(bad, "wrong digest");
+        var closed = temp.File("closed");
+
+        var export = await WithEnvironment(("MINUTES_MODELS", SharedModels)).RunAsync("models", "export", "silero-v6.2.0", "-o", bundle);
+        var import = await WithEnvironment(("MINUTES_MODELS", closed)).RunAsync("models", "import", bundle);
+        var refused = await WithEnvironment(("MINUTES_MODELS", closed)).RunAsync("models", "import", bad);
+
+        Assert.Equal(0, export.ExitCode);
+        Assert.StartsWith("silero-v6.2.0              864.4 KiB  sha256 2aa269b785eeb53a82983a20501ddf7c1d9c48e33ab63a41391ac6c9f7fb6987\nwrote ", export.Out.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Equal(0, import.ExitCode);
+        Assert.Equal($"silero-v6.2.0              864.4 KiB  imported, sha256 verified\nModels folder: {closed}\n", import.Out.ReplaceLineEndings("\n"));
+        Assert.Equal(3, refused.ExitCode);
+        Assert.StartsWith("minutes: bad.zip refused: the sha256 of ggml-a.bin is ", refused.Error, StringComparison.Ordinal);
+        Assert.Single(refused.Error.TrimEnd().Split('\n'));
+        Assert.Equal(["ggml-silero-v6.2.0.bin", "ggml-silero-v6.2.0.bin.sha256"], Directory.EnumerateFileSystemEntries(closed).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
     private static EnvironmentScope WithEnvironment(params (string Name, string Value)[] variables) => new(variables);
 
     /// <summary>Sets variables for one CLI run and restores them afterwards.</summary>

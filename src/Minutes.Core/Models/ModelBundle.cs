@@ -1,0 +1,356 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Minutes.Json;
+using Minutes.Runs;
+
+namespace Minutes.Models;
+
+/// <summary>
+/// Carries models to a machine without internet (a closed network such as LGWAN): <see cref="Export"/>
+/// writes the chosen model files and a <c>manifest.json</c> with their sha256 into one zip on a
+/// connected machine; <see cref="Import"/> checks the whole bundle (entry names, sizes, every digest,
+/// the ggml header) before it places anything, so a bad bundle is refused in one line and leaves the
+/// models folder as it was.
+/// </summary>
+public static partial class ModelBundle
+{
+    private const int CopyBuffer = 1 << 20;
+
+    /// <summary>
+    /// Writes <paramref name="output"/> (through a temporary file) with the models that
+    /// <paramref name="names"/> name: catalog names present in the store, or paths of model files.
+    /// </summary>
+    public static ModelBundleManifest Export(ModelStore store, IReadOnlyList<string> names, string output)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentException.ThrowIfNullOrWhiteSpace(output);
+        if (names.Count == 0)
+        {
+            throw new MinutesException("name at least one model to export (`minutes models list` shows them).", ExitCodes.Usage);
+        }
+
+        var files = names.Select(name => Locate(store, name)).ToList();
+        var duplicate = files.GroupBy(f => f.File, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new MinutesException($"two of the models to export have the file name {duplicate.Key}; a bundle holds each file name once.", ExitCodes.Usage);
+        }
+
+        var entries = new List<ModelBundleEntry>();
+        AtomicFile.Write(output, stream =>
+        {
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
+            foreach (var (name, file, path) in files)
+            {
+                // Model weights barely compress, and deflating gigabytes would cost minutes: stored as they are.
+                var entry = zip.CreateEntry(file, CompressionLevel.NoCompression);
+                entry.LastWriteTime = File.GetLastWriteTimeUtc(path);
+                long bytes;
+                string sha256;
+                using (var source = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, CopyBuffer))
+                using (var target = entry.Open())
+                {
+                    (bytes, sha256) = CopyHashing(source, target, long.MaxValue);
+                }
+
+                CheckRecordedDigest(path, sha256);
+                entries.Add(new ModelBundleEntry(name, file, sha256, bytes));
+            }
+
+            var manifest = zip.CreateEntry(ModelBundleManifest.FileName, CompressionLevel.Optimal);
+            using var writer = new StreamWriter(manifest.Open());
+            writer.Write(MinutesJson.Serialize(new ModelBundleManifest(ModelBundleManifest.CurrentFormat, entries), MinutesJson.Context.ModelBundleManifest));
+        });
+        return new ModelBundleManifest(ModelBundleManifest.CurrentFormat, entries);
+    }
+
+    /// <summary>
+    /// Verifies every file of the bundle against its manifest, then moves the files into the store.
+    /// A file already there with the same digest is left as it is; one with other content refuses the
+    /// bundle (nothing is overwritten).
+    /// </summary>
+    public static IReadOnlyList<ImportedModel> Import(string bundle, ModelStore store)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(bundle);
+        ArgumentNullException.ThrowIfNull(store);
+        var label = Path.GetFileName(bundle);
+        if (!File.Exists(bundle))
+        {
+            throw new MinutesException($"bundle not found: {bundle}");
+        }
+
+        ZipArchive zip;
+        try
+        {
+            zip = ZipFile.OpenRead(bundle);
+        }
+        catch (InvalidDataException)
+        {
+            throw Refused(label, "it is not a zip file");
+        }
+
+        using (zip)
+        {
+            var manifest = ReadManifest(zip, label);
+            var entries = Check(zip, manifest, label);
+            var placed = new List<ImportedModel>();
+            var pending = new List<(ModelBundleEntry Model, ZipArchiveEntry Entry, string Target)>();
+            foreach (var (model, entry) in entries)
+            {
+                var target = Path.Combine(store.Folder, model.File);
+                if (!File.Exists(target))
+                {
+                    pending.Add((model, entry, target));
+                }
+                else if (string.Equals(Hashing.Sha256OfFile(target), model.Sha256, StringComparison.OrdinalIgnoreCase))
+                {
+                    placed.Add(new ImportedModel(model, target, AlreadyPresent: true));
+                }
+                else
+                {
+                    throw Refused(label, $"{model.File} is already in {store.Folder} with other content; move it away first");
+                }
+            }
+
+            if (pending.Count > 0)
+            {
+                placed.AddRange(Place(pending, store, label));
+            }
+
+            return [.. placed.OrderBy(p => entries.FindIndex(e => e.Model == p.Entry))];
+        }
+    }
+
+    /// <summary>Extracts into a staging folder inside the store, verifies everything, then renames each file into place.</summary>
+    private static List<ImportedModel> Place(List<(ModelBundleEntry Model, ZipArchiveEntry Entry, string Target)> pending, ModelStore store, string label)
+    {
+        var staging = Path.Combine(store.Folder, $".import-{Guid.NewGuid():N}");
+        try
+        {
+            Directory.CreateDirectory(staging);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new MinutesException($"cannot write into the models folder {store.Folder}: {ex.Message}", ex);
+        }
+
+        try
+        {
+            var staged = new List<(ModelBundleEntry Model, string Temp, string Target)>();
+            foreach (var (model, entry, target) in pending)
+            {
+                var temp = Path.Combine(staging, model.File);
+                long bytes;
+                string sha256;
+                try
+                {
+                    using var source = entry.Open();
+                    using var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, CopyBuffer);
+                    (bytes, sha256) = CopyHashing(source, output, model.Bytes + 1);
+                    output.Flush(flushToDisk: true);
+                }
+                catch (InvalidDataException ex)
+                {
+                    throw Refused(label, $"{model.File} cannot be read from the zip ({ex.Message.ReplaceLineEndings(" ").TrimEnd('.')})");
+                }
+
+                if (bytes != model.Bytes)
+                {
+                    throw Refused(label, $"{model.File} has {bytes:N0} bytes, the manifest says {model.Bytes:N0}", ExitCodes.VerificationFailed);
+                }
+
+                if (!string.Equals(sha256, model.Sha256, StringComparison.OrdinalIgnoreCase))
+                {
+                    throw Refused(label, $"the sha256 of {model.File} is {sha256}, the manifest says {model.Sha256}", ExitCodes.VerificationFailed);
+                }
+
+                var header = GgmlModelHeader.Inspect(temp);
+                if (header.Kind is GgmlModelKind.NotGgml)
+                {
+                    throw Refused(label, $"{model.File} is {header.Description}");
+                }
+
+                staged.Add((model, temp, target));
+            }
+
+            var placed = new List<ImportedModel>();
+            foreach (var (model, temp, target) in staged)
+            {
+                try
+                {
+                    File.Move(temp, target, overwrite: false);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    var done = placed.Count == 0 ? "nothing was placed" : $"placed before it: {string.Join(", ", placed.Select(p => p.Entry.File))}";
+                    throw new MinutesException($"cannot place {model.File} into {store.Folder} ({ex.Message.ReplaceLineEndings(" ").TrimEnd('.')}); {done}.", ex);
+                }
+
+                AtomicFile.WriteAllText(target + ".sha256", $"{model.Sha256.ToLowerInvariant()}  {model.File}\n");
+                placed.Add(new ImportedModel(model, target, AlreadyPresent: false));
+            }
+
+            return placed;
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // A staging folder that cannot be removed holds only unverified copies; the models are placed or not.
+            }
+        }
+    }
+
+    private static ModelBundleManifest ReadManifest(ZipArchive zip, string label)
+    {
+        var entry = zip.GetEntry(ModelBundleManifest.FileName) ?? throw Refused(label, $"it has no {ModelBundleManifest.FileName} (not a bundle from `minutes models export`)");
+        ModelBundleManifest? manifest;
+        try
+        {
+            using var reader = new StreamReader(entry.Open());
+            manifest = JsonSerializer.Deserialize(reader.ReadToEnd(), MinutesJson.Context.ModelBundleManifest);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidDataException or NotSupportedException)
+        {
+            throw Refused(label, $"its {ModelBundleManifest.FileName} cannot be read ({ex.Message.ReplaceLineEndings(" ").TrimEnd('.')})");
+        }
+
+        if (manifest is null || manifest.Format != ModelBundleManifest.CurrentFormat || manifest.Models is null)
+        {
+            throw Refused(label, $"its {ModelBundleManifest.FileName} is not a {ModelBundleManifest.CurrentFormat} manifest");
+        }
+
+        return manifest;
+    }
+
+    /// <summary>Every name plain, every model listed once with a digest and present with its size, nothing extra.</summary>
+    private static List<(ModelBundleEntry Model, ZipArchiveEntry Entry)> Check(ZipArchive zip, ModelBundleManifest manifest, string label)
+    {
+        foreach (var entry in zip.Entries)
+        {
+            if (!IsPlainFileName(entry.FullName))
+            {
+                throw Refused(label, $"the entry '{entry.FullName}' is not a plain file name");
+            }
+        }
+
+        if (manifest.Models.Count == 0)
+        {
+            throw Refused(label, "its manifest lists no model");
+        }
+
+        var checkedEntries = new List<(ModelBundleEntry, ZipArchiveEntry)>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var model in manifest.Models)
+        {
+            if (model is null || model.File is null || !IsPlainFileName(model.File) || model.File == ModelBundleManifest.FileName)
+            {
+                throw Refused(label, $"the manifest names the file '{model?.File}', which is not a plain file name");
+            }
+
+            if (!seen.Add(model.File))
+            {
+                throw Refused(label, $"the manifest lists {model.File} twice");
+            }
+
+            if (model.Sha256 is null || !Sha256Hex().IsMatch(model.Sha256) || model.Bytes < 0)
+            {
+                throw Refused(label, $"the manifest gives no valid sha256 and size for {model.File}");
+            }
+
+            var entry = zip.GetEntry(model.File) ?? throw Refused(label, $"{model.File} is in the manifest but not in the zip");
+            if (entry.Length != model.Bytes)
+            {
+                throw Refused(label, $"{model.File} has {entry.Length:N0} bytes, the manifest says {model.Bytes:N0}", ExitCodes.VerificationFailed);
+            }
+
+            checkedEntries.Add((model with { Name = string.IsNullOrWhiteSpace(model.Name) ? model.File : model.Name }, entry));
+        }
+
+        var extra = zip.Entries.FirstOrDefault(e => e.FullName != ModelBundleManifest.FileName && !seen.Contains(e.FullName));
+        return extra is null ? checkedEntries : throw Refused(label, $"{extra.FullName} is in the zip but not in the manifest");
+    }
+
+    /// <summary>A name with no folder part, no parent reference and no characters Windows refuses.</summary>
+    private static bool IsPlainFileName(string name) =>
+        name.Length is > 0 and <= 255
+        && name.IndexOfAny(['/', '\\', ':']) < 0
+        && name.IndexOfAny(Path.GetInvalidFileNameChars()) < 0
+        && name is not "." and not ".."
+        && !name.StartsWith('.');
+
+    private static (string Name, string File, string Path) Locate(ModelStore store, string name)
+    {
+        var source = ModelCatalog.Find(name);
+        if (source is not null)
+        {
+            return store.IsPresent(source)
+                ? (source.Name, source.FileName, store.PathOf(source))
+                : throw new MinutesException($"model '{source.Name}' is not in {store.Folder}; pull it first (`minutes models pull {source.Name}`).");
+        }
+
+        var path = File.Exists(name) ? Path.GetFullPath(name) : Path.Combine(store.Folder, name);
+        if (!File.Exists(path))
+        {
+            throw new MinutesException($"unknown model '{name}': not a catalog name, a file, nor a file in {store.Folder}.");
+        }
+
+        var header = GgmlModelHeader.Inspect(path);
+        if (header.Kind is GgmlModelKind.NotGgml)
+        {
+            throw new MinutesException($"'{Path.GetFileName(path)}' is {header.Description}; only model files go into a bundle.");
+        }
+
+        var file = Path.GetFileName(path);
+        var known = ModelCatalog.All.FirstOrDefault(m => m.FileName == file);
+        return (known?.Name ?? file, file, path);
+    }
+
+    /// <summary>A file pulled earlier has its sha256 beside it; a file that no longer matches it is damaged and is not carried on.</summary>
+    private static void CheckRecordedDigest(string path, string sha256)
+    {
+        var sidecar = path + ".sha256";
+        if (!File.Exists(sidecar))
+        {
+            return;
+        }
+
+        var recorded = File.ReadAllText(sidecar).Split(' ', 2)[0].Trim();
+        if (Sha256Hex().IsMatch(recorded) && !string.Equals(recorded, sha256, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new MinutesException(
+                $"{Path.GetFileName(path)} no longer matches the sha256 recorded when it was pulled ({recorded}, now {sha256}); pull it again before exporting.",
+                ExitCodes.VerificationFailed);
+        }
+    }
+
+    /// <summary>Copies at most <paramref name="limit"/> bytes, hashing them on the way.</summary>
+    private static (long Bytes, string Sha256) CopyHashing(Stream source, Stream target, long limit)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[CopyBuffer];
+        long total = 0;
+        int read;
+        while (total < limit && (read = source.Read(buffer, 0, (int)Math.Min(buffer.Length, limit - total))) > 0)
+        {
+            hash.AppendData(buffer, 0, read);
+            target.Write(buffer, 0, read);
+            total += read;
+        }
+
+        return (total, Convert.ToHexStringLower(hash.GetHashAndReset()));
+    }
+
+    private static MinutesException Refused(string bundle, string reason, int exitCode = ExitCodes.Failure) =>
+        new($"{bundle} refused: {reason}; nothing was imported.", exitCode);
+
+    [GeneratedRegex("^[0-9a-fA-F]{64}$")]
+    private static partial Regex Sha256Hex();
+}
