@@ -29,7 +29,7 @@ public sealed record Approval(
     IReadOnlyList<ApprovedFile> Files,
     string Previous,
     string Sha256,
-    ApprovalSignature? Signature = null);
+    ApprovalSignature? Signature = null) : IChainedEntry;
 
 /// <summary><c>approvals.json</c>: the approvals of a run, oldest first; only ever appended to.</summary>
 public sealed record ApprovalLog(int FormatVersion, IReadOnlyList<Approval> Approvals)
@@ -37,7 +37,7 @@ public sealed record ApprovalLog(int FormatVersion, IReadOnlyList<Approval> Appr
     public const int CurrentFormatVersion = 1;
 
     /// <summary>The <see cref="Approval.Previous"/> of the first approval.</summary>
-    public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
+    public const string Genesis = HashChain.Genesis;
 
     /// <summary>Separates approval signatures from any other use of the same key.</summary>
     public const string SignedPrefix = "minutes approval v1\n";
@@ -98,22 +98,7 @@ public sealed record ApprovalLog(int FormatVersion, IReadOnlyList<Approval> Appr
     }
 
     /// <summary>The sequence numbers of approvals whose digest or link to the one before does not hold.</summary>
-    public IReadOnlyList<int> BrokenLinks()
-    {
-        var broken = new List<int>();
-        var previous = Genesis;
-        foreach (var approval in Approvals)
-        {
-            if (approval.Previous != previous || DigestOf(approval) != approval.Sha256)
-            {
-                broken.Add(approval.Sequence);
-            }
-
-            previous = approval.Sha256;
-        }
-
-        return broken;
-    }
+    public IReadOnlyList<int> BrokenLinks() => HashChain.BrokenLinks(Approvals, DigestOf);
 
     /// <summary>What makes a parsed log unusable (fields missing, sequence out of order), or null.</summary>
     private static string? ProblemOf(ApprovalLog log)

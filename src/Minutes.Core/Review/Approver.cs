@@ -98,7 +98,7 @@ public static class Approver
             throw new MinutesException($"Not approved: {name} already approved version {state.Version}; {(state.RequiredReviewers > 1 ? "confidentiality level 3 needs a second, different reviewer" : "nothing to do")}.");
         }
 
-        var previous = state.Log.Approvals.Count == 0 ? ApprovalLog.Genesis : state.Log.Approvals[^1].Sha256;
+        var previous = HashChain.Tail(state.Log.Approvals);
         var approval = new Approval(
             state.Log.Approvals.Count + 1,
             state.Version,

@@ -34,6 +34,28 @@ public sealed class SemanticKernelDraftTests : IDisposable
     }
 
     [Fact]
+    public async Task After_a_correction_only_the_session_whose_segments_changed_is_sent_again()
+    {
+        var run = await Import("committee");
+        _server.Answer(ScriptedLlmServer.Items("開会した。", "s0001"));
+        _server.Answer(ScriptedLlmServer.Items("補正予算は総額1,250万円である。", "s0004"));
+        _server.Answer(ScriptedLlmServer.Items("予約システムを更新する。", "s0020"));
+        _server.Answer(ScriptedLlmServer.Items("閉会した。", "s0026"));
+        Assert.Equal(0, (await CliRunner.RunAsync("draft", run, "--endpoint", _endpoint, "--model", "local-model")).ExitCode);
+        var before = Requests.Count;
+        var segment = RunFolder.Open(run).Read(RunFolder.TranscriptTrace, MinutesJson.Context.Transcript).Segments.Single(s => s.Id == "s0004");
+        var corrected = segment.Text + "（訂正済み）";
+        Assert.Equal(0, (await CliRunner.RunAsync("correct", run, "--segment", "s0004", "--text", corrected, "--reviewer", "tanaka")).ExitCode);
+        _server.Answer(ScriptedLlmServer.Items("補正予算は総額1,250万円である。", "s0004"));
+
+        var redraft = await CliRunner.RunAsync("draft", run, "--endpoint", _endpoint, "--model", "local-model");
+
+        Assert.True(redraft.ExitCode == 0, redraft.Error);
+        Assert.Equal(before + 1, Requests.Count);
+        Assert.Contains(corrected, Requests[^1].Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Drafts_through_http_repairs_invalid_json_flags_an_invented_figure_caches_and_never_writes_the_key()
     {
         var run = await Import("committee");
