@@ -1,6 +1,9 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
 using Minutes.Cli.Commands;
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Cli;
 
@@ -11,15 +14,23 @@ public static class MinutesApp
     {
         ArgumentNullException.ThrowIfNull(console);
         var verbose = args.Contains("--verbose");
+        // System.CommandLine's help and parse errors follow the UI culture, so they come in the user's language too.
+        CultureInfo.CurrentUICulture = Messages.UiCulture;
         var root = BuildRoot(console);
         try
         {
+            if (args.Length > 0 && !args[0].StartsWith('-') && root.Subcommands.All(c => c.Name != args[0]))
+            {
+                await console.Error.WriteLineAsync($"minutes: {Messages.Get("UnknownCommand", args[0])}");
+                return ExitCodes.Usage;
+            }
+
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)
             {
                 foreach (var error in parse.Errors)
                 {
-                    await console.Error.WriteLineAsync($"minutes: {error.Message}");
+                    await console.Error.WriteLineAsync($"minutes: {Readable(error, parse)}");
                 }
 
                 return ExitCodes.Usage;
@@ -29,7 +40,7 @@ public static class MinutesApp
         }
         catch (OperationCanceledException)
         {
-            await console.Error.WriteLineAsync("minutes: cancelled; run the same command with --resume to continue.");
+            await console.Error.WriteLineAsync($"minutes: {Messages.Get("Cancelled")}");
             return ExitCodes.Cancelled;
         }
         catch (MinutesException ex)
@@ -45,7 +56,7 @@ public static class MinutesApp
         catch (Exception ex)
         {
             // An unexpected failure is still one line; the stack trace only on request.
-            await console.Error.WriteLineAsync($"minutes: unexpected error ({ex.GetType().Name}): {ex.Message.ReplaceLineEndings(" ")}");
+            await console.Error.WriteLineAsync($"minutes: {Messages.Get("UnexpectedError", ex.GetType().Name, ex.Message.ReplaceLineEndings(" "))}");
             if (verbose)
             {
                 await console.Error.WriteLineAsync(ex.ToString());
@@ -53,6 +64,23 @@ public static class MinutesApp
 
             return ExitCodes.Failure;
         }
+    }
+
+    /// <summary>
+    /// A parse error as one line without .NET type names: System.CommandLine says a value "cannot
+    /// be parsed as System.Nullable`1[System.Int32]"; a clerk is told which value and option, and
+    /// where the help is.
+    /// </summary>
+    private static string Readable(ParseError error, ParseResult parse)
+    {
+        if (!error.Message.Contains("System.", StringComparison.Ordinal) && !error.Message.Contains('`', StringComparison.Ordinal))
+        {
+            return error.Message.ReplaceLineEndings(" ");
+        }
+
+        var option = error.SymbolResult is OptionResult o ? o.Option.Name : error.SymbolResult is ArgumentResult a ? a.Argument.Name : "?";
+        var token = error.SymbolResult?.Tokens.FirstOrDefault()?.Value ?? string.Empty;
+        return Messages.Get("BadValue", token, option, parse.CommandResult.Command.Name);
     }
 
     public static RootCommand BuildRoot(CliConsole console)

@@ -7,7 +7,7 @@ namespace Minutes.Tests.Support;
 /// Keeps the tests away from the user's own settings and voice profiles: before any test runs, the
 /// profile folder (<c>MINUTES_PROFILES</c>) and the user configuration folder (where
 /// <c>minutes.json</c> is looked for) point into a folder of this test process. A developer's
-/// enrolled voices or configured LLM therefore never change a test's result, and no test writes
+/// enrolled voices, configured LLM or language therefore never change a test's result, and no test writes
 /// into them.
 /// </summary>
 public static class TestEnvironment
@@ -23,6 +23,8 @@ public static class TestEnvironment
     {
         Environment.SetEnvironmentVariable(ProfileStore.EnvironmentVariable, Profiles);
         Environment.SetEnvironmentVariable("XDG_CONFIG_HOME", Path.Combine(Root, "config"));
+        // Messages in English whatever the developer's LANG, so that tests that read them are stable.
+        Environment.SetEnvironmentVariable(Minutes.Text.Messages.EnvironmentVariable, "en");
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             try

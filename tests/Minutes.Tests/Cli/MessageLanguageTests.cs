@@ -1,0 +1,51 @@
+using Minutes.Tests.Models;
+using Minutes.Tests.Support;
+using Minutes.Text;
+
+namespace Minutes.Tests.Cli;
+
+/// <summary>Messages in the user's language (MINUTES_LANG, else LC_ALL/LC_MESSAGES/LANG), and parse errors without .NET type names.</summary>
+[Collection(nameof(EnvironmentCollection))]
+public sealed class MessageLanguageTests
+{
+    [Theory]
+    [InlineData("ja", "'foo' というコマンドはありません。'minutes --help' で一覧を表示します。")]
+    [InlineData("en", "'foo' is not a command; 'minutes --help' lists them.")]
+    public async Task An_unknown_command_is_one_line_in_the_users_language(string language, string expected)
+    {
+        using var _ = TestEnvironment.Set(Messages.EnvironmentVariable, language);
+
+        var result = await CliRunner.RunAsync("foo");
+
+        Assert.Equal((1, $"minutes: {expected}\n"), (result.ExitCode, result.Error.ReplaceLineEndings("\n")));
+    }
+
+    [Theory]
+    [InlineData("ja", "'abc' は --speakers の値として使えません")]
+    [InlineData("en", "'abc' is not a valid value for --speakers")]
+    public async Task A_bad_value_names_the_option_and_never_a_dotnet_type(string language, string expected)
+    {
+        using var _ = TestEnvironment.Set(Messages.EnvironmentVariable, language);
+
+        var result = await CliRunner.RunAsync("transcribe", "missing.wav", "--speakers", "abc");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(expected, result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ja_JP.UTF-8", null, true)]
+    [InlineData("C.UTF-8", null, false)]
+    [InlineData("C.UTF-8", "ja_JP.UTF-8", true)]
+    [InlineData("ja_JP.UTF-8", "en_US.UTF-8", false)]
+    public void The_language_follows_lc_all_over_lang(string lang, string? lcAll, bool japanese)
+    {
+        using var a = TestEnvironment.Set(Messages.EnvironmentVariable, null);
+        using var b = TestEnvironment.Set("LANG", lang);
+        using var c = TestEnvironment.Set("LC_ALL", lcAll);
+        using var d = TestEnvironment.Set("LC_MESSAGES", null);
+
+        Assert.Equal(japanese, Messages.Japanese);
+    }
+}
