@@ -2,6 +2,7 @@ using System.CommandLine;
 using Minutes.Corrections;
 using Minutes.Pipeline;
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Cli.Commands;
 
@@ -35,11 +36,11 @@ internal static class CorrectCommand
                 .CorrectAsync(folder, request, parse.GetRequiredValue(reviewer), parse.GetValue(reason), cancellationToken);
             var c = result.Correction;
             await console.Out.WriteLineAsync(c.Operation == CorrectionOperation.Replace
-                ? $"Correction {c.Sequence} by {c.Reviewer}: '{c.Before}' → '{c.After}' in {c.Segments.Count} segment(s) ({string.Join(", ", c.Segments)})."
-                : $"Correction {c.Sequence} by {c.Reviewer}: {c.Target} '{c.Before}' → '{c.After}' ({c.Segments.Count} segment(s)).");
+                ? Messages.Get("CorrectedReplace", c.Sequence, c.Reviewer, c.Before, c.After, c.Segments.Count, string.Join(", ", c.Segments))
+                : Messages.Get("Corrected", c.Sequence, c.Reviewer, c.Target, c.Before, c.After, c.Segments.Count));
             if (result.CitingStatements.Count > 0)
             {
-                await console.Out.WriteLineAsync($"Statements citing what changed: {string.Join(", ", result.CitingStatements)}; 'minutes review' shows which no longer hold, 'minutes draft' redrafts.");
+                await console.Out.WriteLineAsync(Messages.Get("CorrectionCitedBy", string.Join(", ", result.CitingStatements)));
             }
 
             return ExitCodes.Ok;
@@ -53,13 +54,12 @@ internal static class CorrectCommand
         var given = new[] { text, speaker, rename, merge, replace }.Count(v => v is not null);
         if (given != 1)
         {
-            throw new MinutesException(
-                "Give one correction: --segment ID --text TEXT, --segment ID --speaker LABEL, --rename-speaker LABEL=NAME, --merge-speakers A,B or --replace WRONG=RIGHT.", ExitCodes.Usage);
+            throw new MinutesException(Messages.Get("CorrectionGiveOne"), ExitCodes.Usage);
         }
 
         if ((text ?? speaker) is not null && segment is null)
         {
-            throw new MinutesException("--text and --speaker correct one segment: give it with --segment ID.", ExitCodes.Usage);
+            throw new MinutesException(Messages.Get("CorrectionNeedsSegment"), ExitCodes.Usage);
         }
 
         if (text is not null)
@@ -93,7 +93,7 @@ internal static class CorrectCommand
         var cut = value.IndexOf(separator, StringComparison.Ordinal);
         if (cut <= 0 || cut == value.Length - 1)
         {
-            throw new MinutesException($"Expected {form}, not '{value}'.", ExitCodes.Usage);
+            throw new MinutesException(Messages.Get("ExpectedForm", form, value), ExitCodes.Usage);
         }
 
         return (value[..cut].Trim(), value[(cut + 1)..].Trim());

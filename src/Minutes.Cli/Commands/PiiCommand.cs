@@ -2,6 +2,7 @@ using System.CommandLine;
 using Minutes.Pipeline;
 using Minutes.Privacy;
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Cli.Commands;
 
@@ -22,7 +23,7 @@ internal static class PiiCommand
             var (keepId, redactId) = (parse.GetValue(keep), parse.GetValue(redact));
             if (keepId is not null && redactId is not null)
             {
-                throw new MinutesException("Give either --keep or --redact, not both.", ExitCodes.Usage);
+                throw new MinutesException(Messages.Get("KeepOrRedact"), ExitCodes.Usage);
             }
 
             if ((keepId ?? redactId) is { } id)
@@ -30,7 +31,7 @@ internal static class PiiCommand
                 var progress = new ConsoleProgress(console);
                 var decision = await new MinutesPipeline(observer: progress, progress: progress).DecideAsync(
                     folder, id, keepId is null ? PrivacyDecisionKind.Redact : PrivacyDecisionKind.Keep, parse.GetValue(reviewer) ?? string.Empty, parse.GetValue(reason), cancellationToken);
-                await console.Out.WriteLineAsync($"Recorded: {decision.FindingId} ({decision.Kind} '{decision.Text}' in {decision.SegmentId}) {decision.Decision.ToString().ToLowerInvariant()} by {decision.Reviewer}.");
+                await console.Out.WriteLineAsync(Messages.Get(decision.Decision == PrivacyDecisionKind.Keep ? "DecidedKeep" : "DecidedRedact", decision.FindingId, decision.Kind, decision.Text, decision.SegmentId, decision.Reviewer));
                 return ExitCodes.Ok;
             }
 
@@ -41,7 +42,7 @@ internal static class PiiCommand
                 await console.Out.WriteLineAsync($"{entry.Id}  {entry.Finding.Kind,-8}  {entry.Finding.SegmentId}  {state,-20}  {entry.Finding.Text}");
             }
 
-            await console.Out.WriteLineAsync($"{review.Entries.Count} finding(s); {review.UndecidedPrivate.Count} about private persons undecided.");
+            await console.Out.WriteLineAsync(Messages.Get("FindingsSummary", review.Entries.Count, review.UndecidedPrivate.Count));
             return ExitCodes.Ok;
         });
         return command;

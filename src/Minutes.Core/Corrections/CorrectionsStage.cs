@@ -1,5 +1,6 @@
 using Minutes.Json;
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Corrections;
 
@@ -33,13 +34,13 @@ public sealed class CorrectionsStage : IStage
         var log = CorrectionLog.Load(run);
         if (log.BrokenLinks() is { Count: > 0 } broken)
         {
-            throw new MinutesException($"{RunFolder.CorrectionsTrace} was altered (entries {string.Join(", ", broken)} do not match their digests).", ExitCodes.VerificationFailed);
+            throw new MinutesException(Messages.Get("CorrectionsAltered", RunFolder.CorrectionsTrace, string.Join(", ", broken)), ExitCodes.VerificationFailed);
         }
 
         var ids = transcript.Segments.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         if (log.Corrections.SelectMany(c => c.Segments).FirstOrDefault(id => !ids.Contains(id)) is { } missing)
         {
-            throw new MinutesException($"{RunFolder.CorrectionsTrace} corrects segment {missing}, which the transcript no longer has: the corrections were made on another transcript.");
+            throw new MinutesException(Messages.Get("CorrectionsOtherTranscript", RunFolder.CorrectionsTrace, missing));
         }
 
         var corrected = CorrectedTranscript.Replay(transcript, speakers, log);

@@ -1,4 +1,5 @@
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Corrections;
 
@@ -23,8 +24,8 @@ public static class Corrector
             case CorrectionOperation.Text:
             {
                 var segment = Segment(current, request.Target);
-                Require(value.Length > 0, $"The new text of {segment.Id} is empty.");
-                Require(value != segment.Text, $"{segment.Id} already reads '{segment.Text}'; nothing changed.");
+                Require(value.Length > 0, Messages.Get("CorrectionEmptyText", segment.Id));
+                Require(value != segment.Text, Messages.Get("CorrectionSameText", segment.Id, segment.Text));
                 return Made(segment.Text, value, [segment.Id]);
             }
 
@@ -33,16 +34,16 @@ public static class Corrector
                 var segment = Segment(current, request.Target);
                 Label(current, value);
                 var before = current.SpeakerOf(segment.Id) ?? string.Empty;
-                Require(before != value, $"{segment.Id} is already attributed to {value}; nothing changed.");
+                Require(before != value, Messages.Get("CorrectionSameSpeaker", segment.Id, value));
                 return Made(before, value, [segment.Id]);
             }
 
             case CorrectionOperation.RenameSpeaker:
             {
                 var label = Label(current, request.Target.Trim());
-                Require(value.Length > 0, $"The new name of {label} is empty.");
+                Require(value.Length > 0, Messages.Get("CorrectionEmptyName", label));
                 var before = current.Speakers?.Speakers.First(s => s.Id == label).Name ?? label;
-                Require(before != value, $"{label} is already named {value}; nothing changed.");
+                Require(before != value, Messages.Get("CorrectionSameName", label, value));
                 return Made(before, value, SegmentsOf(current, label));
             }
 
@@ -50,17 +51,17 @@ public static class Corrector
             {
                 var kept = Label(current, request.Target.Trim());
                 var merged = Label(current, value);
-                Require(kept != merged, $"Merging {kept} into itself changes nothing.");
+                Require(kept != merged, Messages.Get("CorrectionMergeSelf", kept));
                 return Made(merged, kept, SegmentsOf(current, merged));
             }
 
             case CorrectionOperation.Replace:
             {
                 var wrong = request.Target;
-                Require(wrong.Length > 0, "The term to replace is empty.");
-                Require(wrong != request.Value, $"'{wrong}' would be replaced by itself; nothing changed.");
+                Require(wrong.Length > 0, Messages.Get("CorrectionEmptyTerm"));
+                Require(wrong != request.Value, Messages.Get("CorrectionSameTerm", wrong));
                 var changed = current.Transcript.Segments.Where(s => s.Text.Contains(wrong, StringComparison.Ordinal)).Select(s => s.Id).ToList();
-                Require(changed.Count > 0, $"No segment contains '{wrong}'; nothing changed.");
+                Require(changed.Count > 0, Messages.Get("CorrectionTermNotFound", wrong));
                 return Made(wrong, request.Value, changed);
             }
 
@@ -74,8 +75,8 @@ public static class Corrector
         var segments = current.Transcript.Segments;
         var segment = segments.FirstOrDefault(s => s.Id == id.Trim());
         Require(segment is not null, segments.Count == 0
-            ? $"The transcript has no segments; there is no {id}."
-            : $"No segment {id} in the transcript ({segments[0].Id}–{segments[^1].Id}).");
+            ? Messages.Get("CorrectionNoSegments", id)
+            : Messages.Get("CorrectionUnknownSegment", id, segments[0].Id, segments[^1].Id));
         return segment!;
     }
 
@@ -83,8 +84,8 @@ public static class Corrector
     {
         var labels = current.SpeakerLabels;
         Require(labels.Contains(label, StringComparer.Ordinal), labels.Count == 0
-            ? $"The run has no speakers; there is no {label}."
-            : $"No speaker {label}; the speakers are {string.Join(", ", labels)}.");
+            ? Messages.Get("CorrectionNoSpeakers", label)
+            : Messages.Get("CorrectionUnknownSpeaker", label, string.Join(", ", labels)));
         return label;
     }
 

@@ -1,4 +1,5 @@
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Corrections;
 
@@ -18,7 +19,7 @@ public sealed record ReplacementDictionary(string Source, IReadOnlyList<(string 
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
         {
-            throw new MinutesException($"Replacements file not found: {path}");
+            throw new MinutesException(Messages.Get("ReplacementsNotFound", path));
         }
 
         var entries = new List<(string, string)>();
@@ -35,7 +36,7 @@ public sealed record ReplacementDictionary(string Source, IReadOnlyList<(string 
             var cut = line.IndexOf('=', StringComparison.Ordinal);
             if (cut <= 0 || cut == line.Length - 1)
             {
-                throw new MinutesException($"{path}, line {number}: expected '誤=正', not '{line}'.");
+                throw new MinutesException(Messages.Get("ReplacementsBadLine", path, number, line));
             }
 
             entries.Add((line[..cut].Trim(), line[(cut + 1)..].Trim()));
@@ -49,7 +50,7 @@ public sealed record ReplacementDictionary(string Source, IReadOnlyList<(string 
         var list = entries.Where(e => e.Wrong.Length > 0 && e.Wrong != e.Right).ToList();
         if (list.Count == 0)
         {
-            throw new MinutesException($"{source} holds no replacements ('誤=正' lines).");
+            throw new MinutesException(Messages.Get("ReplacementsEmpty", source));
         }
 
         return new ReplacementDictionary(source, list);

@@ -1,6 +1,7 @@
 using Minutes.Corrections;
 using Minutes.Json;
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Privacy;
 
@@ -15,7 +16,7 @@ public static class PrivacyDecisions
         ArgumentNullException.ThrowIfNull(run);
         if (!run.Exists(RunFolder.MinutesTrace))
         {
-            throw new MinutesException($"The run has no {RunFolder.MinutesTrace}; run 'minutes draft' first.");
+            throw new MinutesException(Messages.Get("RunHasNoDraft", RunFolder.MinutesTrace));
         }
 
         return PrivacyReview.Of(run.Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument), PrivacyDecisionLog.Load(run));
@@ -28,16 +29,16 @@ public static class PrivacyDecisions
         var name = (reviewer ?? string.Empty).Trim();
         if (name.Length == 0)
         {
-            throw new MinutesException("A decision needs the reviewer's name (--reviewer).");
+            throw new MinutesException(Messages.Get("DecisionNeedsReviewer"));
         }
 
         if (string.Equals(name, ReplacementDictionary.Reviewer, StringComparison.OrdinalIgnoreCase))
         {
-            throw new MinutesException($"'{ReplacementDictionary.Reviewer}' is the name of the automatic corrections, not of a reviewer.");
+            throw new MinutesException(Messages.Get("ReservedReviewer", ReplacementDictionary.Reviewer));
         }
 
         var entry = Review(run).Find(findingId.Trim())
-            ?? throw new MinutesException($"No personal-information finding {findingId} in this draft; 'minutes pii {run.Root}' lists them.");
+            ?? throw new MinutesException(Messages.Get("UnknownFinding", findingId, run.Root));
         var log = PrivacyDecisionLog.Load(run).Append(entry.Finding with { Id = entry.Id }, decision, name, reason, time);
         run.Write(RunFolder.PrivacyDecisionsTrace, log, MinutesJson.Context.PrivacyDecisionLog);
         return log.Decisions[^1];

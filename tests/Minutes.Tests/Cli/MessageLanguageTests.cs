@@ -34,6 +34,31 @@ public sealed class MessageLanguageTests
         Assert.DoesNotContain("System.", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Every_message_the_code_asks_for_exists_in_both_languages_with_the_same_placeholders()
+    {
+        var table = File.ReadAllLines(Path.Combine(RepoPaths.Root, "src", "Minutes.Core", "Text", "messages.tsv"))
+            .Where(l => l.Length > 0 && !l.StartsWith('#'))
+            .Select(l => l.Split('\t'))
+            .ToDictionary(c => c[0], c => c);
+        var asked = Directory.GetFiles(Path.Combine(RepoPaths.Root, "src"), "*.cs", SearchOption.AllDirectories)
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), "Messages\\.Get\\(\"(\\w+)\""))
+            .Select(m => m.Groups[1].Value)
+            .Distinct()
+            .ToList();
+
+        Assert.NotEmpty(asked);
+        Assert.All(asked, key => Assert.True(table.ContainsKey(key), $"{key} is not in messages.tsv"));
+        Assert.All(table.Values, cells =>
+        {
+            Assert.Equal(3, cells.Length);
+            Assert.Equal(Placeholders(cells[1]), Placeholders(cells[2]));
+        });
+    }
+
+    private static string Placeholders(string text) =>
+        string.Join(",", System.Text.RegularExpressions.Regex.Matches(text, "\\{\\d+\\}").Select(m => m.Value).Distinct().Order(StringComparer.Ordinal));
+
     [Theory]
     [InlineData("ja_JP.UTF-8", null, true)]
     [InlineData("C.UTF-8", null, false)]
