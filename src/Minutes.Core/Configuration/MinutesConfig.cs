@@ -2,6 +2,7 @@ using System.Text.Json;
 using Minutes.Json;
 using Minutes.Policy;
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Configuration;
 
@@ -104,7 +105,7 @@ public sealed record MinutesConfig
         {
             return File.Exists(explicitFile)
                 ? Read(explicitFile)
-                : throw new MinutesException($"{EnvironmentVariable} names a file that does not exist: {explicitFile}");
+                : throw new MinutesException(Messages.Get("ConfigFileMissing", EnvironmentVariable, explicitFile));
         }
 
         var config = Empty;

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Minutes.Json;
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Models;
 
@@ -29,14 +30,14 @@ public static partial class ModelBundle
         ArgumentException.ThrowIfNullOrWhiteSpace(output);
         if (names.Count == 0)
         {
-            throw new MinutesException("name at least one model to export (`minutes models list` shows them).", ExitCodes.Usage);
+            throw new MinutesException(Messages.Get("ExportNeedsModel"), ExitCodes.Usage);
         }
 
         var files = names.Select(name => Locate(store, name)).ToList();
         var duplicate = files.GroupBy(f => f.File, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            throw new MinutesException($"two of the models to export have the file name {duplicate.Key}; a bundle holds each file name once.", ExitCodes.Usage);
+            throw new MinutesException(Messages.Get("ExportDuplicateName", duplicate.Key), ExitCodes.Usage);
         }
 
         var entries = new List<ModelBundleEntry>();
@@ -79,7 +80,7 @@ public static partial class ModelBundle
         var label = Path.GetFileName(bundle);
         if (!File.Exists(bundle))
         {
-            throw new MinutesException($"bundle not found: {bundle}");
+            throw new MinutesException(Messages.Get("BundleNotFound", bundle));
         }
 
         ZipArchive zip;
@@ -134,7 +135,7 @@ public static partial class ModelBundle
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new MinutesException($"cannot write into the models folder {store.Folder}: {ex.Message}", ex);
+            throw new MinutesException(Messages.Get("ModelsFolderNotWritable", store.Folder, ex.Message), ex);
         }
 
         try
@@ -293,19 +294,19 @@ public static partial class ModelBundle
         {
             return store.IsPresent(source)
                 ? (source.Name, source.FileName, store.PathOf(source))
-                : throw new MinutesException($"model '{source.Name}' is not in {store.Folder}; pull it first (`minutes models pull {source.Name}`).");
+                : throw new MinutesException(Messages.Get("ModelNotPulled", source.Name, store.Folder, source.Name));
         }
 
         var path = File.Exists(name) ? Path.GetFullPath(name) : Path.Combine(store.Folder, name);
         if (!File.Exists(path))
         {
-            throw new MinutesException($"unknown model '{name}': not a catalog name, a file, nor a file in {store.Folder}.");
+            throw new MinutesException(Messages.Get("UnknownModelForExport", name, store.Folder));
         }
 
         var header = GgmlModelHeader.Inspect(path);
         if (header.Kind is GgmlModelKind.NotGgml)
         {
-            throw new MinutesException($"'{Path.GetFileName(path)}' is {header.Description}; only model files go into a bundle.");
+            throw new MinutesException(Messages.Get("NotAModelForBundle", Path.GetFileName(path), header.Description));
         }
 
         var file = Path.GetFileName(path);

@@ -1,3 +1,5 @@
+using Minutes.Text;
+
 namespace Minutes.Models;
 
 /// <summary>
@@ -87,7 +89,7 @@ public static class ModelCatalog
         }
 
         return Find(nameOrUrl)
-            ?? throw new Runs.MinutesException($"unknown model '{nameOrUrl}'; `minutes models list` shows the names, or pass an https:// URL of a ggml file.");
+            ?? throw new Runs.MinutesException(Messages.Get("UnknownModel", nameOrUrl));
     }
 
     private static ModelSource W(string name, string size, string sha1) =>

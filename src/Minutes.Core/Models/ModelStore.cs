@@ -1,4 +1,5 @@
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Models;
 
@@ -51,7 +52,7 @@ public sealed class ModelStore
                 .FirstOrDefault();
             return present is not null
                 ? CheckWhisper(PathOf(present))
-                : throw new MinutesException($"no Whisper model in {Folder}; run `minutes models pull {ModelCatalog.DefaultWhisper}` or pass --model <path>.");
+                : throw new MinutesException(Messages.Get("NoWhisperModel", Folder, ModelCatalog.DefaultWhisper));
         }
 
         var isUrl = nameOrPath.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || nameOrPath.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
@@ -60,7 +61,7 @@ public sealed class ModelStore
         {
             return IsPresent(source)
                 ? CheckWhisper(PathOf(source))
-                : throw new MinutesException($"Whisper model '{nameOrPath}' not found in {Folder}; run `minutes models pull {nameOrPath}` or pass --model <path>.");
+                : throw new MinutesException(Messages.Get("WhisperModelNotInStore", nameOrPath, Folder, nameOrPath));
         }
 
         if (File.Exists(nameOrPath))
@@ -126,6 +127,6 @@ public sealed class ModelStore
         var header = GgmlModelHeader.Inspect(path);
         return header.Kind == GgmlModelKind.Whisper
             ? path
-            : throw new MinutesException($"'{System.IO.Path.GetFileName(path)}' is not a Whisper model ({header.Description}); pass a whisper.cpp ggml file.");
+            : throw new MinutesException(Messages.Get("NotAWhisperModelPass", System.IO.Path.GetFileName(path), header.Description));
     }
 }

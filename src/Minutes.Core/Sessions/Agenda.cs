@@ -18,7 +18,7 @@ public sealed record Agenda(string FileName, IReadOnlyList<AgendaItem> Items)
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
         {
-            throw new MinutesException($"Agenda file not found: {path}");
+            throw new MinutesException(Messages.Get("AgendaNotFound", path));
         }
 
         string text;
@@ -28,13 +28,13 @@ public sealed record Agenda(string FileName, IReadOnlyList<AgendaItem> Items)
         }
         catch (IOException ex)
         {
-            throw new MinutesException($"Cannot read the agenda file '{path}': {ex.Message}");
+            throw new MinutesException(Messages.Get("AgendaUnreadable", path, ex.Message));
         }
 
         var agenda = Parse(Path.GetFileName(path), text, cues);
         if (agenda.Items.Count == 0)
         {
-            throw new MinutesException($"The agenda file '{path}' has no items (one item per line).");
+            throw new MinutesException(Messages.Get("AgendaEmpty", path));
         }
 
         return agenda;

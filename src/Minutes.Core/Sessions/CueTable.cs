@@ -151,7 +151,7 @@ public sealed class CueTable
             var parts = line.Split('\t');
             if (parts.Length != 3)
             {
-                throw new MinutesException($"Cue table rule {number} needs three tab-separated columns (kind, title, pattern): {line}");
+                throw new MinutesException(Messages.Get("CueRuleColumns", number, line));
             }
 
             if (parts[0] == "title")
@@ -166,7 +166,7 @@ public sealed class CueTable
             }
             catch (ArgumentException ex)
             {
-                throw new MinutesException($"Cue table rule {number} has an invalid pattern: {ex.Message}");
+                throw new MinutesException(Messages.Get("CueRuleInvalid", number, ex.Message));
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Sessions;
 
@@ -26,7 +27,7 @@ public sealed record SessionOptions
     {
         if (PauseSeconds <= 0 || MergeSeconds < 0 || AgendaThreshold is <= 0 or > 1)
         {
-            throw new MinutesException("Session options out of range: the pause must be > 0 s, the merge window >= 0 s, and the agenda threshold in (0, 1].");
+            throw new MinutesException(Messages.Get("SessionOptionsInvalid"));
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Minutes.Runs;
 using Minutes.Transcription.Import;
+using Minutes.Text;
 
 namespace Minutes.Sessions;
 
@@ -89,7 +90,7 @@ public static class SessionScoring
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
         {
-            throw new MinutesException($"Reference file not found: {path}");
+            throw new MinutesException(Messages.Get("ReferenceNotFound", path));
         }
 
         var lines = File.ReadAllLines(path).Where(l => l.Trim().Length > 0 && !l.StartsWith('#')).ToList();
@@ -97,7 +98,7 @@ public static class SessionScoring
         var header = lines.Count > 0 ? lines[0].Split('\t').Select(h => h.Trim().ToLowerInvariant()).ToList() : [];
         int Column(string column) => header.IndexOf(column) is var i and >= 0
             ? i
-            : throw new MinutesException($"{name}: the header line must name the columns id, title, start, end (tab-separated).");
+            : throw new MinutesException(Messages.Get("SessionsHeaderInvalid", name));
         var (id, title, start, end) = (header.Contains("session") ? Column("session") : Column("id"), Column("title"), Column("start"), Column("end"));
         var sessions = new List<ReferenceSession>();
         for (var n = 1; n < lines.Count; n++)
@@ -106,7 +107,7 @@ public static class SessionScoring
             var label = $"{name} line {n + 1}";
             if (cells.Length < header.Count)
             {
-                throw new MinutesException($"{label}: expected {header.Count} tab-separated columns, found {cells.Length}.");
+                throw new MinutesException(Messages.Get("SessionsColumns", label, header.Count, cells.Length));
             }
 
             sessions.Add(new ReferenceSession(cells[id].Trim(), cells[title].Trim(), Seconds(cells[start], label), Seconds(cells[end], label)));
@@ -114,7 +115,7 @@ public static class SessionScoring
 
         if (sessions.Count == 0)
         {
-            throw new MinutesException($"{name} has no sessions.");
+            throw new MinutesException(Messages.Get("SessionsEmpty", name));
         }
 
         return sessions;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Speakers;
 
@@ -64,12 +65,12 @@ public sealed record DiarizationOptions
     {
         if (Speakers is < 1 || MinSpeakers is < 1 || MaxSpeakers is < 1 || (MinSpeakers > MaxSpeakers))
         {
-            throw new MinutesException("Speaker counts must be at least 1, and --min-speakers at most --max-speakers.");
+            throw new MinutesException(Messages.Get("SpeakerCountsInvalid"));
         }
 
         if (Threshold is <= 0 or > 2 || CountPenalty <= 0 || SwitchPenalty < 0 || MatchThreshold is < -1 or > 1)
         {
-            throw new MinutesException("Diarization options out of range: the threshold must be in (0, 2], the speaker penalty > 0, the switch penalty >= 0, the match threshold in [-1, 1].");
+            throw new MinutesException(Messages.Get("DiarizationOptionsInvalid"));
         }
     }
 
@@ -82,7 +83,7 @@ public sealed record DiarizationOptions
             var parts = pair.Split('=', 2, StringSplitOptions.TrimEntries);
             if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
             {
-                throw new MinutesException($"--speaker-names expects S1=name,S2=name; '{pair}' is not of that form.");
+                throw new MinutesException(Messages.Get("SpeakerNamesInvalid", pair));
             }
 
             names[parts[0]] = parts[1];

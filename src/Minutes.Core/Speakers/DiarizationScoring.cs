@@ -1,5 +1,6 @@
 using System.Globalization;
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Speakers;
 
@@ -35,7 +36,7 @@ public static class DiarizationScoring
     {
         if (!File.Exists(path))
         {
-            throw new MinutesException($"Reference RTTM not found: {path}");
+            throw new MinutesException(Messages.Get("RttmNotFound", path));
         }
 
         var turns = new List<SpeakerTurn>();
@@ -54,7 +55,7 @@ public static class DiarizationScoring
                 || !double.TryParse(f[4], NumberStyles.Float, CultureInfo.InvariantCulture, out var duration)
                 || duration < 0)
             {
-                throw new MinutesException($"{Path.GetFileName(path)} line {number} is not an RTTM SPEAKER line (type file channel start duration <NA> <NA> speaker …).");
+                throw new MinutesException(Messages.Get("RttmBadLine", Path.GetFileName(path), number));
             }
 
             turns.Add(new SpeakerTurn(start, start + duration, f[7]));
@@ -135,7 +136,7 @@ public static class DiarizationScoring
     {
         if (hyps > 16)
         {
-            throw new MinutesException($"The hypothesis has {hyps} speakers; the scorer maps at most 16.");
+            throw new MinutesException(Messages.Get("TooManySpeakersToScore", hyps));
         }
 
         var states = 1 << hyps;

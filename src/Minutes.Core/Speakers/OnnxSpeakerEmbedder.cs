@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.ML.OnnxRuntime;
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Speakers;
 
@@ -56,7 +57,7 @@ public sealed class OnnxSpeakerEmbedder : ISpeakerEmbedder
         var file = Path.GetFileName(path);
         if (Directory.Exists(path) || !File.Exists(path))
         {
-            throw new MinutesException($"Speaker model not found: {path}");
+            throw new MinutesException(Messages.Get("SpeakerModelNotFound", path));
         }
 
         var sha256 = Hashing.Sha256OfFile(path);
@@ -69,7 +70,7 @@ public sealed class OnnxSpeakerEmbedder : ISpeakerEmbedder
         }
         catch (OnnxRuntimeException ex)
         {
-            throw new MinutesException($"The speaker model {file} could not be loaded as an ONNX model ({FirstLine(ex.Message)}).", ex);
+            throw new MinutesException(Messages.Get("SpeakerModelNotOnnx", file, FirstLine(ex.Message)), ex);
         }
 
         try
@@ -137,7 +138,7 @@ public sealed class OnnxSpeakerEmbedder : ISpeakerEmbedder
         }
         catch (OnnxRuntimeException ex)
         {
-            throw new MinutesException(string.Create(CultureInfo.InvariantCulture, $"The speaker model {_file} failed on {windows} window(s) of {frames} frames ({FirstLine(ex.Message)})."), ex);
+            throw new MinutesException(Messages.Get("SpeakerModelFailed", _file, windows, frames, FirstLine(ex.Message)), ex);
         }
 
         using (outputs)
@@ -152,7 +153,7 @@ public sealed class OnnxSpeakerEmbedder : ISpeakerEmbedder
             var dimensions = (int)shape[1];
             if (_dimensions != 0 && dimensions != _dimensions)
             {
-                throw new MinutesException($"The speaker model {_file} answered embeddings of {dimensions} values after {_dimensions}; its output size must not change.");
+                throw new MinutesException(Messages.Get("SpeakerModelSizeChanged", _file, dimensions, _dimensions));
             }
 
             _dimensions = dimensions;
@@ -247,7 +248,7 @@ public sealed class OnnxSpeakerEmbedder : ISpeakerEmbedder
         var output = session.OutputMetadata[session.OutputNames[0]];
         if (!output.IsTensor || output.ElementType != typeof(float) || output.Dimensions.Length != 2)
         {
-            throw new MinutesException($"The speaker model {file} answers {Describe(output)} as '{session.OutputNames[0]}'; an embedding model answers float [N, D].");
+            throw new MinutesException(Messages.Get("SpeakerModelWrongOutput", file, Describe(output), session.OutputNames[0]));
         }
 
         return dims[0] == -1;

@@ -5,6 +5,7 @@ using Minutes.Audio;
 using Minutes.Json;
 using Minutes.Runs;
 using Minutes.Vad;
+using Minutes.Text;
 
 namespace Minutes.Speakers;
 
@@ -73,7 +74,7 @@ public sealed class ProfileStore
     {
         if (string.IsNullOrWhiteSpace(name) || name.IndexOfAny(['=', ',']) >= 0)
         {
-            throw new MinutesException("A speaker name must not be empty or contain '=' or ','.");
+            throw new MinutesException(Messages.Get("SpeakerNameInvalid"));
         }
 
         using var embedder = SpeakerEmbedders.Open(speakerModel);
@@ -82,7 +83,7 @@ public sealed class ProfileStore
         if (seconds < MinimumSpeechSeconds)
         {
             var held = speech.Count == 0 ? "no speech" : string.Create(CultureInfo.InvariantCulture, $"{seconds:0.0} s of speech");
-            throw new MinutesException(string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(audioPath)} holds {held}; enrolment needs at least {MinimumSpeechSeconds:0} s of the voice alone."));
+            throw new MinutesException(Messages.Get("EnrolmentTooShort", Path.GetFileName(audioPath), held, MinimumSpeechSeconds));
         }
 
         var windows = new Diarizer(new DiarizationOptions(), embedder).RawEmbeddings(samples, speech);
@@ -106,7 +107,7 @@ public sealed class ProfileStore
         var path = PathOf(name);
         if (!File.Exists(path))
         {
-            throw new MinutesException($"No enrolled speaker named '{name}' in {Folder}.");
+            throw new MinutesException(Messages.Get("NoEnrolledSpeaker", name, Folder));
         }
 
         File.Delete(path);
@@ -124,7 +125,7 @@ public sealed class ProfileStore
         }
         catch (JsonException ex)
         {
-            throw new MinutesException($"The speaker profile {path} is damaged ({ex.Message}); remove it and enrol again.");
+            throw new MinutesException(Messages.Get("ProfileDamaged", path, ex.Message));
         }
     }
 
@@ -136,7 +137,7 @@ public sealed class ProfileStore
     {
         if (!File.Exists(path))
         {
-            throw new MinutesException($"Enrolment audio not found: {path}");
+            throw new MinutesException(Messages.Get("EnrolmentAudioNotFound", path));
         }
 
         var temp = Path.Combine(Path.GetTempPath(), $"minutes-enrol-{Guid.NewGuid():N}.wav");

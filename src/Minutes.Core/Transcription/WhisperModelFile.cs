@@ -1,5 +1,6 @@
 using Minutes.Models;
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Transcription;
 
@@ -35,19 +36,19 @@ public sealed record WhisperModelFile(
     {
         if (!File.Exists(path))
         {
-            throw new MinutesException($"Whisper model file not found: {path}");
+            throw new MinutesException(Messages.Get("WhisperModelFileNotFound", path));
         }
 
         if (new FileInfo(path).Length < 1024)
         {
-            throw new MinutesException($"'{path}' is too small to be a Whisper model.");
+            throw new MinutesException(Messages.Get("WhisperModelTooSmall", path));
         }
 
         // One rule decides what a ggml file is (also used by the model store and the downloader).
         var header = GgmlModelHeader.Inspect(path);
         if (header is not { Kind: GgmlModelKind.Whisper, Hyperparameters: { } hp })
         {
-            throw new MinutesException($"'{path}' is not a Whisper model ({header.Description}).");
+            throw new MinutesException(Messages.Get("NotAWhisperModel", path, header.Description));
         }
 
         var model = new WhisperModelFile(path, hp[0], hp[2], hp[4], hp[6], hp[8], hp[9], hp[10]);
@@ -55,7 +56,7 @@ public sealed record WhisperModelFile(
         // in the convolution kernels of this runtime.
         if (model.FileType % 1000 == 0)
         {
-            throw new MinutesException($"'{path}' is an F32 Whisper model, which this runtime cannot run; use an F16 or quantised model.");
+            throw new MinutesException(Messages.Get("WhisperModelF32", path));
         }
 
         return model;

@@ -1,5 +1,6 @@
 using Minutes.Models;
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Transcription;
 
@@ -28,7 +29,7 @@ public static class WhisperSetup
     {
         if (!File.Exists(path))
         {
-            throw new MinutesException($"Glossary file not found: {path}");
+            throw new MinutesException(Messages.Get("GlossaryNotFound", path));
         }
 
         var terms = File.ReadAllLines(path)
@@ -38,7 +39,7 @@ public static class WhisperSetup
             .ToList();
         if (terms.Count == 0)
         {
-            throw new MinutesException($"The glossary '{path}' has no terms.");
+            throw new MinutesException(Messages.Get("GlossaryEmpty", path));
         }
 
         // Whisper's prompt is limited to about 224 tokens; the first terms win.

@@ -4,6 +4,7 @@ using Minutes.Json;
 using Minutes.Runs;
 using Minutes.Vad;
 using Whisper.net;
+using Minutes.Text;
 
 namespace Minutes.Transcription;
 
@@ -27,7 +28,7 @@ public sealed class WhisperTranscriber : ITranscriber
         _modelSha256 = Hashing.Sha256OfFile(options.ModelPath);
         if (!_model.Multilingual && options.Language != "en")
         {
-            throw new MinutesException($"The model '{Path.GetFileName(options.ModelPath)}' is English-only; use a multilingual model for language '{options.Language}'.");
+            throw new MinutesException(Messages.Get("WhisperModelEnglishOnly", Path.GetFileName(options.ModelPath), options.Language));
         }
 
         Parameters = new Dictionary<string, string>
@@ -136,7 +137,7 @@ public sealed class WhisperTranscriber : ITranscriber
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            throw new MinutesException($"Cannot load the Whisper model '{_options.ModelPath}': {ex.Message}", ex);
+            throw new MinutesException(Messages.Get("WhisperModelUnloadable", _options.ModelPath, ex.Message), ex);
         }
     }
 
@@ -158,7 +159,7 @@ public sealed class WhisperTranscriber : ITranscriber
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            throw new MinutesException($"Cannot load the Whisper model '{_options.ModelPath}': {ex.Message}", ex);
+            throw new MinutesException(Messages.Get("WhisperModelUnloadable", _options.ModelPath, ex.Message), ex);
         }
     }
 

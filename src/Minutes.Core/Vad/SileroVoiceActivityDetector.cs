@@ -2,6 +2,7 @@ using Minutes.Audio;
 using Minutes.Models;
 using Minutes.Runs;
 using Whisper.net;
+using Minutes.Text;
 
 namespace Minutes.Vad;
 
@@ -47,13 +48,13 @@ public sealed class SileroVoiceActivityDetector : IVoiceActivityDetector
     {
         if (!File.Exists(path))
         {
-            throw new MinutesException($"VAD model not found: {path}");
+            throw new MinutesException(Messages.Get("VadModelNotFound", path));
         }
 
         var header = GgmlModelHeader.Inspect(path);
         if (header.Kind != GgmlModelKind.SileroVad)
         {
-            throw new MinutesException($"'{Path.GetFileName(path)}' is not a Silero VAD model ({header.Description}); pass a ggml-silero-*.bin file (`minutes models pull silero-v6.2.0`).");
+            throw new MinutesException(Messages.Get("NotASileroModel", Path.GetFileName(path), header.Description));
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Vad;
 
@@ -43,7 +44,7 @@ public static class SpeechRegionBuilder
             var level = peak <= 0
                 ? "digital silence"
                 : (20 * Math.Log10(peak)).ToString("0.0", CultureInfo.InvariantCulture) + " dBFS";
-            throw new MinutesException($"no speech found in the recording (peak level {level}, {detector} detector); check the recording's channel and level.");
+            throw new MinutesException(Messages.Get("NoSpeech", level, detector));
         }
 
         var speech = Math.Round(regions.Sum(r => r.Duration), 3);
