@@ -56,7 +56,10 @@ public sealed class ApprovalState
     public static ApprovalState Of(RunFolder run, Confidentiality confidentiality)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return new ApprovalState(run.LoadManifest(), RunIntegrity.Check(run), ApprovalLog.Load(run), confidentiality);
+        var manifest = run.LoadManifest();
+        // The run's own level counts too: one raised after the draft still needs its reviewers.
+        var level = manifest.Confidentiality is { } kept && kept.Level > confidentiality.Level ? kept : confidentiality;
+        return new ApprovalState(manifest, RunIntegrity.Check(run), ApprovalLog.Load(run), level);
     }
 
     /// <summary>Reviewer names compare after NFKC, trimmed and case-folded: ＴＡＮＡＫＡ and tanaka are one person.</summary>

@@ -123,9 +123,11 @@ public sealed class RunFolder
 
     public void WriteText(string relative, string text) => AtomicFile.WriteAllText(PathOf(relative), text);
 
-    public FileDigest Digest(string relative)
+    public FileDigest Digest(string relative) => Digest(relative, CancellationToken.None);
+
+    public FileDigest Digest(string relative, CancellationToken cancellationToken)
     {
         var path = PathOf(relative);
-        return new FileDigest(relative, Hashing.Sha256OfFile(path), new FileInfo(path).Length);
+        return new FileDigest(relative, Hashing.Sha256OfFile(path, cancellationToken), new FileInfo(path).Length);
     }
 }

@@ -1,0 +1,16 @@
+namespace Minutes.Policy;
+
+/// <summary>
+/// One change of a run's level, kept in the manifest: from and to, who asked for it, when, by
+/// which command, and why (required when the level was lowered).
+/// </summary>
+public sealed record ConfidentialityChange(
+    Confidentiality From,
+    Confidentiality To,
+    string By,
+    DateTimeOffset At,
+    string Command,
+    string? Reason = null)
+{
+    public bool Lowered => To.Level < From.Level;
+}
