@@ -60,6 +60,7 @@ public sealed class MinutesPipeline
         var runner = new StageRunner(run, options.Resume, _observer);
 
         await runner.RunAsync(new AudioStage(_services.Decoder(), source, Report(StageNames.Audio)), cancellationToken).ConfigureAwait(false);
+        WarnOfRepairs(run);
         if (stop == StopAfter.Audio)
         {
             return run;
@@ -115,6 +116,7 @@ public sealed class MinutesPipeline
         if (audio is not null)
         {
             await runner.RunAsync(new AudioStage(_services.Decoder(), audio, Report(StageNames.Audio)), cancellationToken).ConfigureAwait(false);
+            WarnOfRepairs(run);
         }
 
         await runner.RunAsync(new ImportedTranscriptStage(file, imported, audio?.Path), cancellationToken).ConfigureAwait(false);
@@ -278,6 +280,18 @@ public sealed class MinutesPipeline
             DateTimeOffset.UtcNow,
             0,
             "the imported transcript names no speakers")));
+    }
+
+    /// <summary>
+    /// A repaired recording (cut off, or a header that lies about its length) is transcribed as
+    /// far as it goes; the person running the command hears of each repair, not only the trace.
+    /// </summary>
+    private void WarnOfRepairs(RunFolder run)
+    {
+        foreach (var warning in run.Read(RunFolder.AudioTrace, MinutesJson.Context.AudioInfo).Warnings ?? [])
+        {
+            _observer?.StageWarning(StageNames.Audio, $"the recording was repaired: {warning}");
+        }
     }
 
     /// <summary>The run already in <paramref name="output"/>, or null when the folder holds none yet.</summary>
