@@ -12,5 +12,5 @@ public sealed record ConfidentialityChange(
     string Command,
     string? Reason = null)
 {
-    public bool Lowered => To.Level < From.Level;
+    public bool Lowered => To.IsBelow(From);
 }

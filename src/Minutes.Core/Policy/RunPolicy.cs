@@ -40,7 +40,7 @@ public static class RunPolicy
         }
 
         var reason = string.IsNullOrWhiteSpace(request.LowerReason) ? null : request.LowerReason.Trim();
-        if (asked.Level < level.Level && reason is null)
+        if (asked.IsBelow(level) && reason is null)
         {
             throw new MinutesException(
                 $"The run is at confidentiality level {level}; lowering it to {asked} needs --lower-confidentiality \"<reason>\" (recorded in the manifest with who and why).");

@@ -58,7 +58,7 @@ public sealed class ApprovalState
         ArgumentNullException.ThrowIfNull(run);
         var manifest = run.LoadManifest();
         // The run's own level counts too: one raised after the draft still needs its reviewers.
-        var level = manifest.Confidentiality is { } kept && kept.Level > confidentiality.Level ? kept : confidentiality;
+        var level = manifest.Confidentiality is { } kept ? Confidentiality.Stricter(kept, confidentiality) : confidentiality;
         return new ApprovalState(manifest, RunIntegrity.Check(run), ApprovalLog.Load(run), level);
     }
 
