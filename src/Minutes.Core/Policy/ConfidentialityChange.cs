@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Minutes.Policy;
 
 /// <summary>
@@ -12,5 +14,7 @@ public sealed record ConfidentialityChange(
     string Command,
     string? Reason = null)
 {
+    /// <summary>Whether the change lowered the level (derived, not written).</summary>
+    [JsonIgnore]
     public bool Lowered => To.IsBelow(From);
 }
