@@ -37,6 +37,9 @@ public sealed class ConsoleProgress : IProgress<StageProgress>, IStageObserver
         _stage = null;
     }
 
+    public void StageWarning(string name, string message) =>
+        _console.Error.WriteLine(_console.ErrorIsTerminal ? $"\r{"minutes: warning: " + message,-78}" : $"minutes: warning: {message}");
+
     public void Report(StageProgress value)
     {
         var fraction = Math.Clamp(value.Fraction, 0, 1);

@@ -36,7 +36,10 @@ public static class MinutesApp
                 return ExitCodes.Usage;
             }
 
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false }, cancellationToken);
+            // Ctrl+C is Program.cs's alone (first: cancel the token; second: exit 130 at once):
+            // System.CommandLine's own handler would race it and crash with a stack trace on a second signal.
+            var invocation = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+            return await parse.InvokeAsync(invocation, cancellationToken);
         }
         catch (OperationCanceledException)
         {

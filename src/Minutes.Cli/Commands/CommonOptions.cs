@@ -13,13 +13,28 @@ internal static class CommonOptions
 
     public static Argument<string> RunArgument() => new("run") { Description = "The run folder." };
 
-    public static Option<int?> Confidentiality() => new("--confidentiality") { Description = $"機密性 1, 2 or 3 (2: personal information masked before sending; 3: never sent to a remote endpoint). Default: minutes.json, else {Policy.Confidentiality.Default}." };
+    public static Option<int?> Confidentiality() => new("--confidentiality") { Description = $"機密性 1, 2 or 3 (2: personal information masked before sending; 3: never sent to a remote endpoint). Kept with the run: a new run starts at it (default: minutes.json, else {Policy.Confidentiality.Default}); later commands use the run's level, and a higher one raises it (recorded)." };
+
+    public static Option<string?> LowerConfidentiality() => new("--lower-confidentiality") { Description = "The reason for lowering the run's confidentiality level with --confidentiality; recorded in the manifest with who and when, and shown on the review page." };
+
+    public static Option<string?> LevelReviewer() => new("--reviewer") { Description = "Who changes the run's confidentiality level (recorded); default: the operating system's user name." };
+
+    /// <summary>The level asked for (the option, when given), the reason to lower, who asks, and a new run's level: minutes.json, else level 1.</summary>
+    public static ConfidentialityRequest ConfidentialityRequestOf(ParseResult parse, Option<int?> level, Option<string?> lower, Option<string?> reviewer, MinutesConfig config, string command)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(config);
+        return new ConfidentialityRequest
+        {
+            Level = parse.GetValue(level) is { } asked ? Policy.Confidentiality.From(asked) : null,
+            LowerReason = parse.GetValue(lower),
+            Reviewer = parse.GetValue(reviewer),
+            Fallback = config.Confidentiality ?? Policy.Confidentiality.Default,
+            Command = command,
+        };
+    }
 
     public static Option<string?> Style() => new("--style") { Description = $"summary (要点筆記, である調) or verbatim (全文). Default: minutes.json, else {DraftStyles.Default.Name()}." };
-
-    /// <summary>The option, else minutes.json, else level 1.</summary>
-    public static Confidentiality ConfidentialityOf(ParseResult parse, Option<int?> option, MinutesConfig config) =>
-        parse.GetValue(option) is { } level ? Policy.Confidentiality.From(level) : config.Confidentiality ?? Policy.Confidentiality.Default;
 
     /// <summary>The option, else minutes.json, else summary.</summary>
     public static DraftStyle StyleOf(ParseResult parse, Option<string?> option, MinutesConfig config) =>

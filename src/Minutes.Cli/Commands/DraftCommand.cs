@@ -16,10 +16,12 @@ internal static class DraftCommand
         var meeting = new Option<string?>("--meeting") { Description = "会議名/日時/場所 as 'key: value' lines." };
         var style = CommonOptions.Style();
         var confidentiality = CommonOptions.Confidentiality();
+        var lower = CommonOptions.LowerConfidentiality();
+        var reviewer = CommonOptions.LevelReviewer();
         var roster = new Option<string?>("--roster") { Description = "Names (one per line) to treat as personal information." };
         var command = new Command("draft", "Draft the minutes (trace/07-minutes.json, minutes.md); every statement cites segments and is verified.")
         {
-            run, meeting, style, confidentiality, roster,
+            run, meeting, style, confidentiality, lower, reviewer, roster,
         };
         foreach (var option in llm.All)
         {
@@ -34,11 +36,10 @@ internal static class DraftCommand
             {
                 Meeting = parse.GetValue(meeting),
                 Style = CommonOptions.StyleOf(parse, style, config),
-                Confidentiality = CommonOptions.ConfidentialityOf(parse, confidentiality, config),
                 Roster = parse.GetValue(roster),
             };
             var progress = new ConsoleProgress(console);
-            var minutes = await new MinutesPipeline(observer: progress).DraftAsync(folder, options, llm.Read(parse), config, cancellationToken);
+            var minutes = await new MinutesPipeline(observer: progress).DraftAsync(folder, options, llm.Read(parse), config, CommonOptions.ConfidentialityRequestOf(parse, confidentiality, lower, reviewer, config, "draft"), cancellationToken);
             if (Drafters.Level1Warning(minutes) is { } warning)
             {
                 await console.Error.WriteLineAsync(warning);

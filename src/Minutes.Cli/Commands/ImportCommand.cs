@@ -17,7 +17,10 @@ internal static class ImportCommand
         var agenda = new Option<string?>("--agenda") { Description = "Agenda file: one item per line." };
         var pause = new Option<double?>("--pause-seconds") { Description = $"A silence this long (s) with no announcement near it starts a session (default {SessionOptions.Defaults.PauseSeconds.ToString(CultureInfo.InvariantCulture)})." };
         var replacements = CommonOptions.Replacements();
-        var command = new Command("import", "Start a run from an existing transcript, then split it into sessions.") { file, output, audio, agenda, pause, replacements };
+        var confidentiality = CommonOptions.Confidentiality();
+        var lower = CommonOptions.LowerConfidentiality();
+        var reviewer = CommonOptions.LevelReviewer();
+        var command = new Command("import", "Start a run from an existing transcript, then split it into sessions.") { file, output, audio, agenda, pause, confidentiality, lower, reviewer, replacements };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var sessions = new SessionOptions { Agenda = parse.GetValue(agenda) };
@@ -26,13 +29,15 @@ internal static class ImportCommand
                 sessions = sessions with { PauseSeconds = seconds };
             }
 
+            var config = MinutesConfig.Load();
             var options = new ImportOptions
             {
                 File = parse.GetRequiredValue(file),
                 Output = parse.GetRequiredValue(output),
                 Audio = parse.GetValue(audio),
                 Sessions = sessions,
-                Replacements = CommonOptions.ReplacementsOf(parse, replacements, MinutesConfig.Load()),
+                Replacements = CommonOptions.ReplacementsOf(parse, replacements, config),
+                Confidentiality = CommonOptions.ConfidentialityRequestOf(parse, confidentiality, lower, reviewer, config, "import"),
             };
             var progress = new ConsoleProgress(console);
             var result = await new MinutesPipeline(observer: progress, progress: progress).ImportAsync(options, cancellationToken);

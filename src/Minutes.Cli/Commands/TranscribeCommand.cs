@@ -36,6 +36,8 @@ internal static class TranscribeCommand
         var llm = new LlmCommandOptions(prefixed: true);
         var style = CommonOptions.Style();
         var confidentiality = CommonOptions.Confidentiality();
+        var lower = CommonOptions.LowerConfidentiality();
+        var reviewer = CommonOptions.LevelReviewer();
         var agenda = new Option<string?>("--agenda") { Description = "Agenda file: one item per line." };
         var resume = new Option<bool>("--resume") { Description = "Reuse the stages of an earlier (interrupted) run whose inputs are unchanged." };
         var stopAfter = new Option<StopAfter>("--stop-after") { Description = "Stop after this stage." };
@@ -45,7 +47,7 @@ internal static class TranscribeCommand
             ? "The same as transcribe."
             : "The whole pipeline: from the recording to the draft minutes.")
         {
-            recording, output, model, language, glossary, threads, vadModel, energyVad, speakers, minSpeakers, maxSpeakers, speakerNames, speakerModel, speakerThreshold, speakerPenalty, agenda, meeting, style, confidentiality, replacements, resume, stopAfter,
+            recording, output, model, language, glossary, threads, vadModel, energyVad, speakers, minSpeakers, maxSpeakers, speakerNames, speakerModel, speakerThreshold, speakerPenalty, agenda, meeting, style, confidentiality, lower, reviewer, replacements, resume, stopAfter,
         };
         foreach (var option in llm.All)
         {
@@ -85,8 +87,8 @@ internal static class TranscribeCommand
                 {
                     Meeting = parse.GetValue(meeting),
                     Style = CommonOptions.StyleOf(parse, style, config),
-                    Confidentiality = CommonOptions.ConfidentialityOf(parse, confidentiality, config),
                 },
+                Confidentiality = CommonOptions.ConfidentialityRequestOf(parse, confidentiality, lower, reviewer, config, name),
                 Llm = llm.Read(parse),
                 Config = config,
                 Replacements = CommonOptions.ReplacementsOf(parse, replacements, config),

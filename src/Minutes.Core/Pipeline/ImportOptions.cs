@@ -16,6 +16,9 @@ public sealed record ImportOptions
 
     public SessionOptions Sessions { get; init; } = new();
 
+    /// <summary>The 機密性 asked for: a new run starts at it; an existing run's level is raised, or lowered with a reason.</summary>
+    public Policy.ConfidentialityRequest Confidentiality { get; init; } = new() { Command = "import" };
+
     /// <summary>The replacement dictionary applied to the imported transcript, as corrections by <c>dictionary</c>.</summary>
     public Corrections.ReplacementDictionary? Replacements { get; init; }
 }

@@ -3,6 +3,7 @@ using Minutes.Configuration;
 using Minutes.Corrections;
 using Minutes.Drafting;
 using Minutes.Json;
+using Minutes.Policy;
 using Minutes.Privacy;
 using Minutes.Rendering;
 using Minutes.Review;
@@ -47,11 +48,19 @@ public sealed class MinutesPipeline
         using var speakers = stop is StopAfter.None or >= StopAfter.Speakers ? new SpeakersStage(options.Diarization) : null;
         var sessions = stop is StopAfter.None or StopAfter.Sessions ? new SessionsStage(options.Sessions) : null;
 
-        var source = RunSource.Describe(options.Recording);
+        // The level (the run's own when it exists) and the endpoint it allows are settled before
+        // the recording is even hashed: a level-3 run never transcribes only to be refused at the draft.
+        var level = RunPolicy.Decide(ExistingRun(options.Output), options.Confidentiality);
+        var draft = options.Draft with { Confidentiality = level.Level };
+        var drafter = stop == StopAfter.None ? Drafters.Create(options.Llm, level.Level, options.Config) : null;
+
+        var source = RunSource.Describe(options.Recording, cancellationToken);
         var run = RunSource.Open(options.Output, source, options.Resume);
+        RunPolicy.Record(run, level);
         var runner = new StageRunner(run, options.Resume, _observer);
 
         await runner.RunAsync(new AudioStage(_services.Decoder(), source, Report(StageNames.Audio)), cancellationToken).ConfigureAwait(false);
+        WarnOfRepairs(run);
         if (stop == StopAfter.Audio)
         {
             return run;
@@ -82,8 +91,7 @@ public sealed class MinutesPipeline
             return run;
         }
 
-        var drafter = Drafters.Create(options.Llm, options.Draft.Confidentiality, options.Config);
-        await runner.RunAsync(new DraftStage(drafter, options.Draft), cancellationToken).ConfigureAwait(false);
+        await runner.RunAsync(new DraftStage(drafter!, draft), cancellationToken).ConfigureAwait(false);
         await RenderAndReviewAsync(runner, cancellationToken).ConfigureAwait(false);
         return run;
     }
@@ -99,13 +107,16 @@ public sealed class MinutesPipeline
         var sessions = new SessionsStage(options.Sessions);
         var file = Path.GetFullPath(options.File);
         var imported = TranscriptImporter.Read(file);
-        var audio = options.Audio is null ? null : RunSource.Describe(options.Audio);
+        var level = RunPolicy.Decide(ExistingRun(options.Output), options.Confidentiality);
+        var audio = options.Audio is null ? null : RunSource.Describe(options.Audio, cancellationToken);
         var run = RunSource.Open(options.Output, audio, resume: false);
+        RunPolicy.Record(run, level);
         var runner = new StageRunner(run, resume: false, _observer);
 
         if (audio is not null)
         {
             await runner.RunAsync(new AudioStage(_services.Decoder(), audio, Report(StageNames.Audio)), cancellationToken).ConfigureAwait(false);
+            WarnOfRepairs(run);
         }
 
         await runner.RunAsync(new ImportedTranscriptStage(file, imported, audio?.Path), cancellationToken).ConfigureAwait(false);
@@ -123,16 +134,21 @@ public sealed class MinutesPipeline
         return new ImportResult(run, imported, run.Read(RunFolder.SessionsTrace, MinutesJson.Context.SessionPlan));
     }
 
-    /// <summary><c>minutes draft</c>: draft → render. Returns the structured minutes written.</summary>
-    public async Task<MinutesDocument> DraftAsync(RunFolder run, DraftOptions options, LlmOptions llm, MinutesConfig? config, CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>minutes draft</c>: draft → render, at the run's level unless <paramref name="level"/>
+    /// raises it (or lowers it, with a reason). Returns the structured minutes written.
+    /// </summary>
+    public async Task<MinutesDocument> DraftAsync(RunFolder run, DraftOptions options, LlmOptions llm, MinutesConfig? config, ConfidentialityRequest level, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(options);
-        // A bad level or file fails before an LLM connection is set up.
+        // A bad level, file or endpoint fails before an LLM connection is set up and before the level is recorded.
         options.Validate();
-        var drafter = Drafters.Create(llm, options.Confidentiality, config);
+        var decision = RunPolicy.Decide(run, level);
+        var drafter = Drafters.Create(llm, decision.Level, config);
+        RunPolicy.Record(run, decision);
         var runner = new StageRunner(run, resume: false, _observer);
-        await runner.RunAsync(new DraftStage(drafter, options), cancellationToken).ConfigureAwait(false);
+        await runner.RunAsync(new DraftStage(drafter, options with { Confidentiality = decision.Level }), cancellationToken).ConfigureAwait(false);
         await runner.RunAsync(new RenderStage(), cancellationToken).ConfigureAwait(false);
         return run.Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument);
     }
@@ -284,6 +300,22 @@ public sealed class MinutesPipeline
             0,
             "the imported transcript names no speakers")));
     }
+
+    /// <summary>
+    /// A repaired recording (cut off, or a header that lies about its length) is transcribed as
+    /// far as it goes; the person running the command hears of each repair, not only the trace.
+    /// </summary>
+    private void WarnOfRepairs(RunFolder run)
+    {
+        foreach (var warning in run.Read(RunFolder.AudioTrace, MinutesJson.Context.AudioInfo).Warnings ?? [])
+        {
+            _observer?.StageWarning(StageNames.Audio, $"the recording was repaired: {warning}");
+        }
+    }
+
+    /// <summary>The run already in <paramref name="output"/>, or null when the folder holds none yet.</summary>
+    private static RunFolder? ExistingRun(string output) =>
+        File.Exists(Path.Combine(Path.GetFullPath(output), RunFolder.ManifestFile)) ? RunFolder.Open(output) : null;
 
     private SyncProgress<double>? Report(string stage) =>
         _progress is null ? null : new SyncProgress<double>(f => _progress.Report(new StageProgress(stage, f)));

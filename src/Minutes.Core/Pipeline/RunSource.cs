@@ -8,7 +8,7 @@ namespace Minutes.Pipeline;
 /// </summary>
 internal static class RunSource
 {
-    public static SourceFile Describe(string recording)
+    public static SourceFile Describe(string recording, CancellationToken cancellationToken)
     {
         var path = Path.GetFullPath(recording);
         if (Directory.Exists(path))
@@ -21,7 +21,7 @@ internal static class RunSource
             throw new MinutesException($"Recording not found: {recording}");
         }
 
-        return new SourceFile(path, Path.GetFileName(path), Hashing.Sha256OfFile(path), new FileInfo(path).Length);
+        return new SourceFile(path, Path.GetFileName(path), Hashing.Sha256OfFile(path, cancellationToken), new FileInfo(path).Length);
     }
 
     /// <summary>

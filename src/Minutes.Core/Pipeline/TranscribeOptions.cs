@@ -29,6 +29,9 @@ public sealed record TranscribeOptions
 
     public SessionOptions Sessions { get; init; } = new();
 
+    /// <summary>The 機密性 asked for: a new run starts at it; an existing run's level is raised, or lowered with a reason.</summary>
+    public Policy.ConfidentialityRequest Confidentiality { get; init; } = new() { Command = "transcribe" };
+
     public DraftOptions Draft { get; init; } = new();
 
     /// <summary>The replacement dictionary applied right after transcription, as corrections by <c>dictionary</c>.</summary>

@@ -50,6 +50,12 @@ public readonly record struct Confidentiality
     public bool WarnsOfUnmaskedSending(string endpointHost) =>
         !MasksBeforeSending && !IsLoopbackHost(endpointHost);
 
+    /// <summary>Whether this level protects less than <paramref name="other"/>: going to it lowers a run's level, which needs a reason.</summary>
+    public bool IsBelow(Confidentiality other) => Level < other.Level;
+
+    /// <summary>The stricter of two levels.</summary>
+    public static Confidentiality Stricter(Confidentiality a, Confidentiality b) => a.IsBelow(b) ? b : a;
+
     /// <summary>The level for <paramref name="level"/>, or one clear line when it is not 1, 2 or 3.</summary>
     public static Confidentiality From(int level) =>
         TryFrom(level, out var confidentiality) ? confidentiality : throw new MinutesException(Invalid(level));

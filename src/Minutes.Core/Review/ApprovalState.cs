@@ -90,7 +90,10 @@ public sealed class ApprovalState
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(log);
-        return new ApprovalState(run.LoadManifest(), RunIntegrity.Check(run), log, confidentiality);
+        var manifest = run.LoadManifest();
+        // The run's own level counts too: one raised after the draft still needs its reviewers.
+        var level = manifest.Confidentiality is { } kept ? Confidentiality.Stricter(kept, confidentiality) : confidentiality;
+        return new ApprovalState(manifest, RunIntegrity.Check(run), log, level);
     }
 
     /// <summary>The different reviewers among approvals, compared by folded name; the reserved <c>dictionary</c> never counts.</summary>

@@ -75,9 +75,10 @@ public sealed class ReviewPageBuilder
             : $"version {state.Version}: not approved ({state.CurrentReviewers.Count}/{state.RequiredReviewers})";
         page.Append("<header>\n<h1>").Append(E(_labels["ReviewTitle"])).Append(" — ").Append(E(artifacts.Minutes.Header.MeetingName)).Append("</h1>\n")
             .Append("<p class=\"meta\">run ").Append(E(state.Manifest.RunId))
-            .Append(" · ").Append(E(_labels["ReviewConfidentiality"])).Append(' ').Append(artifacts.Minutes.Confidentiality.ToString())
+            .Append(" · ").Append(E(_labels["ReviewConfidentiality"])).Append(' ').Append(state.Confidentiality.ToString())
             .Append(" · ").Append(E(artifacts.Minutes.Drafter.Kind.Name())).Append(artifacts.Minutes.Drafter.Model is { } model ? " " + E(model) : string.Empty)
             .Append(" · ").Append(status).Append("</p>\n");
+        ConfidentialityChanges(page, state.Manifest);
         var audio = run.Exists(RunFolder.DecodedAudio) ? RunFolder.DecodedAudio : null;
         if (audio is not null)
         {
@@ -86,6 +87,31 @@ public sealed class ReviewPageBuilder
         }
 
         page.Append("</header>\n");
+    }
+
+    /// <summary>Every change of the run's level, a lowering with its reason, so a reviewer sees who relaxed the policy and why.</summary>
+    private void ConfidentialityChanges(StringBuilder page, Manifest manifest)
+    {
+        if (manifest.ConfidentialityChanges is not { Count: > 0 } changes)
+        {
+            return;
+        }
+
+        page.Append("<details id=\"confidentiality-changes\"").Append(changes.Any(c => c.Lowered) ? " open" : string.Empty).Append("><summary>")
+            .Append(E(_labels["ReviewConfidentialityChanges"])).Append("</summary>\n<ul>\n");
+        foreach (var change in changes)
+        {
+            page.Append("<li").Append(change.Lowered ? " class=\"lowered\"" : string.Empty).Append('>')
+                .Append(change.From.ToString()).Append(" → ").Append(change.To.ToString())
+                .Append(change.Lowered ? " " + E(_labels["ReviewConfidentialityLowered"]) : string.Empty)
+                .Append(" · ").Append(E(change.By))
+                .Append(" · ").Append(change.At.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture))
+                .Append(" · ").Append(E(change.Command))
+                .Append(change.Reason is { } reason ? " · " + E(_labels["ReviewReason"]) + ": " + E(reason) : string.Empty)
+                .Append("</li>\n");
+        }
+
+        page.Append("</ul>\n</details>\n");
     }
 
     private void Flags(StringBuilder page, ReviewFlags flags)

@@ -1,3 +1,5 @@
+using Minutes.Policy;
+
 namespace Minutes.Runs;
 
 /// <summary>A file of the run (path relative to the run folder, '/' separated) and its digest.</summary>
@@ -20,7 +22,14 @@ public sealed record StageRecord(
     IReadOnlyList<FileDigest> Outputs,
     DateTimeOffset Started,
     double ElapsedSeconds,
-    string? Error = null);
+    string? Error = null)
+{
+    /// <summary>
+    /// The last attempt to run the stage again that failed, kept apart from this completed
+    /// record: a failed re-draft leaves the earlier draft (and the traces it wrote) bound.
+    /// </summary>
+    public StageFailure? LastFailure { get; init; }
+}
 
 /// <summary>The recording a run started from (absent for a run imported from a transcript).</summary>
 public sealed record SourceFile(string Path, string FileName, string Sha256, long Bytes);
@@ -40,6 +49,15 @@ public sealed record Manifest(
     ApprovalSeal? Approvals = null)
 {
     public const int CurrentFormatVersion = 1;
+
+    /// <summary>
+    /// The run's 機密性, kept with the run so that every later command works at it (null in runs
+    /// written before it was kept; see <see cref="RunPolicy"/>).
+    /// </summary>
+    public Confidentiality? Confidentiality { get; init; }
+
+    /// <summary>Every change of the level after the run was created, in order (null: none).</summary>
+    public IReadOnlyList<ConfidentialityChange>? ConfidentialityChanges { get; init; }
 
     public StageRecord? Stage(string name) => Stages.FirstOrDefault(s => s.Name == name);
 

@@ -164,15 +164,26 @@ public sealed class RunFolder
             throw new MinutesException($"The run has no {relative}; run the stage that writes it first.");
         }
 
+        T value;
         try
         {
-            return MinutesJson.Deserialize(File.ReadAllText(path), type);
+            value = MinutesJson.Deserialize(File.ReadAllText(path), type);
         }
         catch (JsonException ex)
         {
-            throw new MinutesException($"{relative} is not valid: {ex.Message}");
+            throw new MinutesException($"{relative} is not valid: {ex.Message.ReplaceLineEndings(" ")}", MalformedExitCode);
         }
+
+        return ArtifactShape.Problem(value) is { } problem
+            ? throw new MinutesException($"{relative} is not valid: {problem}.", MalformedExitCode)
+            : value;
     }
+
+    /// <summary>
+    /// A malformed file in a run that was approved is a broken approval (3); in a run never
+    /// approved, bad input (2).
+    /// </summary>
+    private int MalformedExitCode => Exists(ApprovalsFile) ? ExitCodes.VerificationFailed : ExitCodes.Failure;
 
     public void Write<T>(string relative, T value, JsonTypeInfo<T> type) =>
         AtomicFile.WriteAllText(PathOf(relative), MinutesJson.Serialize(value, type));
@@ -188,9 +199,11 @@ public sealed class RunFolder
         return string.Equals(full, Root, comparison) || full.StartsWith(root, comparison);
     }
 
-    public FileDigest Digest(string relative)
+    public FileDigest Digest(string relative) => Digest(relative, CancellationToken.None);
+
+    public FileDigest Digest(string relative, CancellationToken cancellationToken)
     {
         var path = PathOf(relative);
-        return new FileDigest(relative, Hashing.Sha256OfFile(path), new FileInfo(path).Length);
+        return new FileDigest(relative, Hashing.Sha256OfFile(path, cancellationToken), new FileInfo(path).Length);
     }
 }

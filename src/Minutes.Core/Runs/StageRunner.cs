@@ -46,9 +46,10 @@ public sealed class StageRunner
     {
         ArgumentNullException.ThrowIfNull(stage);
         ArgumentNullException.ThrowIfNull(work);
-        var inputs = stage.Inputs.Select(DigestInput).ToList();
+        var inputs = stage.Inputs.Select(i => DigestInput(i, cancellationToken)).ToList();
         var manifest = _run.LoadManifest();
-        if (reuse && IsReusable(manifest.Stage(stage.Name), stage, inputs))
+        var previous = manifest.Stage(stage.Name);
+        if (reuse && IsReusable(previous, stage, inputs))
         {
             _observer?.StageFinished(stage.Name, StageOutcome.Reused, TimeSpan.Zero);
             return StageOutcome.Reused;
@@ -65,12 +66,17 @@ public sealed class StageRunner
         catch (Exception ex)
         {
             var reason = ex is OperationCanceledException ? "cancelled" : OneLine(ex.Message);
-            _run.SaveManifest(_run.LoadManifest().WithStage(
-                new StageRecord(stage.Name, StageStatus.Failed, stage.Parameters, inputs, [], started, Seconds(clock.Elapsed), reason)));
+            var elapsed = Seconds(clock.Elapsed);
+            // A failed re-run whose earlier outputs are untouched (a re-draft refused with 401, a
+            // cancelled one) keeps the earlier completed record, and with it what approvals bind;
+            // the failed attempt is recorded beside it.
+            _run.SaveManifest(_run.LoadManifest().WithStage(OutputsIntact(previous)
+                ? previous! with { LastFailure = new StageFailure(started, elapsed, stage.Parameters, reason) }
+                : new StageRecord(stage.Name, StageStatus.Failed, stage.Parameters, inputs, [], started, elapsed, reason)));
             throw;
         }
 
-        var outputs = stage.Outputs.SelectMany(ExpandOutput).Select(_run.Digest).ToList();
+        var outputs = stage.Outputs.SelectMany(ExpandOutput).Select(o => _run.Digest(o, cancellationToken)).ToList();
         _run.SaveManifest(_run.LoadManifest().WithStage(
             new StageRecord(stage.Name, StageStatus.Completed, stage.Parameters, inputs, outputs, started, Seconds(clock.Elapsed))));
         _observer?.StageFinished(stage.Name, StageOutcome.Ran, clock.Elapsed);
@@ -101,7 +107,11 @@ public sealed class StageRunner
             && record.Outputs.All(o => _run.Exists(o.Path) && _run.Digest(o.Path).Sha256 == o.Sha256);
     }
 
-    private FileDigest DigestInput(string input)
+    private bool OutputsIntact(StageRecord? record) =>
+        record is { Status: StageStatus.Completed }
+        && record.Outputs.All(o => _run.Exists(o.Path) && _run.Digest(o.Path).Sha256 == o.Sha256);
+
+    private FileDigest DigestInput(string input, CancellationToken cancellationToken)
     {
         if (Path.IsPathRooted(input))
         {
@@ -110,7 +120,7 @@ public sealed class StageRunner
                 throw new MinutesException($"Input file not found: {input}");
             }
 
-            return new FileDigest(input, Hashing.Sha256OfFile(input), new FileInfo(input).Length);
+            return new FileDigest(input, Hashing.Sha256OfFile(input, cancellationToken), new FileInfo(input).Length);
         }
 
         if (!_run.Exists(input))
@@ -118,7 +128,7 @@ public sealed class StageRunner
             throw new MinutesException($"The run has no {input}; run the stage that writes it first.");
         }
 
-        return _run.Digest(input);
+        return _run.Digest(input, cancellationToken);
     }
 
     private IEnumerable<string> ExpandOutput(string output)

@@ -104,6 +104,24 @@ public sealed class AudioDecoderTests : IDisposable
     }
 
     [Fact]
+    public async Task Each_repair_of_a_recording_is_one_warning_line_on_the_console()
+    {
+        var wav = _temp.File("lying.wav");
+        WriteSineWav(wav, 16000, 2, 16, false, false, seconds: 1.0, frequency: 440, amplitude: 0.5);
+        var bytes = File.ReadAllBytes(wav);
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(40), uint.MaxValue);
+        File.WriteAllBytes(wav, bytes[..^3]);
+
+        var result = await CliRunner.RunAsync("transcribe", wav, "-o", _temp.File("run"), "--stop-after", "audio");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var warnings = result.Error.Split('\n').Where(l => l.StartsWith("minutes: warning: the recording was repaired: ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, warnings.Count);
+        Assert.Contains("header says 4294967295 bytes", warnings[0], StringComparison.Ordinal);
+        Assert.Contains("cut short", warnings[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_truncated_mp3_decodes_what_is_there()
     {
         var info = await Decode(RepoPaths.Fixture("audio/truncated.mp3"));

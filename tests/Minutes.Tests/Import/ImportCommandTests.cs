@@ -99,6 +99,8 @@ public sealed class ImportCommandTests
     [InlineData("bad-mixed.txt", "line 2 has no time")]
     [InlineData("bad-ends-before-start.srt", "cue 1 ends (00:00:01.000) before it starts")]
     [InlineData("bad-not-transcript.json", "is not a Minutes transcript JSON file")]
+    [InlineData("bad-huge-time.json", "bad-huge-time.json: segment s0002 start: 1E+308 is not a time in a meeting")]
+    [InlineData("bad-negative-time.json", "bad-negative-time.json: segment s0001 start: -3.5 is not a time in a meeting")]
     public async Task A_bad_file_exits_2_with_one_line_and_no_completed_stage(string file, string expected)
     {
         using var temp = new TempFolder();

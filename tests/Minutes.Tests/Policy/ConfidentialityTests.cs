@@ -25,6 +25,9 @@ public sealed class ConfidentialityTests
     [InlineData("http://localhost:11434", true, true, true)]
     [InlineData("http://[::1]:8000/v1", true, true, true)]
     [InlineData("http://192.168.1.20:8000/v1", true, true, false)]
+    [InlineData("http://0.0.0.0:8000/v1", true, true, false)]
+    [InlineData("http://[::]:8000/v1", true, true, false)]
+    [InlineData("http://localhost.example.org:8000/v1", true, true, false)]
     public void Only_level_3_keeps_the_transcript_on_a_loopback_endpoint(string endpoint, bool level1, bool level2, bool level3)
     {
         var uri = new Uri(endpoint);

@@ -59,21 +59,26 @@ public sealed class RunFolderTests
     }
 
     [Fact]
-    public async Task A_failing_stage_is_recorded_as_failed_and_keeps_the_earlier_output()
+    public async Task A_failing_stage_is_recorded_as_failed_and_a_failed_rerun_keeps_the_earlier_output_and_record()
     {
         using var temp = new TempFolder();
         var run = RunFolder.Create(temp.File("run"), null);
         var stage = new StageDefinition("transcript", Parameters, [], ["trace/out.txt"]);
+        Task Fail(CancellationToken _) => throw new MinutesException("model file is not a Whisper model\nsecond line");
+
+        await Assert.ThrowsAsync<MinutesException>(() => new StageRunner(run, resume: false).RunAsync(stage, Fail, default));
+        var failed = run.LoadManifest().Stage("transcript")!;
+        Assert.Equal((StageStatus.Failed, "model file is not a Whisper model second line"), (failed.Status, failed.Error));
+
         await new StageRunner(run, resume: false).RunAsync(stage, _ => { run.WriteText("trace/out.txt", "good"); return Task.CompletedTask; }, default);
+        await Assert.ThrowsAsync<MinutesException>(() => new StageRunner(run, resume: false).RunAsync(stage, Fail, default));
 
-        await Assert.ThrowsAsync<MinutesException>(() => new StageRunner(run, resume: false).RunAsync(
-            stage, _ => throw new MinutesException("model file is not a Whisper model\nsecond line"), default));
-
+        // The earlier output is untouched, so its completed record stays (named fix: issue 11, item 5).
         var record = run.LoadManifest().Stage("transcript")!;
-        Assert.Equal(StageStatus.Failed, record.Status);
-        Assert.Equal("model file is not a Whisper model second line", record.Error);
+        Assert.Equal(StageStatus.Completed, record.Status);
+        Assert.Equal("model file is not a Whisper model second line", record.LastFailure!.Error);
         Assert.Equal("good", File.ReadAllText(run.PathOf("trace/out.txt")));
-        Assert.Equal(StageOutcome.Ran, await new StageRunner(run, resume: true).RunAsync(stage, _ => Task.CompletedTask, default));
+        Assert.Equal(StageOutcome.Reused, await new StageRunner(run, resume: true).RunAsync(stage, _ => Task.CompletedTask, default));
     }
 
     [Fact]

@@ -193,7 +193,7 @@ public static class TranscriptImporter
         }
         else
         {
-            times = Check(cues, out var clamped);
+            times = Check(name, cues, out var clamped);
             settings["times"] = "given";
             if (clamped > 0)
             {
@@ -220,7 +220,7 @@ public static class TranscriptImporter
     }
 
     /// <summary>Sorted, ends after starts, and overlaps only as small as a rounding error, which are clamped.</summary>
-    private static List<(double Start, double End)> Check(List<ImportedCue> cues, out int clamped)
+    private static List<(double Start, double End)> Check(string name, List<ImportedCue> cues, out int clamped)
     {
         clamped = 0;
         var times = new List<(double Start, double End)>();
@@ -232,10 +232,17 @@ public static class TranscriptImporter
                 throw new MinutesException($"{cue.Label} has no time, but other cues have times.");
             }
 
+            // Absurd values (1e308, negative) are refused here, naming the file and the field, before any time arithmetic.
+            var absurd = ArtifactShape.Time("start", start) ?? (cue.End is { } given ? ArtifactShape.Time("end", given) : null);
+            if (absurd is not null)
+            {
+                throw new MinutesException($"{name}: {cue.Label} {absurd}.");
+            }
+
             var end = cue.End ?? Math.Min(start + Estimate(cue.Text), i + 1 < cues.Count && cues[i + 1].Start is { } next && next > start ? next : double.MaxValue);
             if (end < start)
             {
-                throw new MinutesException($"{cue.Label} ends ({TimeCode.Format(end)}) before it starts ({TimeCode.Format(start)}).");
+                throw new MinutesException($"{name}: {cue.Label} ends ({TimeCode.Format(end)}) before it starts ({TimeCode.Format(start)}).");
             }
 
             if (i > 0)
