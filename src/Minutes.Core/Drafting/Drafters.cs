@@ -1,6 +1,7 @@
 using Minutes.Configuration;
 using Minutes.Policy;
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Drafting;
 
@@ -27,7 +28,7 @@ public static class Drafters
 
         if (!confidentiality.AllowsEndpoint(settings.Endpoint))
         {
-            throw new MinutesException($"Confidentiality level {confidentiality} forbids sending the transcript to {settings.Endpoint.Host}; use a local endpoint or --offline.");
+            throw new MinutesException(Messages.Get("ConfidentialityForbidsEndpoint", confidentiality, settings.Endpoint.Host));
         }
 
         return new SemanticKernelDrafter(settings, options.Prompts, options.NoCache);

@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Minutes.Json;
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Drafting;
 
@@ -86,7 +87,7 @@ internal sealed class LlmCaller
         }
 
         Trace(request, key, answer!, tries, clock.Elapsed, MaxAttempts);
-        throw new MinutesException($"The LLM did not return valid minutes JSON for {request.Session} after {MaxAttempts} attempts; the earlier draft is unchanged.");
+        throw new MinutesException(Messages.Get("LlmNoValidJson", request.Session, MaxAttempts));
     }
 
     /// <summary>A usable earlier answer to the very same request, from the traces of this run.</summary>

@@ -11,6 +11,7 @@ using Microsoft.SemanticKernel.Connectors.OpenAI;
 using Minutes.Runs;
 using OpenAI;
 using OpenAI.Chat;
+using Minutes.Text;
 
 namespace Minutes.Drafting;
 
@@ -66,7 +67,7 @@ public sealed class LlmClient
         var network = settings.Timeout + TimeSpan.FromSeconds(5);
         if (settings.Provider == LlmSettings.Azure)
         {
-            var key = settings.ApiKey ?? throw new MinutesException("Azure OpenAI needs a key: set AZURE_OPENAI_API_KEY (or MINUTES_LLM_API_KEY, or llm.apiKeyEnv in minutes.json).");
+            var key = settings.ApiKey ?? throw new MinutesException(Messages.Get("AzureNeedsKey"));
             var options = new AzureOpenAIClientOptions { RetryPolicy = new ClientRetryPolicy(0), NetworkTimeout = network };
             builder.AddAzureOpenAIChatCompletion(settings.Model, new AzureOpenAIClient(settings.Endpoint, new ApiKeyCredential(key), options));
         }
@@ -128,7 +129,7 @@ public sealed class LlmClient
 
                 if (status == HttpStatusCode.NotFound)
                 {
-                    throw new MinutesException($"The LLM endpoint {host} does not know the model or deployment '{_settings.Model}' (404); the earlier draft is unchanged.");
+                    throw new MinutesException(Messages.Get("LlmUnknownModel", host, _settings.Model));
                 }
 
                 if (status == HttpStatusCode.TooManyRequests)
@@ -137,7 +138,7 @@ public sealed class LlmClient
                     if (wait > MaxRetryAfter)
                     {
                         attempts.Add(new LlmAttempt(number, outcome, Seconds(clock), wait.Value.TotalSeconds));
-                        throw new MinutesException($"The LLM endpoint {host} is rate-limiting (429) and asks to wait {wait.Value.TotalSeconds:0} s; try again later. The earlier draft is unchanged.");
+                        throw new MinutesException(Messages.Get("LlmRateLimited", host, wait.Value.TotalSeconds));
                     }
                 }
                 else if (code >= 500 || status == HttpStatusCode.RequestTimeout)
@@ -146,7 +147,7 @@ public sealed class LlmClient
                 }
                 else
                 {
-                    throw new MinutesException($"The LLM endpoint {host} rejected the request ({code}{ServerMessage(ex)}); the earlier draft is unchanged.");
+                    throw new MinutesException(Messages.Get("LlmRejected", host, code, ServerMessage(ex)));
                 }
             }
             catch (JsonException)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Minutes.Configuration;
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Drafting;
 
@@ -121,12 +122,12 @@ public sealed record LlmSettings
         endpoint ??= provider switch
         {
             OpenAi => OpenAiEndpoint,
-            Azure => Env("AZURE_OPENAI_ENDPOINT") ?? throw new MinutesException("Azure OpenAI needs an endpoint: set AZURE_OPENAI_ENDPOINT or llm.endpoint in minutes.json."),
-            _ => throw new MinutesException("No LLM endpoint given; pass --endpoint, set MINUTES_LLM_ENDPOINT or llm.endpoint in minutes.json (or use --offline)."),
+            Azure => Env("AZURE_OPENAI_ENDPOINT") ?? throw new MinutesException(Messages.Get("AzureNeedsEndpoint")),
+            _ => throw new MinutesException(Messages.Get("NoLlmEndpoint")),
         };
         if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
-            throw new MinutesException($"The LLM endpoint '{endpoint}' is not an http(s) URL.");
+            throw new MinutesException(Messages.Get("LlmEndpointNotHttp", endpoint));
         }
 
         provider ??= uri.Host.EndsWith(".openai.azure.com", StringComparison.OrdinalIgnoreCase) ? Azure
@@ -134,27 +135,27 @@ public sealed record LlmSettings
             : Compatible;
         if (provider is not (OpenAi or Azure or Compatible))
         {
-            throw new MinutesException($"Unknown LLM provider '{provider}'; use openai, azure or compatible.");
+            throw new MinutesException(Messages.Get("UnknownLlmProvider", provider));
         }
 
         var model = provider == Azure
             ? options.Deployment ?? options.Model ?? Env("AZURE_OPENAI_DEPLOYMENT") ?? Env("AZURE_OPENAI_DEPLOYMENT_NAME") ?? Env("MINUTES_LLM_MODEL") ?? file.Deployment ?? file.Model
-                ?? throw new MinutesException("No Azure OpenAI deployment given; pass --deployment, set AZURE_OPENAI_DEPLOYMENT or llm.deployment in minutes.json.")
+                ?? throw new MinutesException(Messages.Get("NoAzureDeployment"))
             : options.Model ?? Env("MINUTES_LLM_MODEL") ?? file.Model
-                ?? throw new MinutesException("No LLM model given; pass --model, set MINUTES_LLM_MODEL or llm.model in minutes.json (or use --offline).");
+                ?? throw new MinutesException(Messages.Get("NoLlmModel"));
 
         var (key, source) = Key(provider, file, Env);
         var structured = (file.StructuredOutput ?? DefaultStructuredOutput).ToLowerInvariant();
         if (structured is not ("json_schema" or "json_object" or "none"))
         {
-            throw new MinutesException($"llm.structuredOutput must be json_schema, json_object or none, not '{file.StructuredOutput}'.");
+            throw new MinutesException(Messages.Get("BadStructuredOutput", file.StructuredOutput));
         }
 
         var context = options.ContextTokens ?? file.ContextTokens ?? DefaultContextTokens;
         var output = file.MaxOutputTokens ?? Math.Min(DefaultMaxOutputTokens, context / 4);
         if (context < 1024 || output < 256 || output > context / 2)
         {
-            throw new MinutesException($"The LLM context of {context} tokens with {output} for the answer is too small to draft minutes (at least 1024, and the answer at most half).");
+            throw new MinutesException(Messages.Get("LlmContextTooSmall", context, output));
         }
 
         return new LlmSettings

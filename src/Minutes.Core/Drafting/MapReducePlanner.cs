@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Minutes.Json;
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Drafting;
 
@@ -65,7 +66,7 @@ internal sealed class MapReducePlanner(LlmCaller caller, LlmSettings settings)
         var budget = settings.ContextTokens - settings.MaxOutputTokens - EstimateTokens(system) - EstimateTokens(caller.Schema) - Overhead;
         return budget >= 200
             ? budget
-            : throw new MinutesException($"The LLM context of {settings.ContextTokens} tokens leaves no room for the transcript after the prompt and {settings.MaxOutputTokens} tokens for the answer; raise llm.contextTokens.");
+            : throw new MinutesException(Messages.Get("LlmContextNoRoom", settings.ContextTokens, settings.MaxOutputTokens));
     }
 
     /// <summary>Drafts one part; an answer cut off at the output limit, or a part the server finds too long for its context, splits the part in two.</summary>

@@ -24,7 +24,7 @@ public sealed partial record PromptFile(string Name, string Description, string 
     {
         if (folder is not null && !Directory.Exists(folder))
         {
-            throw new MinutesException($"Prompt folder not found: {folder}");
+            throw new MinutesException(Messages.Get("PromptFolderNotFound", folder));
         }
 
         var path = folder is null ? null : Path.Combine(folder, $"{name}.yaml");
@@ -42,17 +42,17 @@ public sealed partial record PromptFile(string Name, string Description, string 
         }
         catch (YamlException ex)
         {
-            throw new MinutesException($"{source} is not valid YAML (line {ex.Start.Line}): {ex.InnerException?.Message ?? ex.Message}");
+            throw new MinutesException(Messages.Get("PromptNotYaml", source, ex.Start.Line, ex.InnerException?.Message ?? ex.Message));
         }
 
         if (string.IsNullOrWhiteSpace(document.Template))
         {
-            throw new MinutesException($"{source} has no template.");
+            throw new MinutesException(Messages.Get("PromptNoTemplate", source));
         }
 
         if (document.TemplateFormat is { } format && format != "semantic-kernel")
         {
-            throw new MinutesException($"{source}: template_format must be semantic-kernel, not {format}.");
+            throw new MinutesException(Messages.Get("PromptBadFormat", source, format));
         }
 
         foreach (Match block in Block().Matches(document.Template))

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Review;
 
@@ -68,7 +69,7 @@ public sealed class ApprovalLock : IDisposable
                     return null;
                 }
 
-                throw new MinutesException($"Cannot create {RunFolder.ApprovalsLock} in the run folder ({ex.Message}); approving needs a writable run folder.");
+                throw new MinutesException(Messages.Get("LockNotCreatable", RunFolder.ApprovalsLock, ex.Message));
             }
             catch (IOException ex)
             {

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Review;
 
@@ -23,7 +24,7 @@ public static class ApprovalSigner
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
         {
-            throw new MinutesException($"--key: {path} not found.");
+            throw new MinutesException(Messages.Get("KeyNotFound", path));
         }
 
         var key = ECDsa.Create();
@@ -41,7 +42,7 @@ public static class ApprovalSigner
         if (!IsP256(key))
         {
             key.Dispose();
-            throw new MinutesException($"--key: {path} is not an ECDSA P-256 key.");
+            throw new MinutesException(Messages.Get("KeyNotP256", path));
         }
 
         return key;
@@ -120,7 +121,7 @@ public static class ApprovalSigner
         ArgumentNullException.ThrowIfNull(folder);
         if (!Directory.Exists(folder))
         {
-            throw new MinutesException($"--trust: folder {folder} not found.");
+            throw new MinutesException(Messages.Get("TrustFolderNotFound", folder));
         }
 
         var trusted = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -138,7 +139,7 @@ public static class ApprovalSigner
 
             if (!IsP256(key))
             {
-                throw new MinutesException($"--trust: {file} is not an ECDSA P-256 key.");
+                throw new MinutesException(Messages.Get("TrustKeyNotP256", file));
             }
 
             trusted.TryAdd(Fingerprint(key.ExportSubjectPublicKeyInfo()), Path.GetFileNameWithoutExtension(file));
@@ -146,7 +147,7 @@ public static class ApprovalSigner
 
         if (trusted.Count == 0)
         {
-            throw new MinutesException($"--trust: no *.pem public keys in {folder}.");
+            throw new MinutesException(Messages.Get("TrustNoKeys", folder));
         }
 
         return trusted;

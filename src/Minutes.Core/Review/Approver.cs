@@ -1,6 +1,7 @@
 using Minutes.Json;
 using Minutes.Rendering;
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Review;
 
@@ -28,7 +29,7 @@ public static class Approver
         var acceptFlagsReason = request.AcceptFlagsReason;
         if (acceptFlagsReason is not null && string.IsNullOrWhiteSpace(acceptFlagsReason))
         {
-            throw new MinutesException("Not approved: --accept-flags needs a reason (what you checked).");
+            throw new MinutesException(Messages.Get("AcceptFlagsNeedsReason"));
         }
 
         using var key = request.KeyFile is null ? null : ApprovalSigner.LoadPrivateKey(request.KeyFile);
@@ -44,7 +45,7 @@ public static class Approver
 
         if (state.SealProblem is { } seal)
         {
-            throw new MinutesException($"Not approved: {seal} (an approval was removed or added by hand); run minutes verify.", ExitCodes.VerificationFailed);
+            throw new MinutesException(Messages.Get("ApprovalSealBroken", seal), ExitCodes.VerificationFailed);
         }
 
         if (state.InvalidPaths.Count > 0)
@@ -54,7 +55,7 @@ public static class Approver
 
         if (state.Manifest.Stages.FirstOrDefault(s => s.Status == StageStatus.Running) is { } running)
         {
-            throw new MinutesException($"Not approved: the {running.Name} stage is running (or was interrupted); approve when it has finished.");
+            throw new MinutesException(Messages.Get("StageStillRunning", running.Name));
         }
 
         var changed = state.Changed.Select(c => c.Recorded.Path).ToList();
@@ -67,7 +68,7 @@ public static class Approver
         {
             if (state.Bound.All(f => f.Path != required))
             {
-                throw new MinutesException($"Not approved: {required} is not recorded in the manifest; run minutes review <run> first.");
+                throw new MinutesException(Messages.Get("NotRecordedRunReview", required));
             }
         }
 

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Minutes.Json;
+using Minutes.Text;
 
 namespace Minutes.Runs;
 
@@ -60,7 +61,7 @@ public sealed class RunFolder
         var root = Path.GetFullPath(path);
         if (!File.Exists(Path.Combine(root, ManifestFile)))
         {
-            throw new MinutesException($"'{path}' is not a run folder (no {ManifestFile}).");
+            throw new MinutesException(Messages.Get("NotARunFolder", path, ManifestFile));
         }
 
         return new RunFolder(root);
@@ -79,7 +80,7 @@ public sealed class RunFolder
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new MinutesException($"Cannot write to the output folder '{path}': {ex.Message}");
+            throw new MinutesException(Messages.Get("OutputNotWritable", path, ex.Message));
         }
 
         var run = new RunFolder(root);
@@ -117,7 +118,7 @@ public sealed class RunFolder
         var full = Path.GetFullPath(Path.Combine(Root, relative.Replace('/', Path.DirectorySeparatorChar)));
         if (!Contains(full))
         {
-            throw new MinutesException($"'{relative}' is outside the run folder; nothing outside the run is read or written.", ExitCodes.VerificationFailed);
+            throw new MinutesException(Messages.Get("OutsideRun", relative), ExitCodes.VerificationFailed);
         }
 
         return full;
@@ -161,7 +162,7 @@ public sealed class RunFolder
         var path = PathOf(relative);
         if (!File.Exists(path))
         {
-            throw new MinutesException($"The run has no {relative}; run the stage that writes it first.");
+            throw new MinutesException(Messages.Get("RunLacksArtifact", relative));
         }
 
         T value;
@@ -175,7 +176,7 @@ public sealed class RunFolder
         }
 
         return ArtifactShape.Problem(value) is { } problem
-            ? throw new MinutesException($"{relative} is not valid: {problem}.", MalformedExitCode)
+            ? throw new MinutesException(Messages.Get("ArtifactInvalid", relative, problem), MalformedExitCode)
             : value;
     }
 

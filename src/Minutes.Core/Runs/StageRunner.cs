@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Minutes.Text;
 
 namespace Minutes.Runs;
 
@@ -117,7 +118,7 @@ public sealed class StageRunner
         {
             if (!File.Exists(input))
             {
-                throw new MinutesException($"Input file not found: {input}");
+                throw new MinutesException(Messages.Get("InputNotFound", input));
             }
 
             return new FileDigest(input, Hashing.Sha256OfFile(input, cancellationToken), new FileInfo(input).Length);
@@ -125,7 +126,7 @@ public sealed class StageRunner
 
         if (!_run.Exists(input))
         {
-            throw new MinutesException($"The run has no {input}; run the stage that writes it first.");
+            throw new MinutesException(Messages.Get("RunLacksArtifact", input));
         }
 
         return _run.Digest(input, cancellationToken);

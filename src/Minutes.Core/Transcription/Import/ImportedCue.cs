@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Transcription.Import;
 
@@ -30,7 +31,7 @@ public static partial class TimeCode
     }
 
     public static double Parse(string text, string label) =>
-        TryParse(text, out var seconds) ? seconds : throw new MinutesException($"{label}: '{text}' is not a time (hh:mm:ss.fff).");
+        TryParse(text, out var seconds) ? seconds : throw new MinutesException(Messages.Get("BadTime", label, text));
 
     /// <summary>hh:mm:ss.fff, for messages.</summary>
     public static string Format(double seconds) =>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Transcription.Import;
 
@@ -18,7 +19,7 @@ public static partial class SubtitleReader
         ArgumentNullException.ThrowIfNull(text);
         if (!text.TrimStart().StartsWith("WEBVTT", StringComparison.Ordinal))
         {
-            throw new MinutesException("Not a WebVTT file: the first line must be WEBVTT.");
+            throw new MinutesException(Messages.Get("NotVtt"));
         }
 
         return Read(text, vtt: true);
@@ -58,13 +59,13 @@ public static partial class SubtitleReader
                 : $"cue {(timing > 0 ? block[0] : number.ToString(System.Globalization.CultureInfo.InvariantCulture))}";
             if (timing < 0 || timing > 1)
             {
-                throw new MinutesException($"{label}: no timing line 'start --> end'.");
+                throw new MinutesException(Messages.Get("NoTimingLine", label));
             }
 
             var match = Timing().Match(block[timing]);
             if (!match.Success)
             {
-                throw new MinutesException($"{label}: '{block[timing]}' is not a timing line 'start --> end'.");
+                throw new MinutesException(Messages.Get("BadTimingLine", label, block[timing]));
             }
 
             var payload = JoinLines(block.Skip(timing + 1));

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Minutes.Json;
 using Minutes.Runs;
 using Minutes.Speakers;
+using Minutes.Text;
 
 namespace Minutes.Transcription.Import;
 
@@ -48,7 +49,7 @@ public static class TranscriptImporter
         ArgumentNullException.ThrowIfNull(path);
         if (Directory.Exists(path) || !File.Exists(path))
         {
-            throw new MinutesException($"Transcript file not found: {path}");
+            throw new MinutesException(Messages.Get("TranscriptFileNotFound", path));
         }
 
         var bytes = File.ReadAllBytes(path);
@@ -60,12 +61,12 @@ public static class TranscriptImporter
         }
         catch (DecoderFallbackException)
         {
-            throw new MinutesException($"Unknown transcript format: {name} is not UTF-8 text (expected SRT, WebVTT, transcript JSON or text lines '話者: 発言').");
+            throw new MinutesException(Messages.Get("TranscriptNotUtf8", name));
         }
 
         if (text.Contains('\0', StringComparison.Ordinal))
         {
-            throw new MinutesException($"Unknown transcript format: {name} is a binary file (expected SRT, WebVTT, transcript JSON or text lines '話者: 発言').");
+            throw new MinutesException(Messages.Get("TranscriptBinary", name));
         }
 
         var format = Detect(name, text);
@@ -87,7 +88,7 @@ public static class TranscriptImporter
         var extension = Path.GetExtension(name).ToLowerInvariant();
         if (start.Length == 0)
         {
-            throw new MinutesException($"The transcript file {name} is empty.");
+            throw new MinutesException(Messages.Get("TranscriptEmpty", name));
         }
 
         if (start.StartsWith("WEBVTT", StringComparison.Ordinal))
@@ -107,11 +108,11 @@ public static class TranscriptImporter
 
         return extension switch
         {
-            ".srt" => throw new MinutesException($"{name} is not an SRT file: no cue has a timing line 'start --> end'."),
-            ".vtt" => throw new MinutesException($"{name} is not a WebVTT file: the first line must be WEBVTT."),
+            ".srt" => throw new MinutesException(Messages.Get("NotSrt", name)),
+            ".vtt" => throw new MinutesException(Messages.Get("NotVttFile", name)),
             ".json" => throw new MinutesException($"{name} is not a transcript JSON file: it does not start with '{{'."),
             ".txt" or ".text" or "" => ImportFormats.Text,
-            _ => throw new MinutesException($"Unknown transcript format: {name} (expected .srt, .vtt, .json, or .txt with lines '話者: 発言')."),
+            _ => throw new MinutesException(Messages.Get("UnknownTranscriptFormat", name)),
         };
     }
 
@@ -154,7 +155,7 @@ public static class TranscriptImporter
         var kept = (transcript.Segments ?? []).Where(x => !string.IsNullOrWhiteSpace(x.Text)).ToList();
         if (kept.Count == 0)
         {
-            throw new MinutesException($"The transcript file {name} has no segments.");
+            throw new MinutesException(Messages.Get("TranscriptNoSegments", name));
         }
 
         var keepIds = kept.All(x => !string.IsNullOrWhiteSpace(x.Id))
@@ -179,7 +180,7 @@ public static class TranscriptImporter
         cues = [.. cues.Where(c => c.Text.Trim().Length > 0)];
         if (cues.Count == 0)
         {
-            throw new MinutesException($"The transcript file {name} has no text.");
+            throw new MinutesException(Messages.Get("TranscriptNoText", name));
         }
 
         var notes = new List<string>();
@@ -229,7 +230,7 @@ public static class TranscriptImporter
             var cue = cues[i];
             if (cue.Start is not { } start)
             {
-                throw new MinutesException($"{cue.Label} has no time, but other cues have times.");
+                throw new MinutesException(Messages.Get("CueNoTime", cue.Label));
             }
 
             // Absurd values (1e308, negative) are refused here, naming the file and the field, before any time arithmetic.
@@ -242,7 +243,7 @@ public static class TranscriptImporter
             var end = cue.End ?? Math.Min(start + Estimate(cue.Text), i + 1 < cues.Count && cues[i + 1].Start is { } next && next > start ? next : double.MaxValue);
             if (end < start)
             {
-                throw new MinutesException($"{name}: {cue.Label} ends ({TimeCode.Format(end)}) before it starts ({TimeCode.Format(start)}).");
+                throw new MinutesException(Messages.Get("CueEndsBeforeStart", name, cue.Label, TimeCode.Format(end), TimeCode.Format(start)));
             }
 
             if (i > 0)
@@ -250,13 +251,13 @@ public static class TranscriptImporter
                 var previous = times[^1];
                 if (start < previous.Start)
                 {
-                    throw new MinutesException($"Times are not sorted: {cue.Label} starts at {TimeCode.Format(start)}, before {cues[i - 1].Label} ({TimeCode.Format(previous.Start)}).");
+                    throw new MinutesException(Messages.Get("TimesNotSorted", cue.Label, TimeCode.Format(start), cues[i - 1].Label, TimeCode.Format(previous.Start)));
                 }
 
                 var overlap = previous.End - start;
                 if (overlap > ClampLimitSeconds)
                 {
-                    throw new MinutesException($"Overlapping times: {cue.Label} starts at {TimeCode.Format(start)}, {overlap:0.000} s before {cues[i - 1].Label} ends ({TimeCode.Format(previous.End)}).");
+                    throw new MinutesException(Messages.Get("TimesOverlap", cue.Label, TimeCode.Format(start), overlap, cues[i - 1].Label, TimeCode.Format(previous.End)));
                 }
 
                 if (overlap > 0)
