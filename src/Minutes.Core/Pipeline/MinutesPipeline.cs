@@ -6,6 +6,7 @@ using Minutes.Json;
 using Minutes.Privacy;
 using Minutes.Rendering;
 using Minutes.Review;
+using Minutes.Review.Workbench;
 using Minutes.Runs;
 using Minutes.Sessions;
 using Minutes.Speakers;
@@ -123,7 +124,11 @@ public sealed class MinutesPipeline
         return new ImportResult(run, imported, run.Read(RunFolder.SessionsTrace, MinutesJson.Context.SessionPlan));
     }
 
-    /// <summary><c>minutes draft</c>: draft → render. Returns the structured minutes written.</summary>
+    /// <summary>
+    /// <c>minutes draft</c>: draft → render. Returns the structured minutes written. A draft that
+    /// replaces a different one keeps it as <c>trace/07-minutes.previous.json</c>, so the review
+    /// page can show what changed between the versions.
+    /// </summary>
     public async Task<MinutesDocument> DraftAsync(RunFolder run, DraftOptions options, LlmOptions llm, MinutesConfig? config, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -132,7 +137,9 @@ public sealed class MinutesPipeline
         options.Validate();
         var drafter = Drafters.Create(llm, options.Confidentiality, config);
         var runner = new StageRunner(run, resume: false, _observer);
+        var before = run.Exists(RunFolder.MinutesTrace) ? File.ReadAllText(run.PathOf(RunFolder.MinutesTrace)) : null;
         await runner.RunAsync(new DraftStage(drafter, options), cancellationToken).ConfigureAwait(false);
+        DraftVersions.KeepPrevious(run, before);
         await runner.RunAsync(new RenderStage(), cancellationToken).ConfigureAwait(false);
         return run.Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument);
     }

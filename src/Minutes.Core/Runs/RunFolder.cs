@@ -29,6 +29,8 @@ public sealed class RunFolder
     public const string CorrectedTranscriptTrace = "trace/03-transcript.corrected.json";
     public const string CorrectedSpeakersTrace = "trace/04-speakers.corrected.json";
     public const string PrivacyDecisionsTrace = "trace/privacy-decisions.json";
+    public const string PreviousMinutesTrace = "trace/07-minutes.previous.json";
+    public const string ReviewChecksTrace = "trace/review-checks.json";
 
     private RunFolder(string root) => Root = root;
 
