@@ -65,6 +65,9 @@ internal static class ReviewCommand
             await server.StopAsync(CancellationToken.None);
         }
 
+        // The corrections made in the workbench reach the static page now.
+        await workbench.WriteReviewPageAsync(CancellationToken.None);
+
         await console.Out.WriteLineAsync("Review workbench stopped.");
         return ExitCodes.Ok;
     }

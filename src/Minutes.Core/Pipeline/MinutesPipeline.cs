@@ -185,8 +185,10 @@ public sealed class MinutesPipeline
     /// <c>minutes correct</c>: one reviewer's correction, checked against the transcript as it
     /// stands, appended to <c>trace/corrections.json</c>; then corrections → (render → review, when
     /// the run has a draft), so the review page shows the corrected text and what it now flags.
+    /// <paramref name="reviewPage"/> false leaves <c>review.html</c> to be written later (the review
+    /// workbench serves the page itself and writes the file when it stops).
     /// </summary>
-    public async Task<CorrectionResult> CorrectAsync(RunFolder run, CorrectionRequest request, string reviewer, string? reason, CancellationToken cancellationToken)
+    public async Task<CorrectionResult> CorrectAsync(RunFolder run, CorrectionRequest request, string reviewer, string? reason, CancellationToken cancellationToken, bool reviewPage = true)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(request);
@@ -207,7 +209,15 @@ public sealed class MinutesPipeline
         var cited = new List<string>();
         if (run.Exists(RunFolder.MinutesTrace))
         {
-            await RenderAndReviewAsync(runner, cancellationToken).ConfigureAwait(false);
+            if (reviewPage)
+            {
+                await RenderAndReviewAsync(runner, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await runner.RunUnlessCurrentAsync(new RenderStage(), cancellationToken).ConfigureAwait(false);
+            }
+
             var minutes = run.Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument);
             cited.AddRange(minutes.Sections.SelectMany(s => s.Items).Where(i => i.Citations.Intersect(correction.Segments).Any()).Select(i => i.Id));
         }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 using Minutes.Cli;
 using Minutes.Corrections;
 using Minutes.Drafting;
@@ -140,6 +141,31 @@ public sealed class WorkbenchTests
     }
 
     [Fact]
+    public async Task An_approval_from_the_workbench_writes_the_page_first_and_level_three_needs_a_second_reviewer()
+    {
+        using var temp = new TempFolder();
+        var run = await CommitteeMeeting.CreateAsync(temp.File("run"), confidentiality: 3);
+        Assert.Equal(ExitCodes.Ok, (await CliRunner.RunAsync("review", run.Root)).ExitCode);
+        using var workbench = new ReviewWorkbench(run);
+        var seen = (await workbench.StateAsync(CancellationToken.None)).Segments.Single(s => s.Id == "s0012");
+        await workbench.CorrectAsync(new WorkbenchRequest("山田", "text", "s0012", "以上で本日の委員会を閉会いたします。", seen.Digest), CancellationToken.None);
+        Assert.DoesNotContain("閉会いたします", File.ReadAllText(run.PathOf(RunFolder.ReviewPage)), StringComparison.Ordinal);
+
+        // m0008 is unsupported in the draft: approving needs a reason.
+        await Assert.ThrowsAsync<MinutesException>(() => workbench.ApproveAsync(new WorkbenchRequest("山田"), DateTimeOffset.UtcNow, CancellationToken.None));
+        var first = await workbench.ApproveAsync(new WorkbenchRequest("山田", AcceptFlags: "m0008 は録音で確認した"), DateTimeOffset.UtcNow, CancellationToken.None);
+
+        Assert.Contains("1 of 2", first.Message, StringComparison.Ordinal);
+        Assert.Contains("閉会いたします", File.ReadAllText(run.PathOf(RunFolder.ReviewPage)), StringComparison.Ordinal);
+        await Assert.ThrowsAsync<MinutesException>(() => workbench.ApproveAsync(new WorkbenchRequest("山田", AcceptFlags: "同上"), DateTimeOffset.UtcNow, CancellationToken.None));
+        var second = await workbench.ApproveAsync(new WorkbenchRequest("佐藤", AcceptFlags: "m0008 は録音で確認した"), DateTimeOffset.UtcNow, CancellationToken.None);
+        Assert.Contains("the version is approved", second.Message, StringComparison.Ordinal);
+        Assert.True((await workbench.StateAsync(CancellationToken.None)).Approved);
+        var verify = await CliRunner.RunAsync("verify", run.Root);
+        Assert.True(verify.ExitCode == 0, verify.Out + verify.Error);
+    }
+
+    [Fact]
     public async Task The_server_refuses_requests_without_the_token_from_another_host_or_origin_and_answers_with_it()
     {
         using var temp = new TempFolder();
@@ -216,10 +242,17 @@ public sealed class WorkbenchTests
         Assert.Matches("^\\?token=[0-9a-f]{48}$", uri.Query);
         using var http = new HttpClient { Timeout = Limit };
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(uri)).StatusCode);
+        using var state = new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{uri.Port}/api/state");
+        state.Headers.Add(WorkbenchServer.TokenHeader, uri.Query["?token=".Length..]);
+        var digest = JsonSerializer.Deserialize(await (await http.SendAsync(state)).Content.ReadAsStringAsync(), MinutesJson.Context.WorkbenchState)!.Segments.Single(s => s.Id == "s0012").Digest;
+        using var edit = Post($"http://127.0.0.1:{uri.Port}/api/corrections", JsonSerializer.Serialize(new WorkbenchRequest("山田", "text", "s0012", "以上で本日の委員会を閉会いたします。", digest), MinutesJson.Context.WorkbenchRequest), uri.Query["?token=".Length..]);
+        Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(edit)).StatusCode);
 
         await stop.CancelAsync();
         Assert.Equal(ExitCodes.Ok, await serving.WaitAsync(Limit));
         Assert.Contains("Review workbench stopped.", output.ToString(), StringComparison.Ordinal);
+        // The static page has the workbench's corrections once the server stops.
+        Assert.Contains("閉会いたします", File.ReadAllText(run.PathOf(RunFolder.ReviewPage)), StringComparison.Ordinal);
         await Assert.ThrowsAsync<HttpRequestException>(() => http.GetAsync(uri));
     }
 

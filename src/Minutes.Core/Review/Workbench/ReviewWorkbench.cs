@@ -26,6 +26,10 @@ public sealed class ReviewWorkbench : IDisposable
     private readonly WorkbenchOptions _options;
     private readonly DocumentLabels _labels = DocumentLabels.Japanese;
 
+    // Corrections leave review.html to WriteReviewPageAsync: rebuilding the whole static page on
+    // every edit was the largest part of an edit's latency on a 2-hour meeting (bench/RESULTS.md).
+    private bool _pageBehind;
+
     public ReviewWorkbench(RunFolder run, WorkbenchOptions? options = null, MinutesPipeline? pipeline = null)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -131,7 +135,8 @@ public sealed class ReviewWorkbench : IDisposable
                     "Nothing was applied: reload the page, then apply it again.");
             }
 
-            var result = await _pipeline.CorrectAsync(Run, new CorrectionRequest(operation, target, request.Value ?? string.Empty), request.Reviewer ?? string.Empty, request.Reason, cancellationToken).ConfigureAwait(false);
+            var result = await _pipeline.CorrectAsync(Run, new CorrectionRequest(operation, target, request.Value ?? string.Empty), request.Reviewer ?? string.Empty, request.Reason, cancellationToken, reviewPage: false).ConfigureAwait(false);
+            _pageBehind = true;
             var current = Reverified(Run);
             var correction = result.Correction;
             return new WorkbenchUpdate(
@@ -208,6 +213,7 @@ public sealed class ReviewWorkbench : IDisposable
             var options = new DraftOptions { Meeting = _options.Meeting, Roster = _options.Roster, Style = current.Style, Confidentiality = current.Confidentiality };
             var minutes = await _pipeline.DraftAsync(Run, options, _options.Llm, _options.Config, cancellationToken).ConfigureAwait(false);
             await _pipeline.ReviewAsync(Run, cancellationToken).ConfigureAwait(false);
+            _pageBehind = false;
             var artifacts = Reverified(Run);
             var statements = Statements(artifacts);
             return new WorkbenchUpdate(
@@ -224,7 +230,7 @@ public sealed class ReviewWorkbench : IDisposable
     /// unless the reviewer accepts them with a reason.
     /// </summary>
     public Task<WorkbenchUpdate> ApproveAsync(WorkbenchRequest request, DateTimeOffset now, CancellationToken cancellationToken) =>
-        ExclusiveAsync(() =>
+        ExclusiveAsync(async () =>
         {
             ArgumentNullException.ThrowIfNull(request);
             var accept = string.IsNullOrWhiteSpace(request.AcceptFlags) ? null : request.AcceptFlags;
@@ -234,14 +240,44 @@ public sealed class ReviewWorkbench : IDisposable
                 throw new MinutesException($"Not approved: {unsupported.Count} statement(s) are not supported by the transcript as corrected ({string.Join(", ", unsupported)}); redraft, or check them and give a reason to accept them.");
             }
 
+            // The approval binds review.html too: it must be the page of what is approved.
+            if (_pageBehind)
+            {
+                await _pipeline.ReviewAsync(Run, cancellationToken).ConfigureAwait(false);
+                _pageBehind = false;
+            }
+
             var result = Approver.Approve(Run, request.Reviewer ?? string.Empty, request.Comment, accept, now);
-            return Task.FromResult(new WorkbenchUpdate(
+            return new WorkbenchUpdate(
                 string.Create(CultureInfo.InvariantCulture, $"Approved by {result.Approval.Reviewer}: {result.Reviewers} of {result.RequiredReviewers} reviewer(s){(result.Approved ? "; the version is approved." : ".")}"),
                 CorrectionLog.Load(Run).Corrections.Count,
                 [],
                 [],
-                Reload: true));
+                Reload: true);
         }, cancellationToken);
+
+    /// <summary>
+    /// Writes <c>review.html</c> through the review plan when corrections made since it was last
+    /// written are not on it yet (the server calls this when it stops; a redraft and an approval
+    /// write it anyway). A run left without it shows the stale page as changed to <c>minutes
+    /// review</c>, which writes it again.
+    /// </summary>
+    public async Task WriteReviewPageAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_pageBehind)
+            {
+                await _pipeline.ReviewAsync(Run, cancellationToken).ConfigureAwait(false);
+                _pageBehind = false;
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
 
     public void Dispose() => _gate.Dispose();
 
