@@ -70,12 +70,18 @@ public static class Bench
             }
         }
 
-        var results = Path.Combine(Root, "bench", "RESULTS.md");
-        var previous = File.Exists(results) ? (await File.ReadAllTextAsync(results)).Split("\n## ", 2) : ["# Benchmark results\n\nNewest first. Produced by `bench/run`; do not edit by hand.\n", ""];
-        var text = previous[0].TrimEnd() + "\n\n" + report.ToString().TrimEnd() + "\n" + (previous.Length > 1 && previous[1].Length > 0 ? "\n## " + previous[1] : string.Empty);
-        await File.WriteAllTextAsync(results, text);
+        await PrependAsync(report.ToString());
         Console.WriteLine(report);
         return 0;
+    }
+
+    /// <summary>Adds a dated section at the top of bench/RESULTS.md (newest first), keeping the others.</summary>
+    internal static async Task PrependAsync(string section)
+    {
+        var results = Path.Combine(Root, "bench", "RESULTS.md");
+        var previous = File.Exists(results) ? (await File.ReadAllTextAsync(results)).Split("\n## ", 2) : ["# Benchmark results\n\nNewest first. Produced by `bench/run`; do not edit by hand.\n", ""];
+        var text = previous[0].TrimEnd() + "\n\n" + section.TrimEnd() + "\n" + (previous.Length > 1 && previous[1].Length > 0 ? "\n## " + previous[1] : string.Empty);
+        await File.WriteAllTextAsync(results, text);
     }
 
     private static void AppendTable(StringBuilder report, int minutes, IReadOnlyList<StageMeasurement> rows)
@@ -129,14 +135,14 @@ public static class Bench
         report.AppendLine();
     }
 
-    private static string Machine()
+    internal static string Machine()
     {
         var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU";
         var memKb = File.ReadLines("/proc/meminfo").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
         return $"{cpu}, {Environment.ProcessorCount} cores, {double.Parse(memKb, CultureInfo.InvariantCulture) / 1024 / 1024:0} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}";
     }
 
-    private static string Git(string arguments)
+    internal static string Git(string arguments)
     {
         var info = new ProcessStartInfo("git", arguments) { RedirectStandardOutput = true, WorkingDirectory = Root };
         using var process = Process.Start(info)!;

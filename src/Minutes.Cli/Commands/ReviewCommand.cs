@@ -1,19 +1,35 @@
 using System.CommandLine;
+using Minutes.Configuration;
 using Minutes.Pipeline;
+using Minutes.Review.Workbench;
 using Minutes.Runs;
 
 namespace Minutes.Cli.Commands;
 
-/// <summary><c>minutes review &lt;run&gt;</c>: writes review.html and prints what needs attention.</summary>
+/// <summary>
+/// <c>minutes review &lt;run&gt; [--serve [--port N]]</c>: writes review.html and prints what needs
+/// attention; with <c>--serve</c>, serves the page as the review workbench on 127.0.0.1 until Ctrl+C.
+/// </summary>
 internal static class ReviewCommand
 {
     public static Command Create(CliConsole console)
     {
         var run = CommonOptions.RunArgument();
-        var command = new Command("review", "Write review.html (the draft with its citations, flags and traces) and print what blocks approval.") { run };
+        var serve = new Option<bool>("--serve") { Description = "Serve the page as the review workbench (edit, redraft, approve) on 127.0.0.1 until Ctrl+C; prints the address with its token." };
+        var port = new Option<int>("--port") { Description = $"The port for --serve (default {WorkbenchOptions.Defaults.Port}: a free one).", DefaultValueFactory = _ => WorkbenchOptions.Defaults.Port };
+        var meeting = new Option<string?>("--meeting") { Description = "For redrafts from the workbench: 会議名/日時/場所 as 'key: value' lines (as for minutes draft)." };
+        var roster = new Option<string?>("--roster") { Description = "For redrafts from the workbench: names (one per line) to treat as personal information." };
+        var command = new Command("review", "Write review.html (the draft with its citations, flags and traces) and print what blocks approval.") { run, serve, port, meeting, roster };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var folder = RunFolder.Open(parse.GetRequiredValue(run));
+            var options = new WorkbenchOptions { Port = parse.GetValue(port), Meeting = parse.GetValue(meeting), Roster = parse.GetValue(roster) };
+            if (parse.GetValue(serve))
+            {
+                // Options are checked before the run's pages are written.
+                options.Validate();
+            }
+
             var flags = await new MinutesPipeline().ReviewAsync(folder, cancellationToken);
             await console.Out.WriteLineAsync($"Review page: {folder.PathOf(RunFolder.ReviewPage)}");
             foreach (var line in flags.Summary())
@@ -28,8 +44,31 @@ internal static class ReviewCommand
                 await console.Out.WriteLineAsync("  - " + blocker);
             }
 
-            return ExitCodes.Ok;
+            return parse.GetValue(serve) ? await ServeAsync(console, folder, options with { Config = MinutesConfig.Load() }, cancellationToken) : ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>Serves until Ctrl+C (the command's cancellation), then stops the server and returns 0: stopping is how it ends.</summary>
+    private static async Task<int> ServeAsync(CliConsole console, RunFolder folder, WorkbenchOptions options, CancellationToken cancellationToken)
+    {
+        using var workbench = new ReviewWorkbench(folder, options);
+        await using var server = await WorkbenchServer.StartAsync(workbench, options.Port, cancellationToken);
+        await console.Out.WriteLineAsync($"Review workbench: {server.Address}");
+        await console.Out.WriteLineAsync("Open it in a browser on this computer; Ctrl+C stops the server.");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            await server.StopAsync(CancellationToken.None);
+        }
+
+        // The corrections made in the workbench reach the static page now.
+        await workbench.WriteReviewPageAsync(CancellationToken.None);
+
+        await console.Out.WriteLineAsync("Review workbench stopped.");
+        return ExitCodes.Ok;
     }
 }

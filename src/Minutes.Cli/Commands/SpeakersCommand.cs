@@ -1,10 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
+using Minutes.Runs;
 using Minutes.Speakers;
 
 namespace Minutes.Cli.Commands;
 
-/// <summary><c>minutes speakers enroll &lt;name&gt; &lt;audio&gt; | list | remove &lt;name&gt;</c>: enrolled voice profiles.</summary>
+/// <summary><c>minutes speakers enroll &lt;name&gt; (&lt;audio&gt; | --from-run &lt;run&gt; --speaker &lt;label&gt;) | list | remove &lt;name&gt;</c>: enrolled voice profiles.</summary>
 internal static class SpeakersCommand
 {
     public static Command Create(CliConsole console)
@@ -19,14 +20,25 @@ internal static class SpeakersCommand
     private static Command Enroll(CliConsole console)
     {
         var name = new Argument<string>("name") { Description = "The name the minutes use, e.g. 委員長." };
-        var audio = new Argument<string>("audio") { Description = "A recording of this voice alone (at least 3 s of speech)." };
+        var audio = new Argument<string?>("audio") { Description = "A recording of this voice alone (at least 3 s of speech); or use --from-run.", Arity = ArgumentArity.ZeroOrOne };
+        var fromRun = new Option<string?>("--from-run") { Description = "Enrol from a run instead: its recording over the segments of --speaker (as corrected)." };
+        var speaker = new Option<string?>("--speaker") { Description = "With --from-run: the speaker label (S2) or the name the run shows for it." };
         var speakerModel = new Option<string?>("--speaker-model") { Description = $"Enrol with this ONNX speaker-embedding model (the one transcribe will use); default: {SpeakerEmbedders.EnvironmentVariable}, else the built-in embedder." };
-        var command = new Command("enroll", "Store a voice profile for a name.") { name, audio, speakerModel };
+        var command = new Command("enroll", "Store a voice profile for a name, from a recording of the voice alone or from a speaker of a run.") { name, audio, fromRun, speaker, speakerModel };
         command.SetAction(async (parse, _) =>
         {
+            var (file, run, label) = (parse.GetValue(audio), parse.GetValue(fromRun), parse.GetValue(speaker));
+            if ((file is null) == (run is null) || (run is null) != (label is null))
+            {
+                throw new MinutesException("Give either a recording of the voice, or --from-run <run> --speaker <label>.", ExitCodes.Usage);
+            }
+
             var store = ProfileStore.Open();
-            var profile = store.Enroll(parse.GetRequiredValue(name), parse.GetRequiredValue(audio), SpeakerEmbedders.ModelPath(parse.GetValue(speakerModel)));
-            await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Enrolled {profile.Name} ({profile.Method}): {profile.SpeechSeconds:0.0} s of speech, {profile.Windows} windows, in {store.Folder}"));
+            var model = SpeakerEmbedders.ModelPath(parse.GetValue(speakerModel));
+            var profile = run is null
+                ? store.Enroll(parse.GetRequiredValue(name), file!, model)
+                : store.EnrollFromRun(parse.GetRequiredValue(name), RunFolder.Open(run), label!, model);
+            await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Enrolled {profile.Name} ({profile.Method}): {profile.SpeechSeconds:0.0} s of speech from {profile.SourceFile}, {profile.Windows} windows, in {store.Folder}"));
             return 0;
         });
         return command;

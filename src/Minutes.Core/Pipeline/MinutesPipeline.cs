@@ -7,6 +7,7 @@ using Minutes.Policy;
 using Minutes.Privacy;
 using Minutes.Rendering;
 using Minutes.Review;
+using Minutes.Review.Workbench;
 using Minutes.Runs;
 using Minutes.Sessions;
 using Minutes.Speakers;
@@ -136,7 +137,9 @@ public sealed class MinutesPipeline
 
     /// <summary>
     /// <c>minutes draft</c>: draft → render, at the run's level unless <paramref name="level"/>
-    /// raises it (or lowers it, with a reason). Returns the structured minutes written.
+    /// raises it (or lowers it, with a reason). Returns the structured minutes written. A draft that
+    /// replaces a different one keeps it as <c>trace/07-minutes.previous.json</c>, so the review
+    /// page can show what changed between the versions.
     /// </summary>
     public async Task<MinutesDocument> DraftAsync(RunFolder run, DraftOptions options, LlmOptions llm, MinutesConfig? config, ConfidentialityRequest level, CancellationToken cancellationToken)
     {
@@ -148,7 +151,9 @@ public sealed class MinutesPipeline
         var drafter = Drafters.Create(llm, decision.Level, config);
         RunPolicy.Record(run, decision);
         var runner = new StageRunner(run, resume: false, _observer);
+        var before = run.Exists(RunFolder.MinutesTrace) ? File.ReadAllText(run.PathOf(RunFolder.MinutesTrace)) : null;
         await runner.RunAsync(new DraftStage(drafter, options with { Confidentiality = decision.Level }), cancellationToken).ConfigureAwait(false);
+        DraftVersions.KeepPrevious(run, before);
         await runner.RunAsync(new RenderStage(), cancellationToken).ConfigureAwait(false);
         return run.Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument);
     }
@@ -196,8 +201,10 @@ public sealed class MinutesPipeline
     /// <c>minutes correct</c>: one reviewer's correction, checked against the transcript as it
     /// stands, appended to <c>trace/corrections.json</c>; then corrections → (render → review, when
     /// the run has a draft), so the review page shows the corrected text and what it now flags.
+    /// <paramref name="reviewPage"/> false leaves <c>review.html</c> to be written later (the review
+    /// workbench serves the page itself and writes the file when it stops).
     /// </summary>
-    public async Task<CorrectionResult> CorrectAsync(RunFolder run, CorrectionRequest request, string reviewer, string? reason, CancellationToken cancellationToken)
+    public async Task<CorrectionResult> CorrectAsync(RunFolder run, CorrectionRequest request, string reviewer, string? reason, CancellationToken cancellationToken, bool reviewPage = true)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(request);
@@ -217,7 +224,15 @@ public sealed class MinutesPipeline
         var cited = new List<string>();
         if (run.Exists(RunFolder.MinutesTrace))
         {
-            await RenderAndReviewAsync(runner, cancellationToken).ConfigureAwait(false);
+            if (reviewPage)
+            {
+                await RenderAndReviewAsync(runner, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await runner.RunUnlessCurrentAsync(new RenderStage(), cancellationToken).ConfigureAwait(false);
+            }
+
             var minutes = run.Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument);
             cited.AddRange(minutes.Sections.SelectMany(s => s.Items).Where(i => i.Citations.Intersect(correction.Segments).Any()).Select(i => i.Id));
         }

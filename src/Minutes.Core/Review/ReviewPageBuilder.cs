@@ -28,7 +28,12 @@ public sealed class ReviewPageBuilder
 
     public ReviewPageBuilder(DocumentLabels? labels = null) => _labels = labels ?? DocumentLabels.Japanese;
 
-    public string Build(RunFolder run, RunArtifacts artifacts)
+    /// <summary>
+    /// The page. <paramref name="served"/>: for the review workbench (<c>minutes review --serve</c>):
+    /// the same page with the workbench panel, whose script switches the edit controls on and may
+    /// talk to the server it came from (<c>connect-src 'self'</c>); the static file has neither.
+    /// </summary>
+    public string Build(RunFolder run, RunArtifacts artifacts, bool served = false)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(artifacts);
@@ -40,11 +45,18 @@ public sealed class ReviewPageBuilder
         var page = new StringBuilder();
         page.Append("<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; media-src 'self' file:; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n")
+            .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; media-src 'self' file:; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:")
+            .Append(served ? "; connect-src 'self'" : string.Empty).Append("\">\n")
             .Append("<title>").Append(E(_labels["ReviewTitle"] + " " + artifacts.Minutes.Header.MeetingName)).Append("</title>\n")
             .Append("<style>\n").Append(Resource("review.css")).Append("</style>\n</head>\n<body>\n");
         Header(page, run, artifacts, state);
+        if (served)
+        {
+            WorkbenchPanel(page);
+        }
+
         Flags(page, flags);
+        Versions(page, run, artifacts);
         page.Append("<main>\n<article id=\"minutes\">\n").Append(MinutesHtml(layout, artifacts)).Append("</article>\n");
         Transcript(page, artifacts, flags);
         page.Append("</main>\n");
@@ -352,12 +364,80 @@ public sealed class ReviewPageBuilder
         page.Append("<table>\n<tr><th>kind</th><th>text</th><th>segment</th><th>").Append(E(_labels["ReviewAction"])).Append("</th></tr>\n");
         foreach (var finding in findings)
         {
-            page.Append("<tr class=\"pii\"><td>").Append(E(finding.Kind)).Append("</td><td><mark class=\"pii\">").Append(E(finding.Text))
+            page.Append("<tr class=\"pii\" data-finding=\"").Append(E(finding.Id ?? PersonalInfoDetector.IdOf(finding.Kind, finding.Text, finding.SegmentId))).Append("\"><td>").Append(E(finding.Kind)).Append("</td><td><mark class=\"pii\">").Append(E(finding.Text))
                 .Append("</mark></td><td><a href=\"#seg-").Append(E(finding.SegmentId)).Append("\">").Append(E(finding.SegmentId))
                 .Append("</a></td><td>").Append(E(finding.Action)).Append("</td></tr>\n");
         }
 
         page.Append("</table>\n</section>\n");
+    }
+
+    /// <summary>What changed since the draft before the last redraft: statements added, removed and changed.</summary>
+    private void Versions(StringBuilder page, RunFolder run, RunArtifacts artifacts)
+    {
+        var changes = Workbench.DraftVersions.Changes(run, artifacts.Minutes);
+        if (changes is null)
+        {
+            return;
+        }
+
+        page.Append("<section id=\"versions\">\n<h2>").Append(E(_labels["ReviewVersions"])).Append("</h2>\n");
+        if (changes.Count == 0)
+        {
+            page.Append("<p>").Append(E(_labels["ReviewNoChanges"])).Append("</p>\n</section>\n");
+            return;
+        }
+
+        page.Append("<ul>\n");
+        foreach (var change in changes)
+        {
+            var (css, label) = change.Kind switch
+            {
+                Workbench.DraftChangeKind.Added => ("added", "ReviewAdded"),
+                Workbench.DraftChangeKind.Removed => ("removed", "ReviewRemoved"),
+                _ => ("changed", "ReviewChanged"),
+            };
+            page.Append("<li class=\"change ").Append(css).Append("\"><span class=\"badge ").Append(css).Append("\">").Append(E(_labels[label])).Append("</span> ");
+            if (change.BeforeText is not null)
+            {
+                page.Append("<del>").Append(E(change.BeforeId)).Append(' ').Append(E(change.BeforeText)).Append("</del> ");
+            }
+
+            if (change.AfterText is not null)
+            {
+                page.Append("<ins><a href=\"#item-").Append(E(change.AfterId)).Append("\">").Append(E(change.AfterId)).Append("</a> ").Append(E(change.AfterText)).Append("</ins>");
+            }
+
+            page.Append("</li>\n");
+        }
+
+        page.Append("</ul>\n</section>\n");
+    }
+
+    /// <summary>
+    /// The workbench controls of the served page: the reviewer's name and the actions on the whole
+    /// run; the script adds the per-segment, per-statement and per-finding controls. The labels
+    /// travel as one JSON attribute, escaped.
+    /// </summary>
+    private void WorkbenchPanel(StringBuilder page)
+    {
+        var keys = new[]
+        {
+            "WorkbenchEdit", "WorkbenchSave", "WorkbenchCancel", "WorkbenchChecked", "WorkbenchMarkChecked", "WorkbenchKeep", "WorkbenchRedact",
+            "WorkbenchConflict", "WorkbenchSegments", "WorkbenchPlaces", "ReviewUnsupported",
+        };
+        var labels = keys.ToDictionary(k => k, k => _labels[k], StringComparer.Ordinal);
+        string Input(string id, string label) => $"<label>{E(_labels[label])} <input id=\"{id}\" type=\"text\"></label> ";
+        string Button(string id, string label) => $"<button id=\"{id}\" type=\"button\">{E(_labels[label])}</button> ";
+        page.Append("<section id=\"workbench\" data-labels=\"").Append(E(System.Text.Json.JsonSerializer.Serialize(labels, Json.MinutesJson.Context.DictionaryStringString))).Append("\">\n<h2>")
+            .Append(E(_labels["WorkbenchTitle"])).Append("</h2>\n<p>").Append(Input("wb-reviewer", "WorkbenchReviewer"))
+            .Append("<output id=\"wb-message\" role=\"status\"></output></p>\n")
+            .Append("<p class=\"wb-speakers\">").Append(E(_labels["WorkbenchRename"])).Append(": <select id=\"wb-rename-speaker\"></select> ").Append(Input("wb-rename-name", "WorkbenchNewName")).Append(Button("wb-rename", "WorkbenchApply"))
+            .Append(" · ").Append(E(_labels["WorkbenchMerge"])).Append(": <select id=\"wb-merge-from\"></select> → <select id=\"wb-merge-into\"></select> ").Append(Button("wb-merge", "WorkbenchApply")).Append("</p>\n")
+            .Append("<p class=\"wb-replace\">").Append(E(_labels["WorkbenchReplace"])).Append(": ").Append(Input("wb-replace-from", "WorkbenchWrong")).Append(Input("wb-replace-to", "WorkbenchRight"))
+            .Append(Button("wb-count", "WorkbenchCount")).Append("<output id=\"wb-count-result\"></output> ").Append(Button("wb-replace", "WorkbenchApply")).Append("</p>\n")
+            .Append("<p class=\"wb-draft\">").Append(Button("wb-redraft", "WorkbenchRedraft")).Append(" · ").Append(Input("wb-comment", "WorkbenchComment")).Append(Input("wb-accept", "WorkbenchAcceptFlags"))
+            .Append(Button("wb-approve", "WorkbenchApprove")).Append("</p>\n</section>\n");
     }
 
     private void Traces(StringBuilder page, ApprovalState state)

@@ -30,6 +30,8 @@ public sealed class RunFolder
     public const string CorrectedTranscriptTrace = "trace/03-transcript.corrected.json";
     public const string CorrectedSpeakersTrace = "trace/04-speakers.corrected.json";
     public const string PrivacyDecisionsTrace = "trace/privacy-decisions.json";
+    public const string PreviousMinutesTrace = "trace/07-minutes.previous.json";
+    public const string ReviewChecksTrace = "trace/review-checks.json";
     public const string ApprovalsLock = "approvals.json.lock";
 
     /// <summary>The files of a run that no stage records in the manifest but that must never be overwritten from outside.</summary>

@@ -72,34 +72,54 @@ public sealed class ProfileStore
     /// </summary>
     public SpeakerProfile Enroll(string name, string audioPath, string? speakerModel = null)
     {
-        if (string.IsNullOrWhiteSpace(name) || name.IndexOfAny(['=', ',']) >= 0)
-        {
-            throw new MinutesException(Messages.Get("SpeakerNameInvalid"));
-        }
-
+        CheckName(name);
         using var embedder = SpeakerEmbedders.Open(speakerModel);
         var (samples, speech) = ReadEnrolment(audioPath);
-        var seconds = speech.Sum(s => s.End - s.Start);
-        if (seconds < MinimumSpeechSeconds)
+        return Save(name, embedder, samples, speech, Path.GetFileName(audioPath), Hashing.Sha256OfFile(audioPath), $"{Path.GetFileName(audioPath)} holds");
+    }
+
+    /// <summary>
+    /// Enrols <paramref name="name"/> from a run: the embedding is made from the run's decoded
+    /// recording over the segments of <paramref name="speaker"/> (a label such as S2, or the name
+    /// it is shown with) as the run attributes them now, corrections included.
+    /// </summary>
+    public SpeakerProfile EnrollFromRun(string name, RunFolder run, string speaker, string? speakerModel = null)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        CheckName(name);
+        if (!run.Exists(RunFolder.DecodedAudio))
         {
-            var held = speech.Count == 0 ? "no speech" : string.Create(CultureInfo.InvariantCulture, $"{seconds:0.0} s of speech");
-            throw new MinutesException(Messages.Get("EnrolmentTooShort", Path.GetFileName(audioPath), held, MinimumSpeechSeconds));
+            throw new MinutesException($"The run has no decoded recording ({RunFolder.DecodedAudio}); a transcript imported without --audio has no voice to enrol.");
         }
 
-        var windows = new Diarizer(new DiarizationOptions(), embedder).RawEmbeddings(samples, speech);
-        var profile = new SpeakerProfile(
-            name.Trim(),
-            embedder.Method,
-            Vectors.Mean(windows),
-            Math.Round(seconds, 3),
-            windows.Count,
-            Path.GetFileName(audioPath),
-            Hashing.Sha256OfFile(audioPath),
-            DateTimeOffset.UtcNow,
-            embedder.ModelSha256);
-        Directory.CreateDirectory(Folder);
-        AtomicFile.WriteAllText(PathOf(profile.Name), MinutesJson.Serialize(profile, MinutesJson.Context.SpeakerProfile));
-        return Load(PathOf(profile.Name));
+        var transcript = run.Read(run.CurrentTranscript, MinutesJson.Context.Transcript);
+        var map = run.CurrentSpeakers is { } current ? run.Read(current, MinutesJson.Context.SpeakerMap) : null;
+        var assignments = new SegmentSpeakers(map);
+        var labels = transcript.Segments.Select(assignments.Of).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var wanted = (speaker ?? string.Empty).Trim();
+        var label = labels.Contains(wanted, StringComparer.Ordinal)
+            ? wanted
+            : map?.Speakers.FirstOrDefault(s => s.Name == wanted && labels.Contains(s.Id, StringComparer.Ordinal))?.Id
+              ?? throw new MinutesException(labels.Count == 0
+                  ? $"The run attributes no segment to a speaker; there is no {wanted} to enrol."
+                  : $"No speaker {wanted} in the run; its speakers are {string.Join(", ", labels.Select(l => map?.Speakers.FirstOrDefault(s => s.Id == l) is { } s ? $"{l} ({s.Name})" : l))}.");
+        using var embedder = SpeakerEmbedders.Open(speakerModel);
+        var samples = new List<float>();
+        var speech = new List<(double Start, double End)>();
+        using (var audio = PcmAudio.Open(run.PathOf(RunFolder.DecodedAudio)))
+        {
+            // Only this speaker's spans are read, one after the other; each stays its own stretch of windows.
+            foreach (var segment in transcript.Segments.Where(s => assignments.Of(s) == label))
+            {
+                var span = audio.ReadSeconds(segment.Start, Math.Min(segment.End, audio.Duration));
+                var start = (double)samples.Count / PcmAudio.Rate;
+                samples.AddRange(span);
+                speech.Add((start, start + (double)span.Length / PcmAudio.Rate));
+            }
+        }
+
+        var source = $"{Path.GetFileName(Path.TrimEndingDirectorySeparator(run.Root))}#{label}";
+        return Save(name, embedder, [.. samples], speech, source, Hashing.Sha256OfFile(run.PathOf(RunFolder.DecodedAudio)), $"The segments of {label} in {source} hold");
     }
 
     public void Remove(string name)
@@ -111,6 +131,39 @@ public sealed class ProfileStore
         }
 
         File.Delete(path);
+    }
+
+    private static void CheckName(string name)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.IndexOfAny(['=', ',']) >= 0)
+        {
+            throw new MinutesException(Messages.Get("SpeakerNameInvalid"));
+        }
+    }
+
+    private SpeakerProfile Save(string name, ISpeakerEmbedder embedder, float[] samples, List<(double Start, double End)> speech, string sourceFile, string sourceSha256, string heldBy)
+    {
+        var seconds = speech.Sum(s => s.End - s.Start);
+        if (seconds < MinimumSpeechSeconds)
+        {
+            var held = speech.Count == 0 ? "no speech" : string.Create(CultureInfo.InvariantCulture, $"{seconds:0.0} s of speech");
+            throw new MinutesException(string.Create(CultureInfo.InvariantCulture, $"{heldBy} {held}; enrolment needs at least {MinimumSpeechSeconds:0} s of the voice alone."));
+        }
+
+        var windows = new Diarizer(new DiarizationOptions(), embedder).RawEmbeddings(samples, speech);
+        var profile = new SpeakerProfile(
+            name.Trim(),
+            embedder.Method,
+            Vectors.Mean(windows),
+            Math.Round(seconds, 3),
+            windows.Count,
+            sourceFile,
+            sourceSha256,
+            DateTimeOffset.UtcNow,
+            embedder.ModelSha256);
+        Directory.CreateDirectory(Folder);
+        AtomicFile.WriteAllText(PathOf(profile.Name), MinutesJson.Serialize(profile, MinutesJson.Context.SpeakerProfile));
+        return Load(PathOf(profile.Name));
     }
 
     private string PathOf(string name) =>

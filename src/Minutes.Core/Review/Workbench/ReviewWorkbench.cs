@@ -1,0 +1,358 @@
+using System.Globalization;
+using Minutes.Corrections;
+using Minutes.Drafting;
+using Minutes.Json;
+using Minutes.Pipeline;
+using Minutes.Policy;
+using Minutes.Privacy;
+using Minutes.Rendering;
+using Minutes.Runs;
+
+namespace Minutes.Review.Workbench;
+
+/// <summary>
+/// What the served review page can do to a run, through the same core as the command line:
+/// corrections (<see cref="MinutesPipeline.CorrectAsync"/>), personal-information decisions
+/// (<see cref="PrivacyDecisions.Record"/>), redrafting (<see cref="MinutesPipeline.DraftAsync"/>),
+/// approvals (<see cref="Approver.Approve"/>), and marks that a statement was checked
+/// (<c>trace/review-checks.json</c>). One action at a time: the run's logs are appended to by
+/// read-modify-write, so two tabs must not interleave. A text or speaker edit carries the digest
+/// of the segment as the page showed it, a rename, merge or replace the number of corrections;
+/// a stale one is refused (<see cref="WorkbenchConflictException"/>) and nothing is recorded.
+/// </summary>
+public sealed class ReviewWorkbench : IDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly MinutesPipeline _pipeline;
+    private readonly WorkbenchOptions _options;
+    private readonly DocumentLabels _labels = DocumentLabels.Japanese;
+
+    // Corrections leave review.html to WriteReviewPageAsync: rebuilding the whole static page on
+    // every edit was the largest part of an edit's latency on a 2-hour meeting (bench/RESULTS.md).
+    private bool _pageBehind;
+
+    public ReviewWorkbench(RunFolder run, WorkbenchOptions? options = null, MinutesPipeline? pipeline = null)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (!run.Exists(RunFolder.MinutesTrace))
+        {
+            throw new MinutesException($"The run has no {RunFolder.MinutesTrace}; run 'minutes draft' first.");
+        }
+
+        Run = run;
+        _options = options ?? WorkbenchOptions.Defaults;
+        _pipeline = pipeline ?? new MinutesPipeline();
+    }
+
+    public RunFolder Run { get; }
+
+    /// <summary>
+    /// The artifacts with every statement verified again against the transcript as it stands now
+    /// (a correction can take away what a statement rests on). A statement stays unsupported when
+    /// its draft said so: the reasons of both are kept.
+    /// </summary>
+    public static RunArtifacts Reverified(RunFolder run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var artifacts = RunArtifacts.Load(run);
+        if (artifacts.Sessions is null)
+        {
+            return artifacts;
+        }
+
+        var again = MinutesVerifier.Verify(artifacts.Minutes, artifacts.Transcript, artifacts.Sessions)
+            .Sections.SelectMany(s => s.Items).ToDictionary(i => i.Id, i => i.Verification, StringComparer.Ordinal);
+        var minutes = artifacts.Minutes with
+        {
+            Sections = artifacts.Minutes.Sections.Select(section => section with
+            {
+                Items = section.Items.Select(item => item with { Verification = Merge(item.Verification, again.GetValueOrDefault(item.Id)) }).ToList(),
+            }).ToList(),
+        };
+        return new RunArtifacts(minutes, artifacts.Transcript, artifacts.Speakers, artifacts.Sessions);
+    }
+
+    /// <summary>The review page as served: the static page with the edit controls switched on.</summary>
+    public async Task<string> PageAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return new ReviewPageBuilder().Build(Run, Reverified(Run), served: true);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task<WorkbenchState> StateAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var artifacts = Reverified(Run);
+            var approval = ApprovalState.Of(Run, artifacts.Minutes.Confidentiality);
+            var privacy = PrivacyReview.Of(artifacts.Minutes, PrivacyDecisionLog.Load(Run));
+            return new WorkbenchState(
+                approval.Manifest.RunId,
+                CorrectionLog.Load(Run).Corrections.Count,
+                artifacts.Transcript.Segments.Select(s => Segment(artifacts, s.Id)).ToList(),
+                Statements(artifacts),
+                (artifacts.Speakers?.Speakers ?? []).Select(s => new WorkbenchSpeaker(s.Id, s.Name, s.Source)).ToList(),
+                privacy.Entries.Select(e => new WorkbenchFinding(e.Id, e.Finding.Kind, e.Finding.Text, e.Finding.SegmentId, e.IsPrivate, e.Decision?.Decision.ToString().ToLowerInvariant())).ToList(),
+                approval.CurrentReviewers.Count,
+                approval.RequiredReviewers,
+                approval.IsApproved);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>A correction (text, speaker, rename, merge, replace), after the version check.</summary>
+    public Task<WorkbenchUpdate> CorrectAsync(WorkbenchRequest request, CancellationToken cancellationToken) =>
+        ExclusiveAsync(async () =>
+        {
+            ArgumentNullException.ThrowIfNull(request);
+            var operation = Operation(request.Operation);
+            var target = (request.Target ?? string.Empty).Trim();
+            var corrections = CorrectionLog.Load(Run).Corrections.Count;
+            if (operation is CorrectionOperation.Text or CorrectionOperation.Speaker)
+            {
+                var artifacts = RunArtifacts.Load(Run);
+                if (artifacts.Segments.ContainsKey(target) && Segment(artifacts, target) is var now && now.Digest != request.Expected)
+                {
+                    throw new WorkbenchConflictException(
+                        $"{target} was changed elsewhere (another tab or reviewer) after this page showed it; it now reads 「{now.Text}」 ({now.SpeakerName ?? now.Speaker}). " +
+                        "Your edit was not applied and is still in the box: compare, then apply it again.");
+                }
+            }
+            else if (request.Expected != corrections.ToString(CultureInfo.InvariantCulture))
+            {
+                throw new WorkbenchConflictException(
+                    $"The transcript was corrected elsewhere (another tab or reviewer) after this page loaded it ({corrections} corrections now, {request.Expected ?? "?"} then). " +
+                    "Nothing was applied: reload the page, then apply it again.");
+            }
+
+            var result = await _pipeline.CorrectAsync(Run, new CorrectionRequest(operation, target, request.Value ?? string.Empty), request.Reviewer ?? string.Empty, request.Reason, cancellationToken, reviewPage: false).ConfigureAwait(false);
+            _pageBehind = true;
+            var current = Reverified(Run);
+            var correction = result.Correction;
+            return new WorkbenchUpdate(
+                string.Create(CultureInfo.InvariantCulture, $"Correction {correction.Sequence} recorded: {correction.Segments.Count} segment(s) changed; {result.CitingStatements.Count} statement(s) cite them."),
+                correction.Sequence,
+                correction.Segments.Where(current.Segments.ContainsKey).Select(id => Segment(current, id)).ToList(),
+                Statements(current),
+                Reload: false);
+        }, cancellationToken);
+
+    /// <summary>How many segments (and places) a replacement of <paramref name="term"/> would change.</summary>
+    public async Task<WorkbenchCount> CountAsync(string? term, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(term))
+        {
+            throw new MinutesException("The term to replace is empty.");
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var texts = RunArtifacts.Load(Run).Transcript.Segments.Select(s => s.Text).Where(t => t.Contains(term, StringComparison.Ordinal)).ToList();
+            return new WorkbenchCount(term, texts.Count, texts.Sum(t => Occurrences(t, term)));
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Marks a statement as checked by the reviewer (with the digest of its text as it is now).</summary>
+    public Task<WorkbenchUpdate> CheckAsync(WorkbenchRequest request, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ExclusiveAsync(() =>
+        {
+            ArgumentNullException.ThrowIfNull(request);
+            var reviewer = Reviewer(request.Reviewer);
+            var artifacts = Reverified(Run);
+            var item = artifacts.Minutes.Sections.SelectMany(s => s.Items).FirstOrDefault(i => i.Id == (request.Statement ?? string.Empty).Trim())
+                ?? throw new MinutesException($"No statement {request.Statement} in this draft.");
+            Run.Write(RunFolder.ReviewChecksTrace, ReviewCheckLog.Load(Run).Append(item.Id, item.Text, reviewer, now), MinutesJson.Context.ReviewCheckLog);
+            return Task.FromResult(new WorkbenchUpdate($"{item.Id} marked as checked by {reviewer}.", CorrectionLog.Load(Run).Corrections.Count, [], Statements(artifacts), Reload: false));
+        }, cancellationToken);
+
+    /// <summary>A keep or redact decision on a personal-information finding.</summary>
+    public Task<WorkbenchUpdate> DecideAsync(WorkbenchRequest request, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ExclusiveAsync(() =>
+        {
+            ArgumentNullException.ThrowIfNull(request);
+            var kind = (request.Decision ?? string.Empty).Trim().ToLowerInvariant() switch
+            {
+                "keep" => PrivacyDecisionKind.Keep,
+                "redact" => PrivacyDecisionKind.Redact,
+                _ => throw new MinutesException($"Unknown decision '{request.Decision}': keep or redact."),
+            };
+            var decision = PrivacyDecisions.Record(Run, request.Finding ?? string.Empty, kind, Reviewer(request.Reviewer), request.Reason, now);
+            // The review stage reads the decisions, so the page is written again before an approval binds them.
+            _pageBehind = true;
+            return Task.FromResult(new WorkbenchUpdate(
+                $"{decision.FindingId}: {decision.Decision.ToString().ToLowerInvariant()} ({decision.Reviewer}).",
+                CorrectionLog.Load(Run).Corrections.Count,
+                [],
+                Statements(Reverified(Run)),
+                Reload: false));
+        }, cancellationToken);
+
+    /// <summary>
+    /// The draft again from the corrected transcript, with the draft's own style and level and the
+    /// LLM as configured; the previous version is kept for the comparison on the page.
+    /// </summary>
+    public Task<WorkbenchUpdate> RedraftAsync(WorkbenchRequest request, CancellationToken cancellationToken) =>
+        ExclusiveAsync(async () =>
+        {
+            ArgumentNullException.ThrowIfNull(request);
+            var reviewer = Reviewer(request.Reviewer);
+            var current = Run.Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument);
+            var options = new DraftOptions { Meeting = _options.Meeting, Roster = _options.Roster, Style = current.Style, Confidentiality = current.Confidentiality };
+            var minutes = await _pipeline.DraftAsync(Run, options, _options.Llm, _options.Config, new ConfidentialityRequest { Reviewer = reviewer }, cancellationToken).ConfigureAwait(false);
+            await _pipeline.ReviewAsync(Run, cancellationToken).ConfigureAwait(false);
+            _pageBehind = false;
+            var artifacts = Reverified(Run);
+            var statements = Statements(artifacts);
+            return new WorkbenchUpdate(
+                string.Create(CultureInfo.InvariantCulture, $"Redrafted for {reviewer} ({minutes.Drafter.Kind.Name()}): {statements.Count} statements, {statements.Count(s => s.Status == ItemVerification.Unsupported)} unsupported."),
+                CorrectionLog.Load(Run).Corrections.Count,
+                [],
+                statements,
+                Reload: true);
+        }, cancellationToken);
+
+    /// <summary>
+    /// An approval, as <c>minutes approve</c> records it (the level-3 rule of two different
+    /// reviewers included); statements that the current transcript no longer supports block it
+    /// unless the reviewer accepts them with a reason.
+    /// </summary>
+    public Task<WorkbenchUpdate> ApproveAsync(WorkbenchRequest request, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ExclusiveAsync(async () =>
+        {
+            ArgumentNullException.ThrowIfNull(request);
+            var accept = string.IsNullOrWhiteSpace(request.AcceptFlags) ? null : request.AcceptFlags;
+            var unsupported = Statements(Reverified(Run)).Where(s => s.Status == ItemVerification.Unsupported).Select(s => s.Id).ToList();
+            if (unsupported.Count > 0 && accept is null)
+            {
+                throw new MinutesException($"Not approved: {unsupported.Count} statement(s) are not supported by the transcript as corrected ({string.Join(", ", unsupported)}); redraft, or check them and give a reason to accept them.");
+            }
+
+            // The approval binds review.html too: it must be the page of what is approved.
+            if (_pageBehind)
+            {
+                await _pipeline.ReviewAsync(Run, cancellationToken).ConfigureAwait(false);
+                _pageBehind = false;
+            }
+
+            var result = Approver.Approve(Run, new ApprovalRequest(request.Reviewer ?? string.Empty, request.Comment, accept), now, cancellationToken);
+            return new WorkbenchUpdate(
+                string.Create(CultureInfo.InvariantCulture, $"Approved by {result.Approval.Reviewer}: {result.Reviewers} of {result.RequiredReviewers} reviewer(s){(result.Approved ? "; the version is approved." : ".")}"),
+                CorrectionLog.Load(Run).Corrections.Count,
+                [],
+                [],
+                Reload: true);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Writes <c>review.html</c> through the review plan when corrections made since it was last
+    /// written are not on it yet (the server calls this when it stops; a redraft and an approval
+    /// write it anyway). A run left without it shows the stale page as changed to <c>minutes
+    /// review</c>, which writes it again.
+    /// </summary>
+    public async Task WriteReviewPageAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_pageBehind)
+            {
+                await _pipeline.ReviewAsync(Run, cancellationToken).ConfigureAwait(false);
+                _pageBehind = false;
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    private static ItemVerification? Merge(ItemVerification? drafted, ItemVerification? now)
+    {
+        if (now is null || drafted?.Status == ItemVerification.Unsupported && now.Status != ItemVerification.Unsupported)
+        {
+            return drafted;
+        }
+
+        if (drafted?.Status != ItemVerification.Unsupported)
+        {
+            return now;
+        }
+
+        return now with { Reasons = drafted.Reasons.Concat(now.Reasons).Distinct(StringComparer.Ordinal).ToList() };
+    }
+
+    private static CorrectionOperation Operation(string? name) => (name ?? string.Empty).Trim().ToLowerInvariant() switch
+    {
+        "text" => CorrectionOperation.Text,
+        "speaker" => CorrectionOperation.Speaker,
+        "rename" => CorrectionOperation.RenameSpeaker,
+        "merge" => CorrectionOperation.MergeSpeakers,
+        "replace" => CorrectionOperation.Replace,
+        _ => throw new MinutesException($"Unknown correction '{name}': text, speaker, rename, merge or replace."),
+    };
+
+    private static string Reviewer(string? name) =>
+        string.IsNullOrWhiteSpace(name) ? throw new MinutesException("Type your name (reviewer) first.") : ReviewerName.Normalize(name);
+
+    private static int Occurrences(string text, string term)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(term, StringComparison.Ordinal); at >= 0; at = text.IndexOf(term, at + term.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private WorkbenchSegment Segment(RunArtifacts artifacts, string id)
+    {
+        var segment = artifacts.Segments[id];
+        var speaker = artifacts.SpeakerIdOfSegment(id);
+        return new WorkbenchSegment(id, segment.Text, speaker, artifacts.SpeakerName(speaker, _labels), Hashing.Sha256OfText(segment.Text + "\n" + speaker)[..16]);
+    }
+
+    private List<WorkbenchStatement> Statements(RunArtifacts artifacts)
+    {
+        var checks = ReviewCheckLog.Load(Run);
+        return artifacts.Minutes.Sections.SelectMany(s => s.Items).Select(i => new WorkbenchStatement(
+            i.Id,
+            i.Kind,
+            i.Text,
+            i.Citations,
+            i.Verification?.Status ?? ItemVerification.Supported,
+            i.Verification?.Reasons ?? [],
+            checks.For(i.Id, i.Text)?.Reviewer)).ToList();
+    }
+
+    private async Task<WorkbenchUpdate> ExclusiveAsync(Func<Task<WorkbenchUpdate>> action, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await action().ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}
