@@ -19,7 +19,7 @@ internal static class TranscribeCommand
     {
         var recording = new Argument<string[]>("recording") { Description = "The recording (wav, mp3, ogg; m4a, mp4, flac, wma through ffmpeg); several recordings of one meeting are joined in this order into one run.", Arity = ArgumentArity.ZeroOrMore };
         var output = new Option<string?>("--output", "-o") { Description = "The run folder (default: runs/<recording name>); with --batch, the folder the runs go into (default: runs)." };
-        var batch = new Option<string?>("--batch") { Description = "A folder of recordings: each into its own run folder under -o, resumed when run before; one failure does not stop the rest; a summary table at the end." };
+        var batch = new Option<string?>("--batch") { HelpName = "folder", Description = "A folder of recordings: each into its own run folder under -o, resumed when run before; one failure does not stop the rest; a summary table at the end." };
         var model = new Option<string?>("--model") { Description = "Whisper model: a name (base, small, large-v3-turbo, …) or a path to a ggml file." };
         var language = new Option<string>("--language") { Description = "Spoken language.", DefaultValueFactory = _ => WhisperOptions.DefaultLanguage };
         var glossary = new Option<string?>("--glossary") { Description = "A file of proper nouns (one per line) given to Whisper as the initial prompt." };
