@@ -13,6 +13,16 @@ internal static class CommonOptions
 
     public static Argument<string> RunArgument() => new("run") { Description = "The run folder." };
 
+    /// <summary>One JSON document on stdout instead of the text (the shapes are in docs/FORMATS.md, "Command output for scripts").</summary>
+    public static Option<bool> Json() => new("--json") { Description = "Print one JSON document (camelCase, with formatVersion) instead of the text; progress and errors stay on stderr." };
+
+    /// <summary>Writes a command's JSON report to stdout: the only thing printed there.</summary>
+    public static Task WriteJsonAsync<T>(CliConsole console, T report, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        return console.Out.WriteAsync(Minutes.Json.MinutesJson.Serialize(report, type));
+    }
+
     public static Option<int?> Confidentiality() => new("--confidentiality") { Description = $"機密性 1, 2 or 3 (2: personal information masked before sending; 3: never sent to a remote endpoint). Kept with the run: a new run starts at it (default: minutes.json, else {Policy.Confidentiality.Default}); later commands use the run's level, and a higher one raises it (recorded)." };
 
     public static Option<string?> LowerConfidentiality() => new("--lower-confidentiality") { Description = "The reason for lowering the run's confidentiality level with --confidentiality; recorded in the manifest with who and when, and shown on the review page." };

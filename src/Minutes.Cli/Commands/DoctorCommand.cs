@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Minutes.Diagnostics;
+using Minutes.Json;
 using Minutes.Models;
 using Minutes.Runs;
 
@@ -10,22 +11,30 @@ internal static class DoctorCommand
 {
     public static Command Create(CliConsole console)
     {
-        var command = new Command("doctor", "Report the Whisper runtime, CPU features, models found, ffmpeg and the LLM endpoint.");
-        command.SetAction(async (_, _) =>
+        var json = CommonOptions.Json();
+        var command = new Command("doctor", "Report the Whisper runtime, CPU features, models found, ffmpeg and the LLM endpoint.") { json };
+        command.SetAction(async (parse, _) =>
         {
-            var checks = DoctorReport.Collect(ModelStore.FromEnvironment());
-            foreach (var check in checks)
+            var result = DoctorResult.Of(DoctorReport.Collect(ModelStore.FromEnvironment()));
+            if (parse.GetValue(json))
             {
-                var status = check.Status switch
+                await CommonOptions.WriteJsonAsync(console, result, MinutesJson.Context.DoctorResult);
+            }
+            else
+            {
+                foreach (var check in result.Checks)
                 {
-                    CheckStatus.Ok => "ok",
-                    CheckStatus.Warn => "warn",
-                    _ => "FAIL",
-                };
-                await console.Out.WriteLineAsync($"{status,-5} {check.Name,-16} {check.Detail}");
+                    var status = check.Status switch
+                    {
+                        CheckStatus.Ok => "ok",
+                        CheckStatus.Warn => "warn",
+                        _ => "FAIL",
+                    };
+                    await console.Out.WriteLineAsync($"{status,-5} {check.Name,-16} {check.Detail}");
+                }
             }
 
-            return checks.Any(c => c.Status == CheckStatus.Fail) ? ExitCodes.Failure : ExitCodes.Ok;
+            return result.Healthy ? ExitCodes.Ok : ExitCodes.Failure;
         });
         return command;
     }

@@ -23,23 +23,23 @@ internal static class ModelsCommand
 
     private static Command List(CliConsole console)
     {
-        var list = new Command("list", "The models Minutes knows by name, and which are in the models folder.");
-        list.SetAction(async (_, _) =>
+        var json = CommonOptions.Json();
+        var list = new Command("list", "The models Minutes knows by name, and which are in the models folder.") { json };
+        list.SetAction(async (parse, _) =>
         {
-            var store = ModelStore.FromEnvironment();
-            var installed = store.Installed();
-            await console.Out.WriteLineAsync($"Models folder: {store.Folder}");
-            await console.Out.WriteLineAsync($"{"NAME",-26} {"KIND",-8} {"SIZE",-10} {"PRESENT",-8} NOTE");
-            foreach (var model in ModelCatalog.All)
+            var models = ModelList.Of(ModelStore.FromEnvironment());
+            if (parse.GetValue(json))
             {
-                var present = installed.FirstOrDefault(m => m.Source == model);
-                var size = present is null ? model.Size : Sizes.Format(present.Bytes);
-                await console.Out.WriteLineAsync($"{model.Name,-26} {Kind(model.Kind),-8} {size,-10} {(present is null ? "-" : "yes"),-8} {model.Note}".TrimEnd());
+                await CommonOptions.WriteJsonAsync(console, models, Json.MinutesJson.Context.ModelList);
+                return 0;
             }
 
-            foreach (var other in installed.Where(m => m.Source is null))
+            await console.Out.WriteLineAsync($"Models folder: {models.Folder}");
+            await console.Out.WriteLineAsync($"{"NAME",-26} {"KIND",-8} {"SIZE",-10} {"PRESENT",-8} NOTE");
+            foreach (var model in models.Models)
             {
-                await console.Out.WriteLineAsync($"{other.Name,-26} {(other.Kind is { } k ? Kind(k) : "?"),-8} {Sizes.Format(other.Bytes),-10} {"yes",-8} not in the catalog".TrimEnd());
+                var note = model.InCatalog ? model.Note : "not in the catalog";
+                await console.Out.WriteLineAsync($"{model.Name,-26} {model.Kind,-8} {model.Size,-10} {(model.Present ? "yes" : "-"),-8} {note}".TrimEnd());
             }
 
             return 0;
@@ -134,6 +134,4 @@ internal static class ModelsCommand
         });
         return import;
     }
-
-    private static string Kind(ModelKind kind) => kind == ModelKind.Vad ? "vad" : "whisper";
 }

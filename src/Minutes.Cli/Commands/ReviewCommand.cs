@@ -1,25 +1,30 @@
 using System.CommandLine;
 using Minutes.Configuration;
+using Minutes.Json;
 using Minutes.Pipeline;
+using Minutes.Review;
 using Minutes.Review.Workbench;
 using Minutes.Runs;
 
 namespace Minutes.Cli.Commands;
 
 /// <summary>
-/// <c>minutes review &lt;run&gt; [--serve [--port N]]</c>: writes review.html and prints what needs
-/// attention; with <c>--serve</c>, serves the page as the review workbench on 127.0.0.1 until Ctrl+C.
+/// <c>minutes review &lt;run&gt; [--json] [--check] [--serve [--port N]]</c>: writes review.html and
+/// prints what needs attention (or one JSON document); <c>--check</c> exits 3 while something blocks
+/// approval; with <c>--serve</c>, serves the page as the review workbench on 127.0.0.1 until Ctrl+C.
 /// </summary>
 internal static class ReviewCommand
 {
     public static Command Create(CliConsole console)
     {
         var run = CommonOptions.RunArgument();
+        var json = CommonOptions.Json();
+        var check = new Option<bool>("--check") { Description = "Exit 3 when something blocks approval of the current version (the page is still written)." };
         var serve = new Option<bool>("--serve") { Description = "Serve the page as the review workbench (edit, redraft, approve) on 127.0.0.1 until Ctrl+C; prints the address with its token." };
         var port = new Option<int>("--port") { Description = $"The port for --serve (default {WorkbenchOptions.Defaults.Port}: a free one).", DefaultValueFactory = _ => WorkbenchOptions.Defaults.Port };
         var meeting = new Option<string?>("--meeting") { Description = "For redrafts from the workbench: 会議名/日時/場所 as 'key: value' lines (as for minutes draft)." };
         var roster = new Option<string?>("--roster") { Description = "For redrafts from the workbench: names (one per line) to treat as personal information." };
-        var command = new Command("review", "Write review.html (the draft with its citations, flags and traces) and print what blocks approval.") { run, serve, port, meeting, roster };
+        var command = new Command("review", "Write review.html (the draft with its citations, flags and traces) and print what blocks approval.") { run, json, check, serve, port, meeting, roster };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var folder = RunFolder.Open(parse.GetRequiredValue(run));
@@ -31,20 +36,32 @@ internal static class ReviewCommand
             }
 
             var flags = await new MinutesPipeline().ReviewAsync(folder, cancellationToken);
-            await console.Out.WriteLineAsync($"Review page: {folder.PathOf(RunFolder.ReviewPage)}");
-            foreach (var line in flags.Summary())
+            var report = ReviewReport.Of(folder, flags);
+            if (parse.GetValue(json))
             {
-                await console.Out.WriteLineAsync("  " + line);
+                await CommonOptions.WriteJsonAsync(console, report, MinutesJson.Context.ReviewReport);
+            }
+            else
+            {
+                await console.Out.WriteLineAsync(Text.ReviewPage + folder.PathOf(RunFolder.ReviewPage));
+                foreach (var line in flags.Summary())
+                {
+                    await console.Out.WriteLineAsync("  " + line);
+                }
+
+                await console.Out.WriteLineAsync(report.Blockers.Count == 0 ? Text.NothingBlocks : Text.Blocks);
+                foreach (var blocker in report.Blockers)
+                {
+                    await console.Out.WriteLineAsync("  - " + blocker);
+                }
             }
 
-            var blockers = flags.Blockers();
-            await console.Out.WriteLineAsync(blockers.Count == 0 ? "Nothing blocks approval." : "Blocks approval:");
-            foreach (var blocker in blockers)
+            if (parse.GetValue(serve))
             {
-                await console.Out.WriteLineAsync("  - " + blocker);
+                return await ServeAsync(console, folder, options with { Config = MinutesConfig.Load() }, cancellationToken);
             }
 
-            return parse.GetValue(serve) ? await ServeAsync(console, folder, options with { Config = MinutesConfig.Load() }, cancellationToken) : ExitCodes.Ok;
+            return parse.GetValue(check) && report.Blocked ? ExitCodes.VerificationFailed : ExitCodes.Ok;
         });
         return command;
     }
@@ -54,8 +71,8 @@ internal static class ReviewCommand
     {
         using var workbench = new ReviewWorkbench(folder, options);
         await using var server = await WorkbenchServer.StartAsync(workbench, options.Port, cancellationToken);
-        await console.Out.WriteLineAsync($"Review workbench: {server.Address}");
-        await console.Out.WriteLineAsync("Open it in a browser on this computer; Ctrl+C stops the server.");
+        await console.Out.WriteLineAsync($"{Text.Workbench}{server.Address}");
+        await console.Out.WriteLineAsync(Text.OpenIt);
         try
         {
             await Task.Delay(Timeout.Infinite, cancellationToken);
@@ -68,7 +85,18 @@ internal static class ReviewCommand
         // The corrections made in the workbench reach the static page now.
         await workbench.WriteReviewPageAsync(CancellationToken.None);
 
-        await console.Out.WriteLineAsync("Review workbench stopped.");
+        await console.Out.WriteLineAsync(Text.Stopped);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>What the command prints, in one place (to move into resources with the Japanese messages).</summary>
+    private static class Text
+    {
+        public const string ReviewPage = "Review page: ";
+        public const string NothingBlocks = "Nothing blocks approval.";
+        public const string Blocks = "Blocks approval:";
+        public const string Workbench = "Review workbench: ";
+        public const string OpenIt = "Open it in a browser on this computer; Ctrl+C stops the server.";
+        public const string Stopped = "Review workbench stopped.";
     }
 }

@@ -17,8 +17,9 @@ internal static class TranscribeCommand
 {
     public static Command Create(string name, CliConsole console)
     {
-        var recording = new Argument<string>("recording") { Description = "The recording (wav, mp3, ogg; m4a, mp4, flac, wma through ffmpeg)." };
-        var output = new Option<string?>("--output", "-o") { Description = "The run folder (default: runs/<recording name>)." };
+        var recording = new Argument<string[]>("recording") { Description = "The recording (wav, mp3, ogg; m4a, mp4, flac, wma through ffmpeg); several recordings of one meeting are joined in this order into one run.", Arity = ArgumentArity.ZeroOrMore };
+        var output = new Option<string?>("--output", "-o") { Description = "The run folder (default: runs/<recording name>); with --batch, the folder the runs go into (default: runs)." };
+        var batch = new Option<string?>("--batch") { HelpName = "folder", Description = "A folder of recordings: each into its own run folder under -o, resumed when run before; one failure does not stop the rest; a summary table at the end." };
         var model = new Option<string?>("--model") { Description = "Whisper model: a name (base, small, large-v3-turbo, …) or a path to a ggml file." };
         var language = new Option<string>("--language") { Description = "Spoken language.", DefaultValueFactory = _ => WhisperOptions.DefaultLanguage };
         var glossary = new Option<string?>("--glossary") { Description = "A file of proper nouns (one per line) given to Whisper as the initial prompt." };
@@ -47,7 +48,7 @@ internal static class TranscribeCommand
             ? "The same as transcribe."
             : "The whole pipeline: from the recording to the draft minutes.")
         {
-            recording, output, model, language, glossary, threads, vadModel, energyVad, speakers, minSpeakers, maxSpeakers, speakerNames, speakerModel, speakerThreshold, speakerPenalty, agenda, meeting, style, confidentiality, lower, reviewer, replacements, resume, stopAfter,
+            recording, output, batch, model, language, glossary, threads, vadModel, energyVad, speakers, minSpeakers, maxSpeakers, speakerNames, speakerModel, speakerThreshold, speakerPenalty, agenda, meeting, style, confidentiality, lower, reviewer, replacements, resume, stopAfter,
         };
         foreach (var option in llm.All)
         {
@@ -56,12 +57,19 @@ internal static class TranscribeCommand
 
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var file = parse.GetRequiredValue(recording);
+            var files = parse.GetValue(recording) ?? [];
+            var folder = parse.GetValue(batch);
+            if ((folder is null) == (files.Length == 0))
+            {
+                throw new MinutesException(folder is null ? Text.NoRecording : Text.BatchAndRecordings, ExitCodes.Usage);
+            }
+
             var config = MinutesConfig.Load();
             var options = new TranscribeOptions
             {
-                Recording = file,
-                Output = parse.GetValue(output) ?? Path.Combine("runs", Path.GetFileNameWithoutExtension(file)),
+                Recording = folder ?? files[0],
+                ContinuedBy = files.Skip(1).ToList(),
+                Output = parse.GetValue(output) ?? (folder is null ? Path.Combine("runs", Path.GetFileNameWithoutExtension(files[0])) : "runs"),
                 Resume = parse.GetValue(resume),
                 StopAfter = parse.GetValue(stopAfter),
                 Vad = new VadOptions { Model = parse.GetValue(vadModel), Energy = parse.GetValue(energyVad) },
@@ -94,15 +102,71 @@ internal static class TranscribeCommand
                 Replacements = CommonOptions.ReplacementsOf(parse, replacements, config),
             };
             var progress = new ConsoleProgress(console);
+            if (folder is not null)
+            {
+                return await BatchAsync(console, folder, options, progress, cancellationToken);
+            }
+
             var run = await new MinutesPipeline(observer: progress, progress: progress).TranscribeAsync(options, cancellationToken);
             if (run.Exists(RunFolder.MinutesTrace) && Drafters.Level1Warning(run.Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument)) is { } warning)
             {
                 await console.Error.WriteLineAsync(warning);
             }
 
-            await console.Out.WriteLineAsync($"Run folder: {run.Root}");
+            await console.Out.WriteLineAsync(Text.RunFolder + run.Root);
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Runs the batch plan, says on stderr how each recording ended, then prints the summary table; exit 2 when any failed.</summary>
+    private static async Task<int> BatchAsync(CliConsole console, string folder, TranscribeOptions template, ConsoleProgress progress, CancellationToken cancellationToken)
+    {
+        var pipeline = new MinutesPipeline(observer: progress, progress: progress);
+        var entries = await pipeline.BatchAsync(
+            folder,
+            template.Output,
+            template,
+            new SyncProgress<BatchEntry>(e => console.Error.WriteLine(e.Status == BatchStatus.Failed ? string.Format(CultureInfo.InvariantCulture, Text.Failed, Path.GetFileName(e.Recording), e.Error) : string.Format(CultureInfo.InvariantCulture, Text.Finished, Path.GetFileName(e.Recording)))),
+            cancellationToken);
+        var rows = entries.Select(e => new[]
+        {
+            Path.GetFileName(e.Recording),
+            e.Run,
+            e.Status == BatchStatus.Done ? Text.StatusDone : Text.StatusFailed,
+            e.Duration is { } d ? TimeSpan.FromSeconds(Math.Round(d)).ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture) : "-",
+            e.Statements?.ToString(CultureInfo.InvariantCulture) ?? "-",
+            e.Blockers?.ToString(CultureInfo.InvariantCulture) ?? "-",
+        }).ToList();
+        string[] header = [.. Text.Columns];
+        var widths = header.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
+        foreach (var row in rows.Prepend(header))
+        {
+            await console.Out.WriteLineAsync(string.Join("  ", row.Select((cell, i) => cell.PadRight(widths[i]))).TrimEnd());
+        }
+
+        var failed = entries.Count(e => e.Status == BatchStatus.Failed);
+        await console.Out.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, Text.Total, entries.Count, entries.Count - failed, failed));
+        foreach (var entry in entries.Where(e => e.Status == BatchStatus.Failed))
+        {
+            await console.Out.WriteLineAsync($"  {Path.GetFileName(entry.Recording)}: {entry.Error}");
+        }
+
+        return failed == 0 ? ExitCodes.Ok : ExitCodes.Failure;
+    }
+
+    /// <summary>What the command prints, in one place (to move into resources with the Japanese messages).</summary>
+    private static class Text
+    {
+        public const string RunFolder = "Run folder: ";
+        public const string NoRecording = "Give a recording (or several recordings of one meeting, in order), or --batch FOLDER.";
+        public const string BatchAndRecordings = "--batch takes a folder of recordings; give either recordings or --batch, not both.";
+        public const string Finished = "[batch] {0}: done";
+        public const string Failed = "[batch] {0}: failed: {1}";
+        public const string StatusDone = "done";
+        public const string StatusFailed = "FAILED";
+        public const string Total = "{0} recording(s): {1} done, {2} failed";
+
+        public static IReadOnlyList<string> Columns { get; } = ["RECORDING", "RUN", "STATUS", "DURATION", "STATEMENTS", "BLOCKERS"];
     }
 }

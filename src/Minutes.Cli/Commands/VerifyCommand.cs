@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Minutes.Json;
 using Minutes.Review;
 using Minutes.Runs;
 
@@ -12,13 +13,21 @@ internal static class VerifyCommand
         var run = CommonOptions.RunArgument();
         var requireApproval = new Option<bool>("--require-approval") { Description = "Also exit 3 when the current version is not approved." };
         var trust = new Option<string?>("--trust") { Description = "A folder of reviewers' public keys (*.pem): check every signature, name the signer, count only approvals signed with these keys." };
-        var command = new Command("verify", "Recompute every sha256 and check the artifacts against the manifest and the approvals.") { run, requireApproval, trust };
+        var json = CommonOptions.Json();
+        var command = new Command("verify", "Recompute every sha256 and check the artifacts against the manifest and the approvals.") { run, requireApproval, trust, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var report = RunVerifier.Verify(RunFolder.Open(parse.GetRequiredValue(run)), parse.GetValue(trust), cancellationToken);
-            foreach (var line in report.Lines)
+            if (parse.GetValue(json))
             {
-                await console.Out.WriteLineAsync(line);
+                await CommonOptions.WriteJsonAsync(console, report, MinutesJson.Context.VerifyReport);
+            }
+            else
+            {
+                foreach (var line in report.Lines)
+                {
+                    await console.Out.WriteLineAsync(line);
+                }
             }
 
             return report.ExitCode(parse.GetValue(requireApproval));

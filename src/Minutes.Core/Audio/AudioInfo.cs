@@ -5,7 +5,10 @@ namespace Minutes.Audio;
 /// audio (16 kHz mono, 16-bit PCM WAV) is kept in the run as <c>work/audio-16k.wav</c> so that
 /// later stages read only the spans they need instead of holding the whole recording in memory.
 /// Levels are in dBFS of the decoded audio (-120 for digital silence); warnings say what was
-/// repaired (a header that lies about its length, a truncated last frame).
+/// repaired (a header that lies about its length, a truncated last frame). A meeting recorded
+/// in several files is decoded into one audio, in the order given, its times continuing from one
+/// file to the next: <see cref="Sources"/> lists the files with their start and duration, and the
+/// single-source fields describe the whole (see <see cref="AudioJoin"/>).
 /// </summary>
 public sealed record AudioInfo(
     string Source,
@@ -23,4 +26,5 @@ public sealed record AudioInfo(
     string DecodedFile,
     double PeakLevel,
     double RmsLevel,
-    IReadOnlyList<string>? Warnings = null);
+    IReadOnlyList<string>? Warnings = null,
+    IReadOnlyList<AudioSourcePart>? Sources = null);

@@ -55,12 +55,12 @@ public sealed class MinutesPipeline
         var draft = options.Draft with { Confidentiality = level.Level };
         var drafter = stop == StopAfter.None ? Drafters.Create(options.Llm, level.Level, options.Config) : null;
 
-        var source = RunSource.Describe(options.Recording, cancellationToken);
-        var run = RunSource.Open(options.Output, source, options.Resume);
+        var recordings = RunSource.DescribeAll(options.Recordings, cancellationToken);
+        var run = RunSource.Open(options.Output, RunSource.Combined(recordings), options.Resume);
         RunPolicy.Record(run, level);
         var runner = new StageRunner(run, options.Resume, _observer);
 
-        await runner.RunAsync(new AudioStage(_services.Decoder(), source, Report(StageNames.Audio)), cancellationToken).ConfigureAwait(false);
+        await runner.RunAsync(new AudioStage(_services.Decoder(), recordings, Report(StageNames.Audio)), cancellationToken).ConfigureAwait(false);
         WarnOfRepairs(run);
         if (stop == StopAfter.Audio)
         {
@@ -95,6 +95,69 @@ public sealed class MinutesPipeline
         await runner.RunAsync(new DraftStage(drafter!, draft), cancellationToken).ConfigureAwait(false);
         await RenderAndReviewAsync(runner, cancellationToken).ConfigureAwait(false);
         return run;
+    }
+
+    /// <summary>
+    /// <c>minutes transcribe --batch</c>: every recording in <paramref name="folder"/>
+    /// (<see cref="RecordingFiles.In"/>) through <see cref="TranscribeAsync"/> into its own run
+    /// folder under <paramref name="runs"/> (named after the recording), with the stages of
+    /// <paramref name="template"/> and resume on, so a run finished before is reused and an
+    /// interrupted one continues. A recording that fails is recorded with its reason and the
+    /// others go on; only cancellation stops the batch. <paramref name="finished"/> hears of each
+    /// recording as it ends.
+    /// </summary>
+    public async Task<IReadOnlyList<BatchEntry>> BatchAsync(string folder, string runs, TranscribeOptions template, IProgress<BatchEntry>? finished, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        ArgumentNullException.ThrowIfNull(runs);
+        ArgumentNullException.ThrowIfNull(template);
+        if (!Directory.Exists(folder))
+        {
+            throw new MinutesException(File.Exists(folder) ? $"'{folder}' is a file; --batch takes a folder of recordings." : $"Folder not found: {folder}");
+        }
+
+        var recordings = RecordingFiles.In(folder);
+        if (recordings.Count == 0)
+        {
+            throw new MinutesException($"'{folder}' holds no recordings (wav, mp3, ogg, m4a, flac, …).");
+        }
+
+        var stems = recordings.GroupBy(Path.GetFileNameWithoutExtension, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var entries = new List<BatchEntry>();
+        foreach (var recording in recordings)
+        {
+            // Two recordings that differ only by extension (a.wav, a.mp3) keep the extension in their run's name.
+            var stem = Path.GetFileNameWithoutExtension(recording);
+            var output = Path.GetFullPath(Path.Combine(runs, stems.Contains(stem) ? Path.GetFileName(recording) : stem));
+            BatchEntry entry;
+            try
+            {
+                var run = await TranscribeAsync(template with { Recording = recording, ContinuedBy = [], Output = output, Resume = true }, cancellationToken).ConfigureAwait(false);
+                entry = Summarize(recording, run);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                var reason = ex is MinutesException ? ex.Message : $"unexpected error ({ex.GetType().Name}): {ex.Message.ReplaceLineEndings(" ")}";
+                entry = new BatchEntry(recording, output, BatchStatus.Failed, null, null, null, reason);
+            }
+
+            entries.Add(entry);
+            finished?.Report(entry);
+        }
+
+        return entries;
+    }
+
+    private static BatchEntry Summarize(string recording, RunFolder run)
+    {
+        double? duration = run.Exists(RunFolder.AudioTrace) ? run.Read(RunFolder.AudioTrace, MinutesJson.Context.AudioInfo).Duration : null;
+        if (!run.Exists(RunFolder.MinutesTrace))
+        {
+            return new BatchEntry(recording, run.Root, BatchStatus.Done, duration, null, null, null);
+        }
+
+        var flags = ReviewFlags.Of(run, RunArtifacts.Load(run));
+        return new BatchEntry(recording, run.Root, BatchStatus.Done, duration, flags.Statements, flags.Blockers().Count, null);
     }
 
     /// <summary>

@@ -1,10 +1,13 @@
+using Minutes.Audio;
 using Minutes.Runs;
 
 namespace Minutes.Pipeline;
 
 /// <summary>
 /// The one check of the recording a run is made from: it exists and is a file, and the run
-/// folder is not already a run of another recording.
+/// folder is not already a run of another recording. A meeting recorded in several files is one
+/// source, the files in their order: the run is known by their combined digest
+/// (<see cref="AudioJoin.CombinedSha256"/>), so a run of a.m4a and b.m4a is not a run of a.m4a.
 /// </summary>
 internal static class RunSource
 {
@@ -22,6 +25,28 @@ internal static class RunSource
         }
 
         return new SourceFile(path, Path.GetFileName(path), Hashing.Sha256OfFile(path, cancellationToken), new FileInfo(path).Length);
+    }
+
+    /// <summary>Every recording checked, in order; the same file twice is refused.</summary>
+    public static IReadOnlyList<SourceFile> DescribeAll(IReadOnlyList<string> recordings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(recordings);
+        var twice = recordings.GroupBy(Path.GetFullPath, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null)
+        {
+            throw new MinutesException($"'{twice.First()}' is given twice; name each recording of the meeting once, in order.");
+        }
+
+        return recordings.Select(r => Describe(r, cancellationToken)).ToList();
+    }
+
+    /// <summary>What the manifest records as the run's source: the recording, or for several their names and combined digest (the path is the first's).</summary>
+    public static SourceFile Combined(IReadOnlyList<SourceFile> recordings)
+    {
+        ArgumentNullException.ThrowIfNull(recordings);
+        return recordings.Count == 1
+            ? recordings[0]
+            : new SourceFile(recordings[0].Path, string.Join(" + ", recordings.Select(r => r.FileName)), AudioJoin.CombinedSha256(recordings), recordings.Sum(r => r.Bytes));
     }
 
     /// <summary>

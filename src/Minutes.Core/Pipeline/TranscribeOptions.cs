@@ -15,6 +15,12 @@ public sealed record TranscribeOptions
 {
     public required string Recording { get; init; }
 
+    /// <summary>Further recordings of the same meeting, joined after <see cref="Recording"/> in this order (times continue).</summary>
+    public IReadOnlyList<string> ContinuedBy { get; init; } = [];
+
+    /// <summary>The recordings of the meeting, in order.</summary>
+    public IReadOnlyList<string> Recordings => [Recording, .. ContinuedBy];
+
     public required string Output { get; init; }
 
     public bool Resume { get; init; }

@@ -58,7 +58,7 @@ public sealed class ReviewPageBuilder
         Flags(page, flags);
         Versions(page, run, artifacts);
         page.Append("<main>\n<article id=\"minutes\">\n").Append(MinutesHtml(layout, artifacts)).Append("</article>\n");
-        Transcript(page, artifacts, flags);
+        Transcript(page, artifacts, flags, Joins(run));
         page.Append("</main>\n");
         Speakers(page, artifacts);
         PersonalInformation(page, artifacts);
@@ -231,8 +231,16 @@ public sealed class ReviewPageBuilder
         return writer.ToString();
     }
 
-    private void Transcript(StringBuilder page, RunArtifacts artifacts, ReviewFlags flags)
+    /// <summary>Where a meeting recorded in several files continues in the next one (01-audio.json's sources after the first).</summary>
+    private static List<Audio.AudioSourcePart> Joins(RunFolder run) =>
+        run.Exists(RunFolder.AudioTrace) ? [.. run.Read(RunFolder.AudioTrace, Json.MinutesJson.Context.AudioInfo).Sources?.Skip(1) ?? []] : [];
+
+    private void Transcript(StringBuilder page, RunArtifacts artifacts, ReviewFlags flags, List<Audio.AudioSourcePart> joins)
     {
+        // A join is noted before the first segment that ends after it: the segment it falls in, or the next.
+        void Join(Audio.AudioSourcePart join) => page.Append("<li class=\"join\" data-start=\"").Append(Number(join.Start)).Append("\"><span class=\"time\">").Append(Time(join.Start))
+            .Append("</span> ").Append(E(_labels["ReviewJoin"])).Append(": ").Append(E(Path.GetFileName(join.File))).Append("</li>\n");
+        var nextJoin = 0;
         var citedBy = artifacts.Minutes.Sections.SelectMany(s => s.Items)
             .SelectMany(i => i.Citations.Select(c => (Segment: c, Item: i.Id)))
             .GroupBy(p => p.Segment, StringComparer.Ordinal)
@@ -242,6 +250,11 @@ public sealed class ReviewPageBuilder
         page.Append("<aside id=\"transcript\">\n<h2>").Append(E(_labels["ReviewTranscript"])).Append("</h2>\n<ol>\n");
         foreach (var segment in artifacts.Transcript.Segments)
         {
+            while (nextJoin < joins.Count && joins[nextJoin].Start < segment.End)
+            {
+                Join(joins[nextJoin++]);
+            }
+
             var speaker = artifacts.SpeakerById(artifacts.SpeakerIdOfSegment(segment.Id));
             var classes = new List<string> { "seg" };
             if (low.Contains(segment.Id))
@@ -293,6 +306,7 @@ public sealed class ReviewPageBuilder
             page.Append("</li>\n");
         }
 
+        joins.Skip(nextJoin).ToList().ForEach(Join);
         page.Append("</ol>\n");
         if (artifacts.Transcript.Dropped.Count > 0)
         {

@@ -11,6 +11,11 @@ namespace Minutes.Review;
 /// </summary>
 public sealed record VerifyReport(IReadOnlyList<string> Lines, bool Intact, bool Approved, int Version)
 {
+    /// <summary>Raised when a field of <c>verify --json</c> changes meaning or goes; new fields do not raise it.</summary>
+    public const int CurrentFormatVersion = 1;
+
+    public int FormatVersion { get; init; } = CurrentFormatVersion;
+
     /// <summary>
     /// 3 when a file changed behind the tool's back or the approvals were altered; otherwise 0,
     /// also for a version not yet approved, unless <paramref name="requireApproval"/>.

@@ -26,6 +26,42 @@ public sealed class ModelsCliTests
     }
 
     [SkippableFact]
+    public async Task List_json_is_one_document_with_the_catalog_and_what_is_present()
+    {
+        var result = await WithEnvironment(("MINUTES_MODELS", SharedModels)).RunAsync("models", "list", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = System.Text.Json.JsonDocument.Parse(result.Out);
+        var root = json.RootElement;
+        Assert.Equal(1, root.GetProperty("formatVersion").GetInt32());
+        Assert.Equal(SharedModels, root.GetProperty("folder").GetString());
+        var silero = root.GetProperty("models").EnumerateArray().Single(m => m.GetProperty("name").GetString() == "silero-v6.2.0");
+        Assert.Equal(("vad", true, true, RepoPaths.SileroModel, 885_098L), (silero.GetProperty("kind").GetString(), silero.GetProperty("present").GetBoolean(), silero.GetProperty("inCatalog").GetBoolean(), silero.GetProperty("path").GetString(), silero.GetProperty("bytes").GetInt64()));
+        var absent = root.GetProperty("models").EnumerateArray().Single(m => m.GetProperty("name").GetString() == "large-v3-turbo-q5_0");
+        Assert.Equal(("547 MiB", false), (absent.GetProperty("size").GetString(), absent.GetProperty("present").GetBoolean()));
+    }
+
+    [SkippableFact]
+    public async Task Doctor_json_lists_every_check_with_its_status_and_says_whether_the_machine_is_healthy()
+    {
+        using var temp = new TempFolder();
+        await File.WriteAllTextAsync(temp.File("ggml-small.bin"), "<html>not a model</html>");
+
+        var healthy = await WithEnvironment(("MINUTES_MODELS", SharedModels)).RunAsync("doctor", "--json");
+        var broken = await WithEnvironment(("MINUTES_MODELS", temp.Path)).RunAsync("doctor", "--json");
+
+        Assert.Equal((0, 2), (healthy.ExitCode, broken.ExitCode));
+        using var ok = System.Text.Json.JsonDocument.Parse(healthy.Out);
+        using var fail = System.Text.Json.JsonDocument.Parse(broken.Out);
+        Assert.Equal(1, ok.RootElement.GetProperty("formatVersion").GetInt32());
+        Assert.True(ok.RootElement.GetProperty("healthy").GetBoolean());
+        Assert.False(fail.RootElement.GetProperty("healthy").GetBoolean());
+        var vad = ok.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "vad model");
+        Assert.Equal("ok", vad.GetProperty("status").GetString());
+        Assert.Contains(fail.RootElement.GetProperty("checks").EnumerateArray(), c => c.GetProperty("status").GetString() == "fail" && c.GetProperty("detail").GetString()!.StartsWith("ggml-small.bin is not a ggml model file", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
     public async Task Path_prints_the_file_or_fails_with_the_pull_command()
     {
         var env = WithEnvironment(("MINUTES_MODELS", SharedModels));
