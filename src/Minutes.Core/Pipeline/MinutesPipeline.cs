@@ -14,6 +14,7 @@ using Minutes.Speakers;
 using Minutes.Transcription;
 using Minutes.Transcription.Import;
 using Minutes.Vad;
+using Minutes.Text;
 
 namespace Minutes.Pipeline;
 
@@ -113,13 +114,13 @@ public sealed class MinutesPipeline
         ArgumentNullException.ThrowIfNull(template);
         if (!Directory.Exists(folder))
         {
-            throw new MinutesException(File.Exists(folder) ? $"'{folder}' is a file; --batch takes a folder of recordings." : $"Folder not found: {folder}");
+            throw new MinutesException(File.Exists(folder) ? Messages.Get("BatchIsFile", folder) : Messages.Get("FolderNotFound", folder));
         }
 
         var recordings = RecordingFiles.In(folder);
         if (recordings.Count == 0)
         {
-            throw new MinutesException($"'{folder}' holds no recordings (wav, mp3, ogg, m4a, flac, …).");
+            throw new MinutesException(Messages.Get("BatchEmpty", folder));
         }
 
         var stems = recordings.GroupBy(Path.GetFileNameWithoutExtension, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -346,7 +347,7 @@ public sealed class MinutesPipeline
     private static Transcript MachineTranscript(RunFolder run) =>
         run.Exists(RunFolder.TranscriptTrace)
             ? run.Read(RunFolder.TranscriptTrace, MinutesJson.Context.Transcript)
-            : throw new MinutesException($"The run has no {RunFolder.TranscriptTrace}; there is nothing to correct yet.");
+            : throw new MinutesException(Messages.Get("NothingToCorrect", RunFolder.TranscriptTrace));
 
     private static SpeakerMap? MachineSpeakers(RunFolder run) =>
         run.Exists(RunFolder.SpeakersTrace) ? run.Read(RunFolder.SpeakersTrace, MinutesJson.Context.SpeakerMap) : null;

@@ -1,5 +1,6 @@
 using Minutes.Audio;
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Pipeline;
 
@@ -16,12 +17,12 @@ internal static class RunSource
         var path = Path.GetFullPath(recording);
         if (Directory.Exists(path))
         {
-            throw new MinutesException($"'{recording}' is a folder, not a recording.");
+            throw new MinutesException(Messages.Get("RecordingIsFolder", recording));
         }
 
         if (!File.Exists(path))
         {
-            throw new MinutesException($"Recording not found: {recording}");
+            throw new MinutesException(Messages.Get("RecordingNotFound", recording));
         }
 
         return new SourceFile(path, Path.GetFileName(path), Hashing.Sha256OfFile(path, cancellationToken), new FileInfo(path).Length);
@@ -34,7 +35,7 @@ internal static class RunSource
         var twice = recordings.GroupBy(Path.GetFullPath, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (twice is not null)
         {
-            throw new MinutesException($"'{twice.First()}' is given twice; name each recording of the meeting once, in order.");
+            throw new MinutesException(Messages.Get("RecordingTwice", twice.First()));
         }
 
         return recordings.Select(r => Describe(r, cancellationToken)).ToList();
@@ -66,13 +67,12 @@ internal static class RunSource
         var manifest = run.LoadManifest();
         if (manifest.Source is { } existing && existing.Sha256 != source.Sha256)
         {
-            throw new MinutesException(
-                $"The run folder '{run.Root}' holds a run of another recording ({existing.FileName}); choose a new -o folder.");
+            throw new MinutesException(Messages.Get("RunOfAnotherRecording", run.Root, existing.FileName));
         }
 
         if (manifest.Source is null && manifest.Stages.Count > 0 && resume)
         {
-            throw new MinutesException($"The run folder '{run.Root}' was started from an imported transcript, not a recording.");
+            throw new MinutesException(Messages.Get("RunFromImport", run.Root));
         }
 
         return run;

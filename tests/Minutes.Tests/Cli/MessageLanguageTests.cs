@@ -21,6 +21,18 @@ public sealed class MessageLanguageTests
     }
 
     [Theory]
+    [InlineData("ja", "minutes: 録音ファイルが見つかりません: missing.wav")]
+    [InlineData("en", "minutes: Recording not found: missing.wav")]
+    public async Task A_missing_recording_is_one_line_in_the_users_language(string language, string expected)
+    {
+        using var _ = TestEnvironment.Set(Messages.EnvironmentVariable, language);
+
+        var result = await CliRunner.RunAsync("transcribe", "missing.wav", "-o", Path.Combine(Path.GetTempPath(), $"minutes-missing-{Guid.NewGuid():N}"), "--offline");
+
+        Assert.Equal((2, expected), (result.ExitCode, result.Error.Trim()));
+    }
+
+    [Theory]
     [InlineData("ja", "'abc' は --speakers の値として使えません")]
     [InlineData("en", "'abc' is not a valid value for --speakers")]
     public async Task A_bad_value_names_the_option_and_never_a_dotnet_type(string language, string expected)
