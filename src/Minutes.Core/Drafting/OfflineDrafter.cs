@@ -167,11 +167,12 @@ public sealed partial class OfflineDrafter : IMinutesDrafter
     private static MinutesItem Item(string kind, string text, IReadOnlyList<string> citations, string? speaker, string? owner = null, string? due = null) =>
         new(string.Empty, kind, text, citations, speaker, owner, due);
 
+    /// <summary>The statement as the minutes write it: 公用文 numerals in both styles; in the summary style also である調, lead-ins dropped.</summary>
     private string Written(string text, DraftStyle style)
     {
         if (style == DraftStyle.Verbatim)
         {
-            return text;
+            return WrittenJapanese.OfficialNumerals(WrittenJapanese.WithoutRestarts(text));
         }
 
         var builder = new StringBuilder();
@@ -183,19 +184,10 @@ public sealed partial class OfflineDrafter : IMinutesDrafter
                 written = written[lead.Length..];
             }
 
-            foreach (var (spoken, plain) in _cues.Endings)
-            {
-                if (written.EndsWith(spoken, StringComparison.Ordinal))
-                {
-                    written = written[..^spoken.Length] + plain;
-                    break;
-                }
-            }
-
-            builder.Append(written);
+            builder.Append(WrittenJapanese.ToDearu(written));
         }
 
-        return builder.ToString();
+        return WrittenJapanese.OfficialNumerals(builder.ToString());
     }
 
     private static string Clean(string text) => Fillers.Remove(text).Trim();
