@@ -22,6 +22,12 @@ public static class ItemKinds
 
     /// <summary>A speaker's cleaned verbatim statement (全文 style).</summary>
     public const string Statement = "statement";
+
+    /// <summary>
+    /// The procedure as said (諮り, 採決 and its result, 宣告, 討論, 休憩, 再開); members'
+    /// 「異議なし」 is one item without a speaker: （「異議なし」と呼ぶ者あり）.
+    /// </summary>
+    public const string Procedure = "procedure";
 }
 
 /// <summary>The result of checking one statement against the segments it cites.</summary>

@@ -51,7 +51,8 @@ public sealed record MinutesLayout(
                 var statement = new LaidOutStatement(
                     item.Id,
                     item.Kind,
-                    artifacts.SpeakerOfItem(item, labels),
+                    // Members calling out 「異議なし」 are recorded without a speaker.
+                    item.Kind == ItemKinds.Procedure && item.Speaker is null ? null : artifacts.SpeakerOfItem(item, labels),
                     OneLine(item.Text),
                     item.Citations,
                     artifacts.CompactCitations(item.Citations, labels),
