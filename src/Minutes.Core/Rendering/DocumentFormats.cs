@@ -40,7 +40,7 @@ public static class DocumentFormats
     {
         ArgumentNullException.ThrowIfNull(artifacts);
         labels ??= DocumentLabels.Japanese;
-        var layout = MinutesLayout.From(artifacts, labels);
+        var layout = MinutesLayout.From(artifacts, labels).WithoutEmptySections();
         if (!citations)
         {
             layout = layout.WithoutCitations();

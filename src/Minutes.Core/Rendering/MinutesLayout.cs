@@ -91,6 +91,13 @@ public sealed record MinutesLayout(
     }
 
     /// <summary>
+    /// The arrangement without agenda parts that hold no statement: a break (休憩) is recorded in
+    /// the course of the item it interrupts (「ここで10分間休憩いたします」), not as a heading of its own.
+    /// </summary>
+    public MinutesLayout WithoutEmptySections() =>
+        this with { Sections = Sections.Where(s => s.Proceedings.Count + s.QuestionsAndAnswers.Count > 0).ToList() };
+
+    /// <summary>
     /// A speaker labelled by role alone (委員長, 企画課長) whom the roll names reads
     /// 「○委員長（山本太郎君）」 the first time they speak, in the order the document shows the
     /// statements, and by the label alone after that; 「○田中委員」 already names the member.
