@@ -1,6 +1,9 @@
 using Minutes.Drafting;
+using Minutes.Json;
 using Minutes.Policy;
+using Minutes.Runs;
 using Minutes.Sessions;
+using Minutes.Tests.Support;
 using Minutes.Transcription;
 
 namespace Minutes.Tests.Drafting;
@@ -100,6 +103,48 @@ public sealed class ProcedureTests
         Assert.Contains(items, i => i.Kind == ItemKinds.Summary && i.Speaker == "田中委員" && i.Text.Contains("継続審査", StringComparison.Ordinal));
         Assert.Contains(items, i => i.Kind == ItemKinds.Decision && i.Text.Contains("継続審査とすることに決定した", StringComparison.Ordinal));
         Assert.DoesNotContain(items, i => i.Text.Contains("企画課長。", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Items_named_with_kanji_numerals_around_a_break_match_the_agenda_file()
+    {
+        using var temp = new TempFolder();
+        File.WriteAllText(temp.File("agenda.txt"), "議案第12号 市税条例の一部改正について\n議案第13号 手数料条例の一部改正について\n");
+        File.WriteAllText(temp.File("meeting.vtt"), """
+            WEBVTT
+
+            00:00:01.000 --> 00:00:04.000
+            <v 委員長>ただいまから委員会を開会いたします。
+
+            00:00:05.000 --> 00:00:09.000
+            <v 委員長>議案第十二号、市税条例の一部改正についてを議題といたします。
+
+            00:00:10.000 --> 00:00:15.000
+            <v 課長>今回の改正は、税率の見直しでございます。
+
+            00:00:16.000 --> 00:00:19.000
+            <v 委員長>ここで暫時休憩いたします。
+
+            00:01:30.000 --> 00:01:33.000
+            <v 委員長>再開いたします。
+
+            00:01:34.000 --> 00:01:38.000
+            <v 委員長>次に、議案第十三号、手数料条例の一部改正についてを議題といたします。
+
+            00:01:39.000 --> 00:01:44.000
+            <v 課長>手数料を改定するものでございます。
+
+            00:01:45.000 --> 00:01:48.000
+            <v 委員長>以上で本日の委員会を閉会いたします。
+
+            """);
+
+        var imported = await CliRunner.RunAsync("import", temp.File("meeting.vtt"), "-o", temp.File("run"), "--agenda", temp.File("agenda.txt"));
+
+        Assert.True(imported.ExitCode == 0, imported.Error);
+        var items = RunFolder.Open(temp.File("run")).Read(RunFolder.SessionsTrace, MinutesJson.Context.SessionPlan).Sessions.Where(s => s.Kind == SessionKinds.Item).ToList();
+        Assert.Equal(["議案第12号 市税条例の一部改正について", "議案第13号 手数料条例の一部改正について"], items.Select(s => s.Title));
+        Assert.Equal(["s0002", "s0006"], items.Select(s => s.SegmentIds[0]));
     }
 
     private static Task<MinutesDocument> DraftAsync(params (string Speaker, string Text)[] script)
