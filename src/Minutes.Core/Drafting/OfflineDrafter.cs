@@ -173,7 +173,7 @@ public sealed partial class OfflineDrafter : IMinutesDrafter
         return CitingSentence(turns[index], sentence);
     }
 
-    private static bool IsAnswerToPrevious(List<Turn> turns, int index, Func<string, Turn, bool> substantive)
+    private bool IsAnswerToPrevious(List<Turn> turns, int index, Func<string, Turn, bool> substantive)
     {
         for (var j = index - 1; j >= 0; j--)
         {
@@ -183,7 +183,7 @@ public sealed partial class OfflineDrafter : IMinutesDrafter
                 continue;
             }
 
-            return turns[j].Speaker != turns[index].Speaker && Sentences(text).Any(s => substantive(s, turns[j]) && DraftingCues.Default.Matches("question", JapaneseText.Normalize(s)));
+            return turns[j].Speaker != turns[index].Speaker && Sentences(text).Any(s => substantive(s, turns[j]) && _cues.Matches("question", JapaneseText.Normalize(s)));
         }
 
         return false;
