@@ -21,13 +21,13 @@ public sealed record DraftInput(
 
     /// <summary>The personal information a remote LLM must not see at level 2: the roster, the speakers' personal names, and what the detector finds in the text.</summary>
     public IReadOnlyList<PersonalInfoFinding> PersonalInformation(string action) =>
-        (_found ??= PersonalInfoDetector.Find(Transcript, Roster, string.Empty, (Speakers?.Speakers ?? []).Select(s => s.Name)))
+        (_found ??= PersonalInfoDetector.Find(Transcript, People, string.Empty, (Speakers?.Speakers ?? []).Select(s => s.Name)))
             .Select(f => f with { Action = action }).ToList();
 
     /// <summary>Every text to mask: what was found in the transcript, and the roster and the speakers' personal names even where only the speaker field carries them.</summary>
     public IReadOnlyList<string> MaskedTexts() =>
         PersonalInformation("masked").Select(f => f.Text)
-            .Concat(Roster.Where(n => n.Length > 1))
+            .Concat(People.Where(n => n.Length > 1))
             .Concat((Speakers?.Speakers ?? []).Select(s => PersonalInfoDetector.PersonalPart(s.Name)).OfType<string>())
             .Distinct(StringComparer.Ordinal).ToList();
 
@@ -50,40 +50,33 @@ public sealed record DraftInput(
         return speaker is null ? string.Empty : _names.TryGetValue(speaker, out var name) ? name : speaker;
     }
 
-    /// <summary>The minutes' header, the same for every drafter: the meeting file's name, date and place, the given attendees, and the agenda items' titles in order.</summary>
-    public MinutesHeader Header(IReadOnlyList<string> attendees) => new(
-        Meeting.Name ?? string.Empty,
-        Meeting.Date,
-        Meeting.Place,
-        attendees,
-        Sessions.Sessions.Where(s => s.Kind == SessionKinds.Item).Select(s => s.Title).Distinct(StringComparer.Ordinal).ToList());
-}
-
-/// <summary>会議名, 日時, 場所 as the clerk gives them (<c>--meeting FILE</c> with <c>key: value</c> lines).</summary>
-public sealed record MeetingInfo(string? Name, string? Date, string? Place)
-{
-    public static MeetingInfo Empty { get; } = new(null, null, null);
-
-    /// <summary>Reads <c>会議名: …</c>, <c>日時: …</c>, <c>場所: …</c> lines (also name/date/place).</summary>
-    public static MeetingInfo Load(string? path)
+    /// <summary>
+    /// The minutes' header, the same for every drafter: the meeting file's name, date and place,
+    /// the given attendees, the agenda items' titles in order, and the meeting file's roll and
+    /// other keys. 開会 and 閉会 are the file's, or 日時's time of day moved on to the first and the
+    /// last speech.
+    /// </summary>
+    public MinutesHeader Header(IReadOnlyList<string> attendees)
     {
-        if (path is null)
-        {
-            return Empty;
-        }
-
-        if (!File.Exists(path))
-        {
-            throw new MinutesException($"Meeting file not found: {path}");
-        }
-
-        var values = File.ReadAllLines(path)
-            .Select(l => l.Split([':', '：'], 2))
-            .Where(p => p.Length == 2)
-            .ToDictionary(p => p[0].Trim(), p => p[1].Trim(), StringComparer.OrdinalIgnoreCase);
-        string? Get(params string[] keys) => keys.Select(k => values.GetValueOrDefault(k)).FirstOrDefault(v => !string.IsNullOrEmpty(v));
-        return new MeetingInfo(Get("会議名", "name"), Get("日時", "date"), Get("場所", "place"));
+        var spoken = Transcript.Segments.Where(s => s.Text.Trim().Length > 0).ToList();
+        return new(
+            Meeting.Name ?? string.Empty,
+            Meeting.Date,
+            Meeting.Place,
+            attendees,
+            Sessions.Sessions.Where(s => s.Kind == SessionKinds.Item).Select(s => s.Title).Distinct(StringComparer.Ordinal).ToList(),
+            Meeting.Opened ?? (spoken.Count == 0 ? null : Meeting.TimeAfterStart(TimeSpan.FromSeconds(spoken.Min(s => s.Start)))),
+            Meeting.Closed ?? (spoken.Count == 0 ? null : Meeting.TimeAfterStart(TimeSpan.FromSeconds(spoken.Max(s => s.End)))),
+            Meeting.Present,
+            Meeting.Absent,
+            Meeting.Explainers,
+            Meeting.Staff,
+            Meeting.Signers,
+            Meeting.Other.Count == 0 ? null : Meeting.Other);
     }
+
+    /// <summary>The roster and the meeting file's roll as one list of names (the roll's names are public persons).</summary>
+    public IReadOnlyList<string> People => [.. Roster.Concat(Meeting.Roll.Select(m => m.Name)).Distinct(StringComparer.Ordinal)];
 }
 
 /// <summary>Drafts structured minutes; every item cites the segments it rests on.</summary>

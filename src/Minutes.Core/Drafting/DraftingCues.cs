@@ -5,23 +5,16 @@ namespace Minutes.Drafting;
 
 /// <summary>
 /// The phrase tables of the offline drafter (decisions, requests, questions, the chair's
-/// formulas, due dates, and the endings of the である style), from an embedded data file so that
+/// formulas, due dates; the である style is Text/WrittenJapanese), from an embedded data file so that
 /// Japanese stays out of the code and a clerk can read what the drafter looks for.
 /// </summary>
 public sealed class DraftingCues
 {
     private readonly Dictionary<string, List<Regex>> _patterns;
 
-    private DraftingCues(Dictionary<string, List<Regex>> patterns, IReadOnlyList<(string Spoken, string Written)> endings)
-    {
-        _patterns = patterns;
-        Endings = endings;
-    }
+    private DraftingCues(Dictionary<string, List<Regex>> patterns) => _patterns = patterns;
 
     public static DraftingCues Default { get; } = Load();
-
-    /// <summary>Sentence endings of speech and their である form, longest first.</summary>
-    public IReadOnlyList<(string Spoken, string Written)> Endings { get; }
 
     public bool Matches(string kind, string text) =>
         _patterns.TryGetValue(kind, out var list) && list.Any(r => r.IsMatch(text));
@@ -34,7 +27,6 @@ public sealed class DraftingCues
         // Read line by line rather than through ResourceLines.Read: a row's last tab-separated field may be empty, and trimming would lose it.
         using var reader = new StringReader(ResourceLines.EmbeddedText("Minutes.Drafting.drafting-cues.tsv"));
         var patterns = new Dictionary<string, List<Regex>>(StringComparer.Ordinal);
-        var endings = new List<(string, string)>();
         while (reader.ReadLine() is { } line)
         {
             if (line.Length == 0 || line.StartsWith('#'))
@@ -43,11 +35,6 @@ public sealed class DraftingCues
             }
 
             var fields = line.Split('\t');
-            if (fields[0] == "style")
-            {
-                endings.Add((fields[1], fields[2]));
-                continue;
-            }
 
             if (!patterns.TryGetValue(fields[0], out var list))
             {
@@ -57,6 +44,6 @@ public sealed class DraftingCues
             list.Add(new Regex(fields[1], RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
         }
 
-        return new DraftingCues(patterns, endings.OrderByDescending(e => e.Item1.Length).ToList());
+        return new DraftingCues(patterns);
     }
 }

@@ -22,6 +22,12 @@ public static class ItemKinds
 
     /// <summary>A speaker's cleaned verbatim statement (全文 style).</summary>
     public const string Statement = "statement";
+
+    /// <summary>
+    /// The procedure as said (諮り, 採決 and its result, 宣告, 討論, 休憩, 再開); members'
+    /// 「異議なし」 is one item without a speaker: （「異議なし」と呼ぶ者あり）.
+    /// </summary>
+    public const string Procedure = "procedure";
 }
 
 /// <summary>The result of checking one statement against the segments it cites.</summary>
@@ -48,13 +54,62 @@ public sealed record MinutesItem(
 /// <summary>The minutes of one session (agenda part).</summary>
 public sealed record MinutesSection(string SessionId, string Title, IReadOnlyList<MinutesItem> Items);
 
-/// <summary>会議名, 日時, 場所, 出席者, 議題.</summary>
+/// <summary>
+/// 会議名, 日時, 場所, 出席者 (the speakers), 議題; and from the meeting file, when it gives them,
+/// 開会・閉会 and the roll (出席委員, 欠席委員, 説明のため出席した者, 事務局職員, 署名委員) and any
+/// other key. A field the file does not give is null (left out of the JSON and of the documents).
+/// </summary>
 public sealed record MinutesHeader(
     string MeetingName,
     string? Date,
     string? Place,
     IReadOnlyList<string> Attendees,
-    IReadOnlyList<string> Agenda);
+    IReadOnlyList<string> Agenda,
+    string? Opened = null,
+    string? Closed = null,
+    IReadOnlyList<RollMember>? Present = null,
+    IReadOnlyList<RollMember>? Absent = null,
+    IReadOnlyList<RollMember>? Explainers = null,
+    IReadOnlyList<RollMember>? Staff = null,
+    IReadOnlyList<RollMember>? Signers = null,
+    IReadOnlyList<MeetingField>? Other = null)
+{
+    /// <summary>Everyone the roll names (present, explainers, staff, signers, absent), each once.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<RollMember> Roll =>
+        new[] { Present, Explainers, Staff, Signers, Absent }.OfType<IReadOnlyList<RollMember>>().SelectMany(l => l)
+            .DistinctBy(m => m.Name, StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// The roll member a speaker label stands for: the one member whose role is the label
+    /// (委員長), or whose role ends the label after the start of their name (田中委員 for
+    /// 委員 田中花子), or whose name is the label; null when none or several fit.
+    /// </summary>
+    public RollMember? MemberFor(string? label)
+    {
+        if (string.IsNullOrEmpty(label))
+        {
+            return null;
+        }
+
+        var roll = Roll;
+        var byName = roll.Where(m => m.Name == label).ToList();
+        if (byName.Count == 1)
+        {
+            return byName[0];
+        }
+
+        var byRole = roll.Where(m => m.Role == label).ToList();
+        if (byRole.Count > 0)
+        {
+            return byRole.Count == 1 ? byRole[0] : null;
+        }
+
+        var bySurname = roll.Where(m => m.Role is { Length: > 0 } role && label.Length > role.Length
+            && label.EndsWith(role, StringComparison.Ordinal) && m.Name.StartsWith(label[..^role.Length], StringComparison.Ordinal)).ToList();
+        return bySurname.Count == 1 ? bySurname[0] : null;
+    }
+}
 
 /// <summary>Which drafter wrote the minutes: offline (extractive) or an LLM (model, endpoint host).</summary>
 public sealed record DrafterInfo(DrafterKind Kind, string? Model = null, string? EndpointHost = null, string? PromptSet = null);

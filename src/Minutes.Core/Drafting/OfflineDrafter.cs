@@ -27,11 +27,12 @@ public sealed partial class OfflineDrafter : IMinutesDrafter
         var segments = input.Transcript.Segments.ToDictionary(s => s.Id, StringComparer.Ordinal);
         var sections = new List<MinutesSection>();
         var next = 1;
+        var procedure = ProcedureClassifier.For(input.Transcript.Segments.Select(input.SpeakerOf).Distinct(StringComparer.Ordinal).Select(input.NameOf));
         foreach (var session in input.Sessions.Sessions)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var turns = Turns(session.SegmentIds.Where(segments.ContainsKey).Select(id => segments[id]).ToList(), input);
-            var items = DraftSession(turns, input).Select(item => item with { Id = $"m{next++:D4}" }).ToList();
+            var items = DraftSession(turns, input, procedure).Select(item => item with { Id = $"m{next++:D4}" }).ToList();
             sections.Add(new MinutesSection(session.Id, session.Title, items));
         }
 
@@ -58,32 +59,49 @@ public sealed partial class OfflineDrafter : IMinutesDrafter
         return turns;
     }
 
-    private List<MinutesItem> DraftSession(List<Turn> turns, DraftInput input)
+    private List<MinutesItem> DraftSession(List<Turn> turns, DraftInput input, ProcedureClassifier procedure)
     {
         var style = input.Style;
         var items = new List<MinutesItem>();
         var responder = new Dictionary<string, string>(StringComparer.Ordinal);
+        bool Substantive(string sentence, Turn turn) => procedure.Classify(sentence, input.NameOf(turn.Speaker)) == ProcedureKind.None;
+
+        // The last 宣告 or vote result: a decision that follows says how it was reached.
+        string? outcome = null;
         for (var i = 0; i < turns.Count; i++)
         {
             var turn = turns[i];
             var text = Clean(turn.Text);
             var sentences = Sentences(text);
-            var substantive = sentences.Where(s => !_cues.Matches("procedure", JapaneseText.Normalize(s))).ToList();
+            var kinds = sentences.Select(s => (Sentence: s, Kind: procedure.Classify(s, input.NameOf(turn.Speaker)))).ToList();
+            var substantive = kinds.Where(k => k.Kind == ProcedureKind.None).Select(k => k.Sentence).ToList();
             // 「了承することにご異議ありませんか。」 asks for a decision; it is not one.
-            var decisions = sentences.Where(s => _cues.Matches("decision", JapaneseText.Normalize(s)) && !s.TrimEnd('。').EndsWith('か')).ToList();
+            var decisions = kinds.Where(k => k.Kind != ProcedureKind.Putting && _cues.Matches("decision", JapaneseText.Normalize(k.Sentence)) && !k.Sentence.TrimEnd('。').EndsWith('か')).Select(k => k.Sentence).ToList();
             var requests = substantive.Where(s => _cues.Matches("action", JapaneseText.Normalize(s))).ToList();
             var questions = substantive.Where(s => _cues.Matches("question", JapaneseText.Normalize(s))).ToList();
             var cites = turn.Segments.Select(s => s.Id).ToList();
 
+            foreach (var (sentence, kind) in kinds.Where(k => ProcedureClassifier.IsRecorded(k.Kind)))
+            {
+                RecordProcedure(items, procedure, turn, sentence, kind);
+                if (kind is ProcedureKind.Declaration or ProcedureKind.VoteResult)
+                {
+                    outcome = sentence;
+                }
+            }
+
             foreach (var decision in decisions)
             {
-                items.Add(Item(ItemKinds.Decision, Written(decision, style), CitingSentence(turn, decision), turn.Speaker));
+                var how = outcome is not null && outcome != decision ? outcome : string.Empty;
+                var citations = how.Length > 0 ? CitingSentence(turns, i, how).Concat(CitingSentence(turn, decision)).Distinct(StringComparer.Ordinal).ToList() : CitingSentence(turn, decision);
+                items.Add(Item(ItemKinds.Decision, Written(how + decision, style), citations, turn.Speaker));
+                outcome = null;
             }
 
             if (questions.Count > 0)
             {
                 items.Add(Item(ItemKinds.Question, Written(string.Concat(substantive.Except(requests)), style), cites, turn.Speaker));
-                var answer = NextAnswer(turns, i);
+                var answer = NextAnswer(turns, i, Substantive);
                 if (answer is not null)
                 {
                     if (turn.Speaker is not null && answer.Speaker is not null)
@@ -91,11 +109,11 @@ public sealed partial class OfflineDrafter : IMinutesDrafter
                         responder[turn.Speaker] = answer.Speaker;
                     }
 
-                    var said = string.Concat(Sentences(Clean(answer.Text)).Where(s => !_cues.Matches("procedure", JapaneseText.Normalize(s))));
+                    var said = string.Concat(Sentences(Clean(answer.Text)).Where(s => Substantive(s, answer)));
                     items.Add(Item(ItemKinds.Answer, Written(said, style), answer.Segments.Select(s => s.Id).ToList(), answer.Speaker));
                 }
             }
-            else if (substantive.Except(decisions).Except(requests).Any() && !IsAnswerToPrevious(turns, i))
+            else if (substantive.Except(decisions).Except(requests).Any() && !IsAnswerToPrevious(turns, i, Substantive))
             {
                 var statement = string.Concat(substantive.Except(decisions).Except(requests));
                 items.Add(Item(style == DraftStyle.Verbatim ? ItemKinds.Statement : ItemKinds.Summary, Written(statement, style), cites, turn.Speaker));
@@ -116,24 +134,63 @@ public sealed partial class OfflineDrafter : IMinutesDrafter
         return items;
     }
 
-    private bool IsAnswerToPrevious(List<Turn> turns, int index)
+    /// <summary>
+    /// The procedure as the 会議録 records it, as said (numbers in 公用文 form): the chair's 諮り,
+    /// 採決, 宣告, 討論, 休憩 and 再開 under the chair's name; members' 「異議なし」 once, as
+    /// （「異議なし」と呼ぶ者あり） without a speaker, however many called it out.
+    /// </summary>
+    private static void RecordProcedure(List<MinutesItem> items, ProcedureClassifier procedure, Turn turn, string sentence, ProcedureKind kind)
+    {
+        var citations = CitingSentence(turn, sentence);
+        if (kind != ProcedureKind.Assent)
+        {
+            items.Add(Item(ItemKinds.Procedure, WrittenJapanese.OfficialNumerals(sentence), citations, turn.Speaker));
+            return;
+        }
+
+        var record = procedure.AssentRecord(sentence);
+        if (items.Count > 0 && items[^1] is { Kind: ItemKinds.Procedure, Speaker: null } last && last.Text == record)
+        {
+            items[^1] = last with { Citations = [.. last.Citations.Concat(citations).Distinct(StringComparer.Ordinal)] };
+            return;
+        }
+
+        items.Add(Item(ItemKinds.Procedure, record, citations, null));
+    }
+
+    /// <summary>The segments holding a sentence said in the turn at <paramref name="index"/> or one of the two before it.</summary>
+    private static List<string> CitingSentence(List<Turn> turns, int index, string sentence)
+    {
+        var key = JapaneseText.Fold(sentence);
+        for (var j = index; j >= Math.Max(0, index - 2); j--)
+        {
+            if (JapaneseText.Fold(turns[j].Text).Contains(key, StringComparison.Ordinal))
+            {
+                return CitingSentence(turns[j], sentence);
+            }
+        }
+
+        return CitingSentence(turns[index], sentence);
+    }
+
+    private bool IsAnswerToPrevious(List<Turn> turns, int index, Func<string, Turn, bool> substantive)
     {
         for (var j = index - 1; j >= 0; j--)
         {
             var text = Clean(turns[j].Text);
-            if (Sentences(text).All(s => _cues.Matches("procedure", JapaneseText.Normalize(s))))
+            if (!Sentences(text).Any(s => substantive(s, turns[j])))
             {
                 continue;
             }
 
-            return turns[j].Speaker != turns[index].Speaker && Sentences(text).Any(s => _cues.Matches("question", JapaneseText.Normalize(s)));
+            return turns[j].Speaker != turns[index].Speaker && Sentences(text).Any(s => substantive(s, turns[j]) && _cues.Matches("question", JapaneseText.Normalize(s)));
         }
 
         return false;
     }
 
     /// <summary>The next turn by another speaker that says something of substance (the chair's 「企画課長。」 is skipped).</summary>
-    private Turn? NextAnswer(List<Turn> turns, int index)
+    private static Turn? NextAnswer(List<Turn> turns, int index, Func<string, Turn, bool> substantive)
     {
         for (var j = index + 1; j < turns.Count; j++)
         {
@@ -142,7 +199,7 @@ public sealed partial class OfflineDrafter : IMinutesDrafter
                 return null;
             }
 
-            if (Sentences(Clean(turns[j].Text)).Any(s => !_cues.Matches("procedure", JapaneseText.Normalize(s))))
+            if (Sentences(Clean(turns[j].Text)).Any(s => substantive(s, turns[j])))
             {
                 return turns[j];
             }
@@ -167,11 +224,12 @@ public sealed partial class OfflineDrafter : IMinutesDrafter
     private static MinutesItem Item(string kind, string text, IReadOnlyList<string> citations, string? speaker, string? owner = null, string? due = null) =>
         new(string.Empty, kind, text, citations, speaker, owner, due);
 
+    /// <summary>The statement as the minutes write it: 公用文 numerals in both styles; in the summary style also である調, lead-ins dropped.</summary>
     private string Written(string text, DraftStyle style)
     {
         if (style == DraftStyle.Verbatim)
         {
-            return text;
+            return WrittenJapanese.OfficialNumerals(WrittenJapanese.WithoutRestarts(text));
         }
 
         var builder = new StringBuilder();
@@ -183,19 +241,10 @@ public sealed partial class OfflineDrafter : IMinutesDrafter
                 written = written[lead.Length..];
             }
 
-            foreach (var (spoken, plain) in _cues.Endings)
-            {
-                if (written.EndsWith(spoken, StringComparison.Ordinal))
-                {
-                    written = written[..^spoken.Length] + plain;
-                    break;
-                }
-            }
-
-            builder.Append(written);
+            builder.Append(WrittenJapanese.ToDearu(written));
         }
 
-        return builder.ToString();
+        return WrittenJapanese.OfficialNumerals(builder.ToString());
     }
 
     private static string Clean(string text) => Fillers.Remove(text).Trim();

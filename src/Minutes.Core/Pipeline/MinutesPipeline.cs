@@ -235,30 +235,36 @@ public sealed class MinutesPipeline
     /// stage; any other format, or another file, is a copy rendered from the artifacts, not a
     /// stage. Returns the file written.
     /// </summary>
-    public async Task<string> RenderAsync(RunFolder run, RenderFormat format, string? output, bool publicVersion, CancellationToken cancellationToken)
+    public Task<string> RenderAsync(RunFolder run, RenderFormat format, string? output, bool publicVersion, CancellationToken cancellationToken) =>
+        RenderAsync(run, format, output, publicVersion, withCitations: false, cancellationToken);
+
+    /// <summary>
+    /// <c>minutes render</c>: a filing copy of the minutes (md, docx, html, txt) under
+    /// <c>&lt;run&gt;/filing/</c> or at <paramref name="output"/>, without citation markers unless
+    /// <paramref name="withCitations"/>; subtitles (srt, vtt) beside the run's files. The run's own
+    /// <c>minutes.md</c> (the review draft, with citations) is never overwritten.
+    /// </summary>
+    public Task<string> RenderAsync(RunFolder run, RenderFormat format, string? output, bool publicVersion, bool withCitations, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
+        cancellationToken.ThrowIfCancellationRequested();
+        var labels = DocumentLabels.Japanese;
         if (publicVersion)
         {
             // The 公開版: what reviewers redacted with 'minutes pii' replaced by the redaction mark.
-            var labels = DocumentLabels.Japanese;
             var published = PublicVersion.Of(RunArtifacts.Load(run), PrivacyDecisions.Review(run), labels["Redacted"]);
-            var target = Path.GetFullPath(output ?? run.PathOf("minutes.public." + DocumentFormats.Extension(format)));
+            var target = Path.GetFullPath(output ?? Path.Combine(run.PathOf(DocumentFormats.FilingFolder), "minutes.public." + DocumentFormats.Extension(format)));
             run.RefuseOverwrite(target);
-            AtomicFile.WriteAllBytes(target, DocumentFormats.Render(published, format, labels));
-            return target;
+            AtomicFile.WriteAllBytes(target, DocumentFormats.Render(published, format, labels, withCitations));
+            return Task.FromResult(target);
         }
 
-        if (format == RenderFormat.Md && output is null)
-        {
-            await new StageRunner(run, resume: false, _observer).RunAsync(new RenderStage(), cancellationToken).ConfigureAwait(false);
-            return run.PathOf(RunFolder.MinutesMarkdown);
-        }
-
-        var file = Path.GetFullPath(output ?? run.PathOf(DocumentFormats.DefaultFileName(format)));
+        var file = Path.GetFullPath(output ?? (DocumentFormats.IsDocument(format)
+            ? Path.Combine(run.PathOf(DocumentFormats.FilingFolder), DocumentFormats.DefaultFileName(format))
+            : run.PathOf(DocumentFormats.DefaultFileName(format))));
         run.RefuseOverwrite(file);
-        AtomicFile.WriteAllBytes(file, DocumentFormats.Render(RunArtifacts.Load(run), format));
-        return file;
+        AtomicFile.WriteAllBytes(file, DocumentFormats.Render(RunArtifacts.Load(run), format, labels, withCitations));
+        return Task.FromResult(file);
     }
 
     /// <summary>

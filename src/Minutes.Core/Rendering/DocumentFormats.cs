@@ -21,16 +21,31 @@ public static class DocumentFormats
     /// <summary>Markdig with raw HTML switched off: the Markdown holds no HTML of its own, and none may come in.</summary>
     public static MarkdownPipeline Pipeline { get; } = new MarkdownPipelineBuilder().DisableHtml().Build();
 
+    /// <summary>The folder of the run that holds the filing copies <c>minutes render</c> writes.</summary>
+    public const string FilingFolder = "filing";
+
     public static string Extension(RenderFormat format) => format.ToString().ToLowerInvariant();
 
     /// <summary>The default file name in the run folder (<c>minutes.md</c>, <c>minutes.docx</c> …).</summary>
     public static string DefaultFileName(RenderFormat format) => "minutes." + Extension(format);
 
-    public static byte[] Render(RunArtifacts artifacts, RenderFormat format, DocumentLabels? labels = null)
+    /// <summary>Whether the format is a document of the minutes (a filing copy), not subtitles of the transcript.</summary>
+    public static bool IsDocument(RenderFormat format) => format is RenderFormat.Md or RenderFormat.Docx or RenderFormat.Html or RenderFormat.Txt;
+
+    /// <summary>
+    /// The document in <paramref name="format"/>; with <paramref name="citations"/> false the
+    /// statements carry no citation markers (the filing copy; the review draft keeps them).
+    /// </summary>
+    public static byte[] Render(RunArtifacts artifacts, RenderFormat format, DocumentLabels? labels = null, bool citations = true)
     {
         ArgumentNullException.ThrowIfNull(artifacts);
         labels ??= DocumentLabels.Japanese;
-        var layout = MinutesLayout.From(artifacts, labels);
+        var layout = MinutesLayout.From(artifacts, labels).WithoutEmptySections();
+        if (!citations)
+        {
+            layout = layout.WithoutCitations();
+        }
+
         return format switch
         {
             RenderFormat.Md => Utf8(MarkdownRenderer.Markdown(labels).Render(layout)),

@@ -56,6 +56,7 @@ public sealed class DocxRenderer
 
         AppendList(body, _labels["Decisions"], layout.Decisions);
         AppendList(body, _labels["Actions"], layout.Actions);
+        body.Append(SignatureBlock(layout));
         body.Append(new SectionProperties(
             new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
             new PageSize { Width = PageWidth, Height = PageHeight },
@@ -114,6 +115,23 @@ public sealed class DocxRenderer
         return table;
     }
 
+    /// <summary>
+    /// The 署名欄: the attestation, then one line per signatory (the chair, then each 署名委員)
+    /// with the role, the name the roll gives, and a line to sign on; kept on one page.
+    /// </summary>
+    private IEnumerable<Paragraph> SignatureBlock(MinutesLayout layout)
+    {
+        yield return new Paragraph(
+            new ParagraphProperties(new KeepNext(), new SpacingBetweenLines { Before = "480", After = "240" }),
+            TextRun(_labels["Signature"]));
+        foreach (var (role, name) in layout.Signatories(_labels))
+        {
+            yield return new Paragraph(
+                new ParagraphProperties(new KeepNext(), new SpacingBetweenLines { Before = "240" }, new Indentation { Left = "2520" }),
+                TextRun(role + _labels["RollSeparator"] + (name.Length > 0 ? name + _labels["RollSeparator"] : string.Empty) + _labels["SignatureLine"]));
+        }
+    }
+
     private Paragraph SpeakerParagraph(LaidOutStatement statement)
     {
         var paragraph = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = SpeakerStyle }));
@@ -153,7 +171,10 @@ public sealed class DocxRenderer
         }
 
         paragraph.Append(TextRun(statement.Text + MinutesLayout.OwnerAndDue(statement, _labels)));
-        paragraph.Append(TextRun(statement.CitationText, CitationStyle));
+        if (statement.CitationText.Length > 0)
+        {
+            paragraph.Append(TextRun(statement.CitationText, CitationStyle));
+        }
     }
 
     private Footer PageNumberFooter() =>

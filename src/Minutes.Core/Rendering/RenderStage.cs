@@ -10,7 +10,7 @@ namespace Minutes.Rendering;
 public sealed class RenderStage : IStage
 {
     /// <summary>Bumped when the Markdown layout changes, so that a resumed run renders again.</summary>
-    public const string LayoutVersion = "1";
+    public const string LayoutVersion = "2";
 
     public StageDefinition Define(RunFolder run) => new(
         StageNames.Render,

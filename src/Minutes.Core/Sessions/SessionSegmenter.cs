@@ -167,7 +167,9 @@ public sealed class SessionSegmenter
         {
             var text = TextSimilarity.Bigrams(segments[i].Text);
             var announced = cues.FirstOrDefault(c => c.Index == i && c.Kind == SessionKinds.Item);
-            scores[i] = [.. items.Select((item, k) => !eligible[i] ? 0
+            // An announcement that names a number (議案第十二号 = 議案第12号) is about that item, not a
+            // neighbour whose title shares most of its words (〜条例の一部改正について).
+            scores[i] = [.. items.Select((item, k) => !eligible[i] || (announced?.Number is { } other && item.Number is { } own && other != own) ? 0
                 : Math.Min(1, TextSimilarity.Containment(itemBigrams[k], text) + (announced?.Number is { } n && n == item.Number ? 0.5 : 0)))];
         }
 

@@ -62,6 +62,9 @@ public static class JapaneseText
         return FindNumbersIn(text.Normalize(NormalizationForm.FormKC));
     }
 
+    /// <summary>The numbers in the text as it is (no NFKC first), with their positions in it: for rewriting text in place.</summary>
+    internal static List<NumberMention> FindNumbersInText(string text) => FindNumbersIn(text);
+
     private static List<NumberMention> FindNumbersIn(string text)
     {
         var mentions = new List<NumberMention>();

@@ -32,7 +32,7 @@ public sealed class PiiCommandTests : IDisposable
         var rendered = await CliRunner.RunAsync("render", run, "-f", "txt", "--public");
         Assert.True(rendered.ExitCode == 0, rendered.Error);
 
-        var published = File.ReadAllText(folder.PathOf("minutes.public.txt"));
+        var published = File.ReadAllText(folder.PathOf("filing/minutes.public.txt"));
         Assert.DoesNotContain(phone.Text, published, StringComparison.Ordinal);
         Assert.Contains("○○", published, StringComparison.Ordinal);
         var decision = PrivacyDecisionLog.Load(folder).Decisions.Single();

@@ -23,7 +23,7 @@ public sealed class MinutesRenderingTests
         using var temp = new TempFolder();
         var run = await CommitteeMeeting.CreateAsync(temp.File("run"));
 
-        var result = await CliRunner.RunAsync("render", run.Root, "--format", "md");
+        var result = await CliRunner.RunAsync("review", run.Root);
 
         Assert.Equal(ExitCodes.Ok, result.ExitCode);
         Golden.Verify("Rendering/committee.minutes.md", File.ReadAllText(run.PathOf(RunFolder.MinutesMarkdown)));
@@ -154,13 +154,13 @@ public sealed class MinutesRenderingTests
         Assert.StartsWith("WEBVTT\n\ns0001\n00:00:00.500 --> 00:00:02.500\n<v 委員長>", vtt, StringComparison.Ordinal);
         Assert.Contains("<v 田中委員>高齢者への配慮もお願いします &lt;script&gt;", vtt, StringComparison.Ordinal);
 
-        var text = File.ReadAllText(run.PathOf("minutes.txt"));
+        var text = File.ReadAllText(run.PathOf("filing/minutes.txt"));
         Assert.StartsWith(labels.Title + "\n", text, StringComparison.Ordinal);
         Assert.DoesNotContain("**", text, StringComparison.Ordinal);
         Assert.DoesNotContain("\\", text, StringComparison.Ordinal);
         Assert.Contains(labels.Unsupported, text, StringComparison.Ordinal);
 
-        var html = File.ReadAllText(run.PathOf("minutes.html"));
+        var html = File.ReadAllText(run.PathOf("filing/minutes.html"));
         Assert.Contains("<h1>" + labels.Title + "</h1>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>", html, StringComparison.Ordinal);
     }

@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Minutes.Text;
+
+namespace Minutes.Drafting;
+
+/// <summary>
+/// Reads the procedure of a meeting sentence by sentence (諮り → 異議なし → 宣告; 採決 → result;
+/// 討論; 休憩/再開), from the cue table <c>Drafting/Resources/procedure-cues.tsv</c>, which can be
+/// extended without code. A sentence's length decides nothing: a one-line dissent or an answer
+/// that is just a figure is substance. Naming the next speaker (「企画課長。」) or oneself
+/// (「田中です。」) is recognised from the speaker labels of the meeting.
+/// </summary>
+public sealed class ProcedureClassifier
+{
+    private static readonly ProcedureKind[] Order =
+    [
+        ProcedureKind.Assent, ProcedureKind.Declaration, ProcedureKind.VoteResult, ProcedureKind.VoteCall,
+        ProcedureKind.Putting, ProcedureKind.Debate, ProcedureKind.Recess, ProcedureKind.Resume, ProcedureKind.Formula,
+    ];
+
+    private readonly Dictionary<ProcedureKind, List<Regex>> _patterns;
+    private readonly HashSet<string> _chairs;
+    private readonly string _assentRecord;
+    private readonly IReadOnlyList<string> _labels;
+    private readonly string _selfSuffix;
+
+    private ProcedureClassifier(Dictionary<ProcedureKind, List<Regex>> patterns, HashSet<string> chairs, string assentRecord, string selfSuffix, IReadOnlyList<string> labels)
+    {
+        _selfSuffix = selfSuffix;
+        _patterns = patterns;
+        _chairs = chairs;
+        _assentRecord = assentRecord;
+        _labels = labels;
+    }
+
+    /// <summary>The classifier for a meeting whose speakers carry these labels (委員長, 田中委員, 企画課長 …).</summary>
+    public static ProcedureClassifier For(IEnumerable<string> speakerLabels)
+    {
+        ArgumentNullException.ThrowIfNull(speakerLabels);
+        var patterns = new Dictionary<ProcedureKind, List<Regex>>();
+        var chairs = new HashSet<string>(StringComparer.Ordinal);
+        var record = "{0}";
+        var self = string.Empty;
+        foreach (var line in ResourceLines.EmbeddedText("Minutes.Drafting.procedure-cues.tsv").ReplaceLineEndings("\n").Split('\n'))
+        {
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            var fields = line.Split('\t', 2);
+            switch (fields[0])
+            {
+                case "chair":
+                    chairs.Add(fields[1]);
+                    break;
+                case "assent-record":
+                    record = fields[1];
+                    break;
+                case "self":
+                    self = fields[1];
+                    break;
+                default:
+                    var kind = Enum.Parse<ProcedureKind>(fields[0].Replace("-", string.Empty, StringComparison.Ordinal), ignoreCase: true);
+                    if (!patterns.TryGetValue(kind, out var list))
+                    {
+                        patterns[kind] = list = [];
+                    }
+
+                    list.Add(new Regex(fields[1], RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
+                    break;
+            }
+        }
+
+        return new ProcedureClassifier(patterns, chairs, record, self, [.. speakerLabels.Where(l => l.Length > 0).Distinct(StringComparer.Ordinal)]);
+    }
+
+    /// <summary>Whether the speaker label is a chair's (委員長, 議長, 会長 …): only a chair puts questions to the meeting.</summary>
+    public bool IsChair(string? speaker) => speaker is not null && _chairs.Contains(speaker);
+
+    /// <summary>What the sentence does, said by <paramref name="speaker"/> (a label; null when unknown).</summary>
+    public ProcedureKind Classify(string sentence, string? speaker)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        var text = JapaneseText.Normalize(Fillers.Remove(sentence)).Trim();
+        if (text.Length == 0)
+        {
+            return ProcedureKind.Formula;
+        }
+
+        if (IsNomination(text, speaker))
+        {
+            return ProcedureKind.Nomination;
+        }
+
+        foreach (var kind in Order)
+        {
+            if (kind == ProcedureKind.Putting && !IsChair(speaker))
+            {
+                continue;
+            }
+
+            if (_patterns.TryGetValue(kind, out var list) && list.Any(r => r.IsMatch(text)))
+            {
+                return kind;
+            }
+        }
+
+        return ProcedureKind.None;
+    }
+
+    /// <summary>Whether the sentence is procedure (anything but <see cref="ProcedureKind.None"/>).</summary>
+    public bool IsProcedure(string sentence, string? speaker) => Classify(sentence, speaker) != ProcedureKind.None;
+
+    /// <summary>Procedure the minutes record (the course of a decision, a break); formulas and nominations are left out.</summary>
+    public static bool IsRecorded(ProcedureKind kind) => kind is not (ProcedureKind.None or ProcedureKind.Formula or ProcedureKind.Nomination);
+
+    /// <summary>How the minutes record members' assent: （「異議なし」と呼ぶ者あり）.</summary>
+    public string AssentRecord(string said)
+    {
+        ArgumentNullException.ThrowIfNull(said);
+        return string.Format(CultureInfo.InvariantCulture, _assentRecord, said.Trim().TrimEnd('。', '.', '!', '！'));
+    }
+
+    /// <summary>「企画課長。」 (a speaker's label alone) or 「田中です。」 (the start of one's own label, then です).</summary>
+    private bool IsNomination(string text, string? speaker)
+    {
+        var bare = text.TrimEnd('。', '.');
+        if (_labels.Contains(bare, StringComparer.Ordinal))
+        {
+            return true;
+        }
+
+        return speaker is not null && _selfSuffix.Length > 0 && bare.EndsWith(_selfSuffix, StringComparison.Ordinal)
+            && bare[..^_selfSuffix.Length] is { Length: > 0 } name && speaker.StartsWith(name, StringComparison.Ordinal);
+    }
+}
