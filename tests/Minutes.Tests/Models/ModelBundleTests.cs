@@ -12,7 +12,7 @@ public sealed class ModelBundleTests
 {
     private static readonly byte[] Whisper = WhisperLikeHeader.Bytes(extra: 20_000);
 
-    [Fact]
+    [SkippableFact]
     public void Export_then_import_carries_the_models_with_their_digests_into_another_store()
     {
         using var temp = new TempFolder();
@@ -52,7 +52,7 @@ public sealed class ModelBundleTests
         { "not a zip", "bundle.zip refused: it is not a zip file; nothing was imported." },
     };
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(BadBundles))]
     public void A_bad_bundle_is_refused_in_one_line_and_nothing_is_placed(string flaw, string message)
     {
@@ -71,7 +71,7 @@ public sealed class ModelBundleTests
         Assert.Empty(Directory.EnumerateFileSystemEntries(store.Folder));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Import_never_overwrites_a_different_model_of_the_same_name()
     {
         using var temp = new TempFolder();
@@ -89,7 +89,7 @@ public sealed class ModelBundleTests
         Assert.Equal(other, File.ReadAllBytes(Path.Combine(store.Folder, "ggml-b.bin")));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Export_refuses_a_model_the_store_does_not_have_and_a_file_that_is_not_a_model()
     {
         using var temp = new TempFolder();
@@ -107,7 +107,7 @@ public sealed class ModelBundleTests
         Assert.Equal(["notes.bin"], Directory.EnumerateFileSystemEntries(temp.Path).Where(File.Exists).Select(Path.GetFileName));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Export_refuses_a_pulled_model_that_no_longer_matches_its_recorded_digest()
     {
         using var temp = new TempFolder();

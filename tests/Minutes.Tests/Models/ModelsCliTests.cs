@@ -129,7 +129,7 @@ public sealed class ModelsCliTests
         Assert.Contains("ok    speaker model    built-in (mfcc-ahc)", builtIn.Out, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Export_and_import_carry_a_model_to_another_models_folder_and_refuse_a_bad_bundle_in_one_line()
     {
         using var temp = new TempFolder();
