@@ -22,7 +22,7 @@ public sealed class WorkbenchBrowserTests
     {
         Skip.IfNot(File.Exists(Chromium), $"{Chromium} is missing: apt-get install -y chromium (scripts/test installs it).");
         using var temp = new TempFolder();
-        var run = await CommitteeMeeting.CreateAsync(temp.File("run"));
+        var run = await CommitteeMeeting.CreateForReviewAsync(temp.File("run"));
         using var workbench = new ReviewWorkbench(run, new WorkbenchOptions { Llm = new LlmOptions { Offline = true } });
         await using var server = await WorkbenchServer.StartAsync(workbench, 0, CancellationToken.None);
 

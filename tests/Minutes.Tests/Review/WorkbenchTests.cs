@@ -25,7 +25,7 @@ public sealed class WorkbenchTests
     public async Task A_corrected_number_flags_the_statement_citing_it_and_a_stale_edit_is_refused_with_nothing_recorded()
     {
         using var temp = new TempFolder();
-        var run = await CommitteeMeeting.CreateAsync(temp.File("run"));
+        var run = await CommitteeMeeting.CreateForReviewAsync(temp.File("run"));
         using var workbench = new ReviewWorkbench(run);
         var state = await workbench.StateAsync(CancellationToken.None);
         var seen = state.Segments.Single(s => s.Id == "s0007");
@@ -38,7 +38,7 @@ public sealed class WorkbenchTests
         Assert.Contains(m0004.Reasons, r => r.Contains("300", StringComparison.Ordinal));
         Assert.Equal("初期費用は五百万円を見込んでおります。", update.Segments.Single().Text);
         Assert.NotEqual(seen.Digest, update.Segments.Single().Digest);
-        // The flag the draft itself carried stays.
+        // A statement that says what nobody said stays flagged (m0008: a due month not in its segment).
         Assert.Equal("unsupported", update.Statements.Single(s => s.Id == "m0008").Status);
 
         var stale = await Assert.ThrowsAsync<WorkbenchConflictException>(() =>
@@ -54,7 +54,7 @@ public sealed class WorkbenchTests
     public async Task A_replacement_is_counted_before_it_is_applied_and_speakers_can_be_renamed_and_merged()
     {
         using var temp = new TempFolder();
-        var run = await CommitteeMeeting.CreateAsync(temp.File("run"));
+        var run = await CommitteeMeeting.CreateForReviewAsync(temp.File("run"));
         using var workbench = new ReviewWorkbench(run);
 
         var count = await workbench.CountAsync("予約システム", CancellationToken.None);
@@ -74,7 +74,7 @@ public sealed class WorkbenchTests
     public async Task A_checked_mark_is_chained_in_the_trace_and_lapses_when_the_statement_text_changes()
     {
         using var temp = new TempFolder();
-        var run = await CommitteeMeeting.CreateAsync(temp.File("run"));
+        var run = await CommitteeMeeting.CreateForReviewAsync(temp.File("run"));
         using var workbench = new ReviewWorkbench(run);
 
         var update = await workbench.CheckAsync(new WorkbenchRequest("山田", Statement: "m0004"), DateTimeOffset.UtcNow, CancellationToken.None);
@@ -122,7 +122,7 @@ public sealed class WorkbenchTests
     public async Task A_redraft_from_the_workbench_keeps_the_previous_version_and_the_page_shows_what_changed()
     {
         using var temp = new TempFolder();
-        var run = await CommitteeMeeting.CreateAsync(temp.File("run"));
+        var run = await CommitteeMeeting.CreateForReviewAsync(temp.File("run"));
         using var workbench = new ReviewWorkbench(run, new WorkbenchOptions { Llm = new LlmOptions { Offline = true } });
         var seen = (await workbench.StateAsync(CancellationToken.None)).Segments.Single(s => s.Id == "s0007");
         await workbench.CorrectAsync(new WorkbenchRequest("山田", "text", "s0007", "初期費用は五百万円を見込んでおります。", seen.Digest), CancellationToken.None);
@@ -144,7 +144,7 @@ public sealed class WorkbenchTests
     public async Task An_approval_from_the_workbench_writes_the_page_first_and_level_three_needs_a_second_reviewer()
     {
         using var temp = new TempFolder();
-        var run = await CommitteeMeeting.CreateAsync(temp.File("run"), confidentiality: 3);
+        var run = await CommitteeMeeting.CreateForReviewAsync(temp.File("run"), confidentiality: 3);
         Assert.Equal(ExitCodes.Ok, (await CliRunner.RunAsync("review", run.Root)).ExitCode);
         using var workbench = new ReviewWorkbench(run);
         var seen = (await workbench.StateAsync(CancellationToken.None)).Segments.Single(s => s.Id == "s0012");
@@ -169,7 +169,7 @@ public sealed class WorkbenchTests
     public async Task The_server_refuses_requests_without_the_token_from_another_host_or_origin_and_answers_with_it()
     {
         using var temp = new TempFolder();
-        var run = await CommitteeMeeting.CreateAsync(temp.File("run"));
+        var run = await CommitteeMeeting.CreateForReviewAsync(temp.File("run"));
         using var workbench = new ReviewWorkbench(run);
         await using var server = await WorkbenchServer.StartAsync(workbench, 0, CancellationToken.None);
         using var http = new HttpClient { Timeout = Limit };
@@ -229,7 +229,7 @@ public sealed class WorkbenchTests
     public async Task Review_serve_prints_a_loopback_address_with_a_token_and_stops_cleanly_when_cancelled()
     {
         using var temp = new TempFolder();
-        var run = await CommitteeMeeting.CreateAsync(temp.File("run"));
+        var run = await CommitteeMeeting.CreateForReviewAsync(temp.File("run"));
         using var output = new StringWriter();
         using var error = new StringWriter();
         using var synchronizedOut = TextWriter.Synchronized(output);
@@ -260,7 +260,7 @@ public sealed class WorkbenchTests
     public async Task Review_serve_refuses_a_port_out_of_range_with_one_line()
     {
         using var temp = new TempFolder();
-        var run = await CommitteeMeeting.CreateAsync(temp.File("run"));
+        var run = await CommitteeMeeting.CreateForReviewAsync(temp.File("run"));
         var result = await CliRunner.RunAsync("review", run.Root, "--serve", "--port", "70000");
         Assert.Equal(ExitCodes.Failure, result.ExitCode);
         Assert.Contains("--port 70000", result.Error, StringComparison.Ordinal);

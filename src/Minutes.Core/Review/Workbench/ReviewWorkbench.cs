@@ -48,28 +48,13 @@ public sealed class ReviewWorkbench : IDisposable
 
     /// <summary>
     /// The artifacts with every statement verified again against the transcript as it stands now
-    /// (a correction can take away what a statement rests on). A statement stays unsupported when
-    /// its draft said so: the reasons of both are kept.
+    /// (a correction can take away what a statement rests on): the same verdicts as <c>review</c>
+    /// and <c>approve</c> (<see cref="StatementCheck.Reverify"/>).
     /// </summary>
     public static RunArtifacts Reverified(RunFolder run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var artifacts = RunArtifacts.Load(run);
-        if (artifacts.Sessions is null)
-        {
-            return artifacts;
-        }
-
-        var again = MinutesVerifier.Verify(artifacts.Minutes, artifacts.Transcript, artifacts.Sessions)
-            .Sections.SelectMany(s => s.Items).ToDictionary(i => i.Id, i => i.Verification, StringComparer.Ordinal);
-        var minutes = artifacts.Minutes with
-        {
-            Sections = artifacts.Minutes.Sections.Select(section => section with
-            {
-                Items = section.Items.Select(item => item with { Verification = Merge(item.Verification, again.GetValueOrDefault(item.Id)) }).ToList(),
-            }).ToList(),
-        };
-        return new RunArtifacts(minutes, artifacts.Transcript, artifacts.Speakers, artifacts.Sessions);
+        return StatementCheck.Reverify(RunArtifacts.Load(run));
     }
 
     /// <summary>The review page as served: the static page with the edit controls switched on.</summary>
@@ -228,21 +213,14 @@ public sealed class ReviewWorkbench : IDisposable
         }, cancellationToken);
 
     /// <summary>
-    /// An approval, as <c>minutes approve</c> records it (the level-3 rule of two different
-    /// reviewers included); statements that the current transcript no longer supports block it
-    /// unless the reviewer accepts them with a reason.
+    /// An approval, as <c>minutes approve</c> records it: the same checks (statements verified
+    /// again, the level-3 rule of two different reviewers, privacy decisions) and the same refusals.
     /// </summary>
     public Task<WorkbenchUpdate> ApproveAsync(WorkbenchRequest request, DateTimeOffset now, CancellationToken cancellationToken) =>
         ExclusiveAsync(async () =>
         {
             ArgumentNullException.ThrowIfNull(request);
             var accept = string.IsNullOrWhiteSpace(request.AcceptFlags) ? null : request.AcceptFlags;
-            var unsupported = Statements(Reverified(Run)).Where(s => s.Status == ItemVerification.Unsupported).Select(s => s.Id).ToList();
-            if (unsupported.Count > 0 && accept is null)
-            {
-                throw new MinutesException($"Not approved: {unsupported.Count} statement(s) are not supported by the transcript as corrected ({string.Join(", ", unsupported)}); redraft, or check them and give a reason to accept them.");
-            }
-
             // The approval binds review.html too: it must be the page of what is approved.
             if (_pageBehind)
             {
@@ -283,21 +261,6 @@ public sealed class ReviewWorkbench : IDisposable
     }
 
     public void Dispose() => _gate.Dispose();
-
-    private static ItemVerification? Merge(ItemVerification? drafted, ItemVerification? now)
-    {
-        if (now is null || drafted?.Status == ItemVerification.Unsupported && now.Status != ItemVerification.Unsupported)
-        {
-            return drafted;
-        }
-
-        if (drafted?.Status != ItemVerification.Unsupported)
-        {
-            return now;
-        }
-
-        return now with { Reasons = drafted.Reasons.Concat(now.Reasons).Distinct(StringComparer.Ordinal).ToList() };
-    }
 
     private static CorrectionOperation Operation(string? name) => (name ?? string.Empty).Trim().ToLowerInvariant() switch
     {
