@@ -47,7 +47,7 @@ public sealed class MessageLanguageTests
     }
 
     [Fact]
-    public void Every_message_the_code_asks_for_exists_in_both_languages_with_the_same_placeholders()
+    public void Every_message_the_code_asks_for_exists_in_both_languages_with_the_same_placeholders_and_none_is_left_unused()
     {
         var table = File.ReadAllLines(Path.Combine(RepoPaths.Root, "src", "Minutes.Core", "Text", "messages.tsv"))
             .Where(l => l.Length > 0 && !l.StartsWith('#'))
@@ -61,6 +61,8 @@ public sealed class MessageLanguageTests
 
         Assert.NotEmpty(asked);
         Assert.All(asked, key => Assert.True(table.ContainsKey(key), $"{key} is not in messages.tsv"));
+        var code = string.Concat(Directory.GetFiles(Path.Combine(RepoPaths.Root, "src"), "*.cs", SearchOption.AllDirectories).Select(File.ReadAllText));
+        Assert.All(table.Keys, key => Assert.True(code.Contains($"\"{key}\"", StringComparison.Ordinal), $"{key} in messages.tsv is asked for by no code"));
         Assert.All(table.Values, cells =>
         {
             Assert.Equal(3, cells.Length);
