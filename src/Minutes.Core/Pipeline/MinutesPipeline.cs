@@ -313,9 +313,10 @@ public sealed class MinutesPipeline
     /// <summary>
     /// <c>minutes pii --keep|--redact</c>: a reviewer's decision on one finding, appended to
     /// <c>trace/privacy-decisions.json</c>; then render → review, which records the decisions in
-    /// the manifest so that the next approval binds them.
+    /// the manifest so that the next approval binds them. <paramref name="reviewPage"/> false leaves
+    /// the page to be written later (the review workbench writes it before an approval).
     /// </summary>
-    public async Task<PrivacyDecision> DecideAsync(RunFolder run, string findingId, PrivacyDecisionKind decision, string reviewer, string? reason, CancellationToken cancellationToken)
+    public async Task<PrivacyDecision> DecideAsync(RunFolder run, string findingId, PrivacyDecisionKind decision, string reviewer, string? reason, CancellationToken cancellationToken, bool reviewPage = true)
     {
         ArgumentNullException.ThrowIfNull(run);
         PrivacyDecision recorded;
@@ -324,7 +325,11 @@ public sealed class MinutesPipeline
             recorded = PrivacyDecisions.Record(run, findingId, decision, ReviewerName.Normalize(reviewer), reason, DateTimeOffset.UtcNow);
         }
 
-        await RenderAndReviewAsync(new StageRunner(run, resume: false, _observer), cancellationToken).ConfigureAwait(false);
+        if (reviewPage)
+        {
+            await RenderAndReviewAsync(new StageRunner(run, resume: false, _observer), cancellationToken).ConfigureAwait(false);
+        }
+
         return recorded;
     }
 

@@ -167,8 +167,8 @@ public sealed class ReviewWorkbench : IDisposable
         }, cancellationToken);
 
     /// <summary>A keep or redact decision on a personal-information finding.</summary>
-    public Task<WorkbenchUpdate> DecideAsync(WorkbenchRequest request, DateTimeOffset now, CancellationToken cancellationToken) =>
-        ExclusiveAsync(() =>
+    public Task<WorkbenchUpdate> DecideAsync(WorkbenchRequest request, CancellationToken cancellationToken) =>
+        ExclusiveAsync(async () =>
         {
             ArgumentNullException.ThrowIfNull(request);
             var kind = (request.Decision ?? string.Empty).Trim().ToLowerInvariant() switch
@@ -177,15 +177,16 @@ public sealed class ReviewWorkbench : IDisposable
                 "redact" => PrivacyDecisionKind.Redact,
                 _ => throw new MinutesException($"Unknown decision '{request.Decision}': keep or redact."),
             };
-            var decision = PrivacyDecisions.Record(Run, request.Finding ?? string.Empty, kind, Reviewer(request.Reviewer), request.Reason, now);
+            // Through the same plan as 'minutes pii' (the run's lock file included), the page left for later.
+            var decision = await _pipeline.DecideAsync(Run, request.Finding ?? string.Empty, kind, Reviewer(request.Reviewer), request.Reason, cancellationToken, reviewPage: false).ConfigureAwait(false);
             // The review stage reads the decisions, so the page is written again before an approval binds them.
             _pageBehind = true;
-            return Task.FromResult(new WorkbenchUpdate(
+            return new WorkbenchUpdate(
                 $"{decision.FindingId}: {decision.Decision.ToString().ToLowerInvariant()} ({decision.Reviewer}).",
                 CorrectionLog.Load(Run).Corrections.Count,
                 [],
                 Statements(Reverified(Run)),
-                Reload: false));
+                Reload: false);
         }, cancellationToken);
 
     /// <summary>

@@ -101,7 +101,7 @@ public sealed class WorkbenchServer : IAsyncDisposable
         _app.MapGet("/api/replace-count", context => Act(context, async () => await Json(context, 200, await _workbench.CountAsync(context.Request.Query["term"], context.RequestAborted).ConfigureAwait(false), MinutesJson.Context.WorkbenchCount).ConfigureAwait(false)));
         Post("/api/corrections", (request, ct) => _workbench.CorrectAsync(request, ct));
         Post("/api/checks", (request, ct) => _workbench.CheckAsync(request, DateTimeOffset.UtcNow, ct));
-        Post("/api/privacy", (request, ct) => _workbench.DecideAsync(request, DateTimeOffset.UtcNow, ct));
+        Post("/api/privacy", (request, ct) => _workbench.DecideAsync(request, ct));
         Post("/api/redraft", (request, ct) => _workbench.RedraftAsync(request, ct));
         Post("/api/approve", (request, ct) => _workbench.ApproveAsync(request, DateTimeOffset.UtcNow, ct));
         _app.MapGet("/{**path}", ServeFileAsync);
