@@ -44,7 +44,11 @@ internal static class CommonOptions
         };
     }
 
-    public static Option<string?> Style() => new("--style") { Description = $"summary (要点筆記, である調) or verbatim (全文). Default: minutes.json, else {DraftStyles.Default.Name()}." };
+    public static Option<string?> Style() => new("--style") { Description = $"summary (要点筆記, である調), verbatim (全文) or overview (議事概要). Default: the meeting file's 種別, else minutes.json, else the kind of meeting (委員会 …: {DraftStyles.Default.Name()}; 会議, 説明会: overview)." };
+
+    /// <summary>Where the style comes from: the option, minutes.json, or neither (the kind of meeting chooses).</summary>
+    public static StyleSource StyleSourceOf(ParseResult parse, Option<string?> option, MinutesConfig config) =>
+        parse.GetValue(option) is not null ? StyleSource.Given : config.Style is not null ? StyleSource.Configured : StyleSource.Default;
 
     /// <summary>The option, else minutes.json, else summary.</summary>
     public static DraftStyle StyleOf(ParseResult parse, Option<string?> option, MinutesConfig config) =>

@@ -36,6 +36,7 @@ internal static class DraftCommand
             {
                 Meeting = parse.GetValue(meeting),
                 Style = CommonOptions.StyleOf(parse, style, config),
+                StyleSource = CommonOptions.StyleSourceOf(parse, style, config),
                 Roster = parse.GetValue(roster),
             };
             var progress = new ConsoleProgress(console);

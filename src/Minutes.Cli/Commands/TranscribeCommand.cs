@@ -95,6 +95,7 @@ internal static class TranscribeCommand
                 {
                     Meeting = parse.GetValue(meeting),
                     Style = CommonOptions.StyleOf(parse, style, config),
+                    StyleSource = CommonOptions.StyleSourceOf(parse, style, config),
                 },
                 Confidentiality = CommonOptions.ConfidentialityRequestOf(parse, confidentiality, lower, reviewer, config, name),
                 Llm = llm.Read(parse),

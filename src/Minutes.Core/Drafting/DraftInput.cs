@@ -16,6 +16,9 @@ public sealed record DraftInput(
     Confidentiality Confidentiality,
     string? LlmTraceFolder = null)
 {
+    /// <summary>The kind of meeting (from 種別 or inferred) and how it was chosen; prompts and layouts read it.</summary>
+    public MeetingKindChoice? Kind { get; init; }
+
     /// <summary>Names (one per entry) that are personal information wherever they are said (<c>--roster</c>).</summary>
     public IReadOnlyList<string> Roster { get; init; } = [];
 

@@ -14,6 +14,12 @@ public sealed record DraftOptions
 
     public DraftStyle Style { get; init; } = DraftStyles.Default;
 
+    /// <summary>
+    /// Where <see cref="Style"/> came from. Unless it was given (<c>--style</c>), the meeting file's
+    /// 種別 chooses the style; a configured style comes next, then the kind inferred from the transcript.
+    /// </summary>
+    public StyleSource StyleSource { get; init; } = StyleSource.Given;
+
     /// <summary>機密性 1–3.</summary>
     public Confidentiality Confidentiality { get; init; } = Confidentiality.Default;
 

@@ -36,6 +36,7 @@ public sealed class DraftStage : IStage
         var parameters = new Dictionary<string, string>(_drafter.Parameters)
         {
             ["style"] = _options.Style.Name(),
+            ["styleSource"] = _options.StyleSource.ToString().ToLowerInvariant(),
             ["confidentiality"] = _options.Confidentiality.ToString(),
         };
         return new StageDefinition(StageNames.Draft, parameters, inputs, [RunFolder.MinutesTrace, RunFolder.LlmTraceFolder]);
@@ -48,13 +49,26 @@ public sealed class DraftStage : IStage
         var sessions = run.Read(RunFolder.SessionsTrace, MinutesJson.Context.SessionPlan);
         var speakers = run.CurrentSpeakers is { } current ? run.Read(current, MinutesJson.Context.SpeakerMap) : null;
         var roster = _options.Roster is null ? [] : File.ReadAllLines(_options.Roster).Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
-        var input = new DraftInput(transcript, speakers, sessions, MeetingInfo.Load(_options.Meeting), _options.Style, _options.Confidentiality, run.PathOf(RunFolder.LlmTraceFolder)) { Roster = roster };
+        var meeting = MeetingInfo.Load(_options.Meeting);
+        var input = new DraftInput(transcript, speakers, sessions, meeting, _options.Style, _options.Confidentiality, run.PathOf(RunFolder.LlmTraceFolder)) { Roster = roster };
+        var kind = MeetingKinds.Choose(meeting, transcript, transcript.Segments.Select(input.SpeakerOf).Distinct(StringComparer.Ordinal).Select(input.NameOf), sessions);
+        input = input with { Style = StyleFor(kind), Kind = kind };
         var action = _drafter.Kind == DrafterKind.Offline ? "not-sent" : _options.Confidentiality.MasksBeforeSending ? "masked" : "warned";
-        var minutes = await _drafter.DraftAsync(input, cancellationToken).ConfigureAwait(false);
+        var drafter = input.Style == DraftStyle.Overview && _drafter.Kind == DrafterKind.Offline ? new OverviewDrafter(_drafter) : _drafter;
+        var minutes = await drafter.DraftAsync(input, cancellationToken).ConfigureAwait(false);
         minutes = MinutesVerifier.Verify(minutes, transcript, sessions) with
         {
             PersonalInformation = input.PersonalInformation(action),
+            MeetingKind = kind,
         };
         run.Write(RunFolder.MinutesTrace, minutes, MinutesJson.Context.MinutesDocument);
     }
+
+    /// <summary>--style, else the meeting file's 種別, else minutes.json, else the inferred kind.</summary>
+    private DraftStyle StyleFor(MeetingKindChoice kind) => _options.StyleSource switch
+    {
+        StyleSource.Given => _options.Style,
+        StyleSource.Configured when kind.Source == MeetingKindChoice.Inferred => _options.Style,
+        _ => MeetingKinds.DefaultStyle(kind.Kind),
+    };
 }

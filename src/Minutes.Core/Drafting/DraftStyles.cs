@@ -13,13 +13,15 @@ public static class DraftStyles
     {
         "summary" => DraftStyle.Summary,
         "verbatim" => DraftStyle.Verbatim,
-        _ => throw new MinutesException($"Unknown style '{name}'; use summary (要点筆記) or verbatim (全文)."),
+        "overview" => DraftStyle.Overview,
+        _ => throw new MinutesException($"Unknown style '{name}'; use summary (要点筆記), verbatim (全文) or overview (議事概要)."),
     };
 
     public static string Name(this DraftStyle style) => style switch
     {
         DraftStyle.Summary => "summary",
         DraftStyle.Verbatim => "verbatim",
+        DraftStyle.Overview => "overview",
         _ => throw new ArgumentOutOfRangeException(nameof(style), style, null),
     };
 }

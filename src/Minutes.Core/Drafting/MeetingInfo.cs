@@ -40,6 +40,9 @@ public sealed record MeetingInfo(string? Name, string? Date, string? Place)
     /// <summary>署名委員.</summary>
     public IReadOnlyList<RollMember>? Signers { get; init; }
 
+    /// <summary>種別: the kind of meeting as written (委員会, 本会議, 審議会, 会議, 説明会); see <see cref="MeetingKinds"/>.</summary>
+    public string? Kind { get; init; }
+
     /// <summary>Keys the tool does not know, in the order of the file.</summary>
     public IReadOnlyList<MeetingField> Other { get; init; } = [];
 
@@ -100,6 +103,7 @@ public sealed record MeetingInfo(string? Name, string? Date, string? Place)
             Explainers = List("explainers"),
             Staff = List("staff"),
             Signers = List("signers"),
+            Kind = known.GetValueOrDefault("kind"),
             Other = other,
         };
     }

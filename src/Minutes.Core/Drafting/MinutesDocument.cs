@@ -130,4 +130,8 @@ public sealed record MinutesDocument(
     DrafterInfo Drafter,
     Confidentiality Confidentiality,
     IReadOnlyList<MinutesSection> Sections,
-    IReadOnlyList<PersonalInfoFinding> PersonalInformation);
+    IReadOnlyList<PersonalInfoFinding> PersonalInformation)
+{
+    /// <summary>The kind of meeting the draft was written for, and how it was chosen (the meeting file's 種別, or inferred and why).</summary>
+    public MeetingKindChoice? MeetingKind { get; init; }
+}

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Markdig;
+using Minutes.Drafting;
 
 namespace Minutes.Rendering;
 
@@ -44,6 +45,14 @@ public static class DocumentFormats
         if (!citations)
         {
             layout = layout.WithoutCitations();
+        }
+
+        if (artifacts.Minutes.Style == DraftStyle.Overview && format is RenderFormat.Md or RenderFormat.Txt or RenderFormat.Html)
+        {
+            var overview = OverviewLayout.From(layout, labels);
+            return format == RenderFormat.Html
+                ? Utf8(Html(new OverviewRenderer(labels, plain: false).Render(overview), artifacts.Minutes.Header.MeetingName, labels))
+                : Utf8(new OverviewRenderer(labels, plain: format == RenderFormat.Txt).Render(overview));
         }
 
         return format switch

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Minutes.Runs;
 using Minutes.Text;
@@ -8,7 +9,14 @@ namespace Minutes.Sessions;
 /// One line of an agenda file: the line as written, its item number when it has one (議題1,
 /// 日程第二, 1., (3) …), and the title without the numbering, used for matching.
 /// </summary>
-public sealed record AgendaItem(int Line, string Text, int? Number, string Title);
+public sealed record AgendaItem(int Line, string Text, int? Number, string Title)
+{
+    /// <summary>The presenter the line names in brackets (第1部 事例紹介（山口氏） → 山口), without the honorific.</summary>
+    public string? Presenter { get; init; }
+
+    /// <summary>The time of day the line starts with (10:30 意見交換).</summary>
+    public TimeSpan? Time { get; init; }
+}
 
 /// <summary>An agenda file (<c>--agenda</c>): one item per line; empty lines and <c>#</c> lines are skipped.</summary>
 public sealed record Agenda(string FileName, IReadOnlyList<AgendaItem> Items)
@@ -45,6 +53,8 @@ public sealed record Agenda(string FileName, IReadOnlyList<AgendaItem> Items)
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(cues);
         var markers = cues.Of("marker").Select(r => r.Pattern).ToList();
+        var presenters = cues.Of("presenter").Select(r => r.Pattern).ToList();
+        var times = cues.Of("time").Select(r => r.Pattern).ToList();
         var items = new List<AgendaItem>();
         var lines = text.ReplaceLineEndings("\n").Split('\n');
         for (var i = 0; i < lines.Length; i++)
@@ -56,10 +66,14 @@ public sealed record Agenda(string FileName, IReadOnlyList<AgendaItem> Items)
             }
 
             var normal = JapaneseText.Normalize(line);
+            var clock = times.Select(m => m.Match(normal)).FirstOrDefault(m => m.Success);
+            TimeSpan? time = clock is null ? null : new TimeSpan(int.Parse(clock.Groups["h"].Value, CultureInfo.InvariantCulture), int.Parse(clock.Groups["m"].Value, CultureInfo.InvariantCulture), 0);
+            normal = clock is null ? normal : normal[clock.Length..];
+            var presenter = presenters.Select(m => m.Match(normal)).FirstOrDefault(m => m.Success)?.Groups["who"].Value;
             var marker = markers.Select(m => m.Match(normal)).FirstOrDefault(m => m.Success) ?? Match.Empty;
             var number = marker.Success && int.TryParse(marker.Groups["n"].Value, out var n) ? n : (int?)null;
             var title = marker.Success ? normal[marker.Length..].Trim() : normal;
-            items.Add(new AgendaItem(i + 1, line, number, title.Length > 0 ? title : normal));
+            items.Add(new AgendaItem(i + 1, line, number, title.Length > 0 ? title : normal) { Presenter = presenter, Time = time });
         }
 
         return new Agenda(fileName, items);

@@ -31,7 +31,11 @@ public static class BoundaryReasons
 public sealed record CueRule(string Kind, string Title, Regex Pattern);
 
 /// <summary>A sentence that matched a rule: the matched (folded) text, the item number, and the session title.</summary>
-public sealed record CueMatch(CueRule Rule, string Text, int? Number, string Title);
+public sealed record CueMatch(CueRule Rule, string Text, int? Number, string Title)
+{
+    /// <summary>The presenter a facilitator hands over to (the rule's <c>who</c> group), when the rule names one.</summary>
+    public string? Who { get; init; }
+}
 
 /// <summary>
 /// The cue phrases of Japanese meetings (<c>session-cues.tsv</c>, embedded): chair titles,
@@ -89,7 +93,8 @@ public sealed class CueTable
             {
                 var number = int.TryParse(match.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (int?)null;
                 var title = rule.Pattern.GetGroupNames().Aggregate(rule.Title, (t, g) => t.Replace($"{{{g}}}", match.Groups[g].Value, StringComparison.Ordinal));
-                return new CueMatch(rule, match.Value, number, title);
+                var who = match.Groups["who"] is { Success: true } w && rule.Title.Contains("{who}", StringComparison.Ordinal) ? w.Value : null;
+                return new CueMatch(rule, match.Value, number, title) { Who = who };
             }
         }
 

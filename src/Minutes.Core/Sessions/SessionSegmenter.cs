@@ -60,6 +60,7 @@ public sealed class SessionSegmenter
         bounds = ExpandBreaks(segments, bounds);
         bounds = AddStart(segments, bounds);
         bounds = AddPauses(segments, bounds, notes);
+        bounds = AddSignals(segments, speakers, eligible, bounds);
         return new SessionPlan(Method, settings, Build(segments, bounds, ends), notes);
     }
 
@@ -80,9 +81,7 @@ public sealed class SessionSegmenter
     /// </summary>
     private bool[] Announcers(IReadOnlyList<TranscriptSegment> segments, SpeakerMap? speakers, List<string> notes)
     {
-        var byId = speakers?.Speakers.ToDictionary(s => s.Id, s => s.Name, StringComparer.Ordinal) ?? [];
-        var assigned = new SegmentSpeakers(speakers);
-        var names = segments.Select(assigned.Of).Select(id => id is null ? null : byId.GetValueOrDefault(id, id)).ToArray();
+        var names = SpeakerNames(segments, speakers);
         if (names.All(n => n is null))
         {
             notes.Add("No speakers are known: announcements are accepted from every segment.");
@@ -109,6 +108,46 @@ public sealed class SessionSegmenter
         return [.. names.Select(n => n is null || chairs.Contains(n))];
     }
 
+    private static string?[] SpeakerNames(IReadOnlyList<TranscriptSegment> segments, SpeakerMap? speakers)
+    {
+        var byId = speakers?.Speakers.ToDictionary(s => s.Id, s => s.Name, StringComparer.Ordinal) ?? [];
+        var assigned = new SegmentSpeakers(speakers);
+        return [.. segments.Select(assigned.Of).Select(id => id is null ? null : byId.GetValueOrDefault(id, id))];
+    }
+
+    /// <summary>
+    /// What else is seen at each boundary, for the trace: the silence before it, and a change of
+    /// presenter after the announcement (the first speaker after it who does not announce, when
+    /// that is not who spoke before it).
+    /// </summary>
+    private static List<Candidate> AddSignals(IReadOnlyList<TranscriptSegment> segments, SpeakerMap? speakers, bool[] eligible, List<Candidate> bounds)
+    {
+        var names = SpeakerNames(segments, speakers);
+        return bounds.Select(bound =>
+        {
+            if (bound.Empty || bound.Index == 0 || bound.Index >= segments.Count)
+            {
+                return bound;
+            }
+
+            var signals = new List<string>(bound.Signals);
+            var gap = segments[bound.Index].Start - segments[bound.Index - 1].End;
+            if (gap >= 1 && bound.Reason != BoundaryReasons.Pause)
+            {
+                signals.Add(string.Create(CultureInfo.InvariantCulture, $"pause: {gap:0.0} s before"));
+            }
+
+            var before = Enumerable.Range(0, bound.Index).Reverse().Select(i => eligible[i] ? null : names[i]).FirstOrDefault(n => n is not null);
+            var afterIndex = Enumerable.Range(bound.Index, segments.Count - bound.Index).FirstOrDefault(i => !eligible[i] && names[i] is not null, -1);
+            if (afterIndex >= 0 && names[afterIndex] != before)
+            {
+                signals.Add($"presenter changes: {before ?? "-"} → {names[afterIndex]} at {segments[afterIndex].Id}");
+            }
+
+            return bound with { Signals = signals };
+        }).ToList();
+    }
+
     /// <summary>
     /// The announcement of each announcing segment. Without speakers, an announcement that names
     /// only a subject (次に…について説明をお願いします) counts only as a segment's first sentence: a
@@ -133,10 +172,15 @@ public sealed class SessionSegmenter
                 ends.Add(i);
             }
 
-            var best = CueTable.Precedence.Select(k => hits.FirstOrDefault(h => h.Rule.Kind == k)).OfType<CueMatch>().FirstOrDefault();
+            // A hand-over that names who speaks next says more than the part it belongs to (事例紹介に移ります。まず山口様から…).
+            var best = CueTable.Precedence.Select(k => hits.Where(h => h.Rule.Kind == k).OrderBy(h => h.Who is null).FirstOrDefault()).OfType<CueMatch>().FirstOrDefault();
             if (best is not null)
             {
-                found.Add(new Candidate(i, BoundaryReasons.Cue, best.Rule.Kind, best.Title, best.Number, segments[i].Id, best.Text, best.Rule.Pattern.ToString()));
+                found.Add(new Candidate(i, BoundaryReasons.Cue, best.Rule.Kind, best.Title, best.Number, segments[i].Id, best.Text, best.Rule.Pattern.ToString())
+                {
+                    Who = best.Who,
+                    Signals = best.Who is null ? [] : [$"hands over to: {best.Who}"],
+                });
             }
         }
 
@@ -184,6 +228,22 @@ public sealed class SessionSegmenter
             var matching = Enumerable.Range(after + 1, segments.Count - after - 1)
                 .Where(i => !listings[i] && IsAnnouncement(scores[i], k, itemBigrams[k].Count, cues, i)).ToList();
             var index = matching.Cast<int?>().FirstOrDefault(i => cues.Any(c => c.Index == i && c.Kind == SessionKinds.Item)) ?? matching.FirstOrDefault(-1);
+            if (index < 0 && AgendaHandOver(items[k], cues, after) is { } handOver)
+            {
+                after = handOver.Index;
+                found.Add(handOver with { Reason = BoundaryReasons.Agenda, Title = items[k].Text, Signals = [.. handOver.Signals, $"agenda line names the presenter: {items[k].Text}"] });
+                continue;
+            }
+
+            var worded = Enumerable.Range(after + 1, segments.Count - after - 1).Where(i => !listings[i] && scores[i][k] >= _options.AgendaThreshold)
+                .Select(i => new Candidate(i, BoundaryReasons.Agenda, SessionKinds.Item, items[k].Text, items[k].Number, segments[i].Id, $"{items[k].Text} ~ {segments[i].Text}", null));
+            if (index < 0 && AgendaTime(segments, agenda, items[k], [.. cues, .. worded], after) is { } timed)
+            {
+                after = timed.Index;
+                found.Add(timed);
+                continue;
+            }
+
             if (index < 0)
             {
                 missing.Add(items[k].Text);
@@ -192,7 +252,10 @@ public sealed class SessionSegmenter
 
             after = index;
             found.Add(new Candidate(index, BoundaryReasons.Agenda, SessionKinds.Item, items[k].Text, items[k].Number, segments[index].Id,
-                $"{items[k].Text} ~ {segments[index].Text}", $"bigram containment {scores[index][k]:0.00} >= {_options.AgendaThreshold:0.00}"));
+                $"{items[k].Text} ~ {segments[index].Text}", $"bigram containment {scores[index][k]:0.00} >= {_options.AgendaThreshold:0.00}")
+            {
+                Signals = [.. cues.Where(c => c.Index == index).SelectMany(c => c.Signals.Prepend($"cue: {c.Evidence}"))],
+            });
         }
 
         if (found.Count == 0)
@@ -210,6 +273,38 @@ public sealed class SessionSegmenter
 
         return found;
     }
+
+    /// <summary>An agenda line that names its presenter (第1部 事例紹介（山口氏）) is the facilitator's hand-over to that presenter.</summary>
+    private static Candidate? AgendaHandOver(AgendaItem item, List<Candidate> cues, int after) =>
+        item.Presenter is not { } presenter ? null
+            : cues.FirstOrDefault(c => c.Index > after && c.Who is { } who && (who.EndsWith(presenter, StringComparison.Ordinal) || presenter.EndsWith(who, StringComparison.Ordinal)));
+
+    /// <summary>
+    /// An agenda line that gives a time (10:30 意見交換) and matched no announcement by its words:
+    /// the announcement (or the chair's segment that says the line's words) nearest to that time
+    /// after the first timed line, counted from the first segment, within <see cref="TimeWindowSeconds"/>.
+    /// </summary>
+    private static Candidate? AgendaTime(IReadOnlyList<TranscriptSegment> segments, Agenda agenda, AgendaItem item, List<Candidate> cues, int after)
+    {
+        var first = agenda.Items.Select(a => a.Time).OfType<TimeSpan>().Cast<TimeSpan?>().FirstOrDefault();
+        if (item.Time is not { } time || first is not { } start)
+        {
+            return null;
+        }
+
+        var expected = segments[0].Start + (time - start).TotalSeconds;
+        var nearest = cues.Where(c => c.Index > after && c.Kind is SessionKinds.Item or SessionKinds.Part && Math.Abs(segments[c.Index].Start - expected) <= TimeWindowSeconds)
+            .OrderBy(c => Math.Abs(segments[c.Index].Start - expected)).FirstOrDefault();
+        return nearest is null ? null : nearest with
+        {
+            Reason = BoundaryReasons.Agenda,
+            Title = item.Text,
+            Signals = [.. nearest.Signals, string.Create(CultureInfo.InvariantCulture, $"agenda time {item.Time:hh\\:mm}: expected near {expected:0} s")],
+        };
+    }
+
+    /// <summary>How far from an agenda line's time its announcement may be: a meeting runs late or early by minutes, not by half an hour.</summary>
+    private const double TimeWindowSeconds = 600;
 
     private bool IsAnnouncement(double[] scores, int item, int bigrams, List<Candidate> cues, int index)
     {
@@ -384,7 +479,7 @@ public sealed class SessionSegmenter
                 item = null;
             }
 
-            var boundary = new SessionBoundary(bound.Reason, bound.SegmentId, bound.Evidence, bound.Pattern);
+            var boundary = new SessionBoundary(bound.Reason, bound.SegmentId, bound.Evidence, bound.Pattern) { Signals = bound.Signals.Count == 0 ? null : bound.Signals };
             var id = $"p{sessions.Count + 1:00}";
             if (bound.Empty)
             {
@@ -408,5 +503,11 @@ public sealed class SessionSegmenter
         text.Split(SentenceEnds, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>A session start; <see cref="Empty"/> for a break, which holds no segment and starts where the one before it ends.</summary>
-    private sealed record Candidate(int Index, string Reason, string Kind, string Title, int? Number, string SegmentId, string? Evidence, string? Pattern, bool Empty = false);
+    private sealed record Candidate(int Index, string Reason, string Kind, string Title, int? Number, string SegmentId, string? Evidence, string? Pattern, bool Empty = false)
+    {
+        /// <summary>The presenter handed over to, when the announcement names one.</summary>
+        public string? Who { get; init; }
+
+        public IReadOnlyList<string> Signals { get; init; } = [];
+    }
 }

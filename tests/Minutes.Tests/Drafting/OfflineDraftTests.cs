@@ -30,6 +30,8 @@ public sealed class OfflineDraftTests : IDisposable
     [InlineData("council")]
     [InlineData("planning")]
     [InlineData("education")]
+    [InlineData("advisory")]
+    [InlineData("briefing")]
     public async Task The_samples_minutes_equal_the_committed_expected_files(string sample)
     {
         var run = await ImportAndDraft(sample, "--offline");
