@@ -20,6 +20,6 @@ public sealed class DraftStylesTests
     [InlineData("1")]
     public void An_unknown_style_is_one_clear_line(string name) =>
         Assert.Equal(
-            $"Unknown style '{name}'; use summary (要点筆記) or verbatim (全文).",
+            $"Unknown style '{name}'; use summary (要点筆記), verbatim (全文) or overview (議事概要).",
             Assert.Throws<MinutesException>(() => DraftStyles.Parse(name)).Message);
 }
