@@ -72,21 +72,4 @@ public sealed class StyleGuideTests
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
     }
-
-    [Fact]
-    public async Task The_cli_refuses_a_bad_style_override_before_any_call()
-    {
-        using var temp = new TempFolder();
-        var run = temp.File("run");
-        Assert.Equal(0, (await CliRunner.RunAsync("import", RepoPaths.Sample("committee/reference.vtt"), "-o", run)).ExitCode);
-        var prompts = temp.File("prompts");
-        Directory.CreateDirectory(prompts);
-        File.WriteAllText(Path.Combine(prompts, "style-verbatim.yaml"), "guide: |\n  全文で書く。\n");
-
-        var result = await CliRunner.RunAsync("draft", run, "--endpoint", "http://127.0.0.1:9/v1", "--model", "m", "--prompts", prompts);
-
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains("style-verbatim.yaml", result.Error, StringComparison.Ordinal);
-        Assert.Single(result.Error.Trim().Split('\n'));
-    }
 }
