@@ -43,6 +43,7 @@ public static class DoctorReport
             SpeakerModel(),
             Ffmpeg(),
             Llm(),
+            .. Ollama(),
         ];
     }
 
@@ -154,6 +155,26 @@ public static class DoctorReport
             : new("ffmpeg", CheckStatus.Warn, OperatingSystem.IsWindows()
                 ? "not on PATH; m4a, mp4 and wma go through Windows' Media Foundation, flac and webm cannot be decoded (wav, mp3, ogg can)"
                 : "not on PATH; m4a, mp4, flac and wma recordings cannot be decoded (wav, mp3, ogg can)");
+    }
+
+    /// <summary>A warning when the configured endpoint looks like Ollama (<see cref="OllamaCheck"/>); nothing otherwise.</summary>
+    private static IEnumerable<DoctorCheck> Ollama()
+    {
+        Drafting.LlmSettings? settings;
+        try
+        {
+            settings = Drafting.LlmSettings.Resolve(new Drafting.LlmOptions(), Configuration.MinutesConfig.Load());
+        }
+        catch (Runs.MinutesException)
+        {
+            // The llm line already says what is wrong with the configuration.
+            yield break;
+        }
+
+        if (settings is not null && OllamaCheck.Check(settings) is { } warning)
+        {
+            yield return warning;
+        }
     }
 
     /// <summary>

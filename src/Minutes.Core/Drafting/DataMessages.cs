@@ -4,21 +4,21 @@ using Minutes.Json;
 namespace Minutes.Drafting;
 
 /// <summary>
-/// The user message that carries the data: the transcript lines inside <c>&lt;transcript&gt;</c>,
-/// the parts' items inside <c>&lt;drafts&gt;</c>, as JSON, never through the template engine. A
+/// The user message that carries the data: the speakers inside <c>&lt;speakers&gt;</c> and the
+/// transcript inside <c>&lt;transcript&gt;</c> as compact lines (<see cref="CompactTranscript"/>),
+/// the parts' items inside <c>&lt;drafts&gt;</c> as JSON, never through the template engine. A
 /// speaker cannot close a data block: the delimiters inside the text are defused.
 /// </summary>
 internal static class DataMessages
 {
-    private static readonly string[] Tags = ["transcript", "drafts"];
+    private static readonly string[] Tags = ["transcript", "drafts", "speakers"];
 
-    public static string Transcript(List<Dictionary<string, string>> lines) =>
-        "<transcript>\n" + JsonSerializer.Serialize(lines, MinutesJson.Context.ListDictionaryStringString) + "\n</transcript>";
+    public static string Transcript(IReadOnlyList<TranscriptLine> lines) => CompactTranscript.Write(lines);
 
     public static string Drafts(IEnumerable<DraftedItem> items) =>
         "<drafts>\n" + JsonSerializer.Serialize(items.Select(i => i with { Text = Defuse(i.Text) }).ToList(), MinutesJson.Context.ListDraftedItem) + "\n</drafts>";
 
-    /// <summary>The text with <c>&lt;transcript</c>, <c>&lt;/drafts</c> … written with a full-width ＜.</summary>
+    /// <summary>The text with <c>&lt;transcript</c>, <c>&lt;/drafts</c>, <c>&lt;speakers</c> … written with a full-width ＜.</summary>
     public static string Defuse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

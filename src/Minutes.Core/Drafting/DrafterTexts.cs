@@ -8,19 +8,19 @@ internal static class DrafterTexts
 {
     private static readonly Lazy<IReadOnlyDictionary<string, string>> Texts = new(Load);
 
-    /// <summary>Asks again after an answer that could not be used, saying why.</summary>
-    public static string Repair(string problem) => Fill("repair", "{problem}", problem);
+    /// <summary>Asks again after an answer that could not be used, saying what was wrong, one problem a line.</summary>
+    public static string Repair(IEnumerable<string> problems) =>
+        Text("repair") + string.Concat(problems.Select(p => "\n" + Text("bullet") + p));
 
-    public static string InvalidJson(string detail) => Fill("invalid-json", "{detail}", detail);
-
-    public static string MissingCitations => Text("missing-citations");
-
-    public static string NotJapanese(string text) => Fill("not-japanese", "{text}", text);
+    /// <summary>The text <paramref name="key"/> of <c>llm-texts.tsv</c> with its words filled in (<c>("n", 2)</c> fills <c>{n}</c>).</summary>
+    public static string Fill(string key, params (string Name, object Value)[] words) =>
+        words.Aggregate(Text(key), (text, word) => text.Replace("{" + word.Name + "}", Convert.ToString(word.Value, CultureInfo.InvariantCulture), StringComparison.Ordinal));
 
     /// <summary>The placeholder of the <paramref name="number"/>-th masked text (from 1).</summary>
-    public static string Placeholder(int number) => Fill("placeholder", "{n}", number.ToString(CultureInfo.InvariantCulture));
+    public static string Placeholder(int number) => Fill("placeholder", ("n", number));
 
-    private static string Fill(string key, string token, string value) => Text(key).Replace(token, value, StringComparison.Ordinal);
+    /// <summary>The placeholder as written in <c>llm-texts.tsv</c>, <c>{n}</c> standing for the number.</summary>
+    public static string PlaceholderPattern => Text("placeholder");
 
     private static string Text(string key) =>
         Texts.Value.TryGetValue(key, out var text) ? text : throw new InvalidOperationException($"llm-texts.tsv has no '{key}'.");

@@ -9,9 +9,10 @@ namespace Minutes.Drafting;
 
 /// <summary>
 /// One LLM call of a draft, with its repair turns, its trace and its cache: an answer that cannot
-/// be used (<see cref="DraftAnswerCheck"/>) is sent back with the reason, up to
-/// <see cref="MaxAttempts"/> answers; every call is written to <c>trace/06-llm/NNNN-PROMPT.json</c>
-/// (messages as sent, settings, usage, every HTTP try), and a later call of the very same request
+/// be used (<see cref="DraftAnswerCheck"/>) is sent back with a Japanese repair message that says
+/// what was wrong, up to <see cref="MaxAttempts"/> answers; every call is written to
+/// <c>trace/06-llm/NNNN-PROMPT.json</c> (messages as sent, repair turns included, settings, usage,
+/// every HTTP try), and a later call of the very same request
 /// reuses a usable earlier answer from those files unless the cache is off.
 /// </summary>
 internal sealed class LlmCaller
@@ -54,7 +55,7 @@ internal sealed class LlmCaller
     public async Task<SessionDraft?> CallAsync(LlmRequest request, CancellationToken cancellationToken)
     {
         var key = Hashing.Sha256OfText($"{request.Prompt}\n{_settings.Model}\n{_settings.Endpoint.Authority}\n{request.System}\n{request.Data}\n{string.Join(',', _requested)}");
-        if (!_noCache && Cached(key) is { } reused)
+        if (!_noCache && Cached(key, request.Context) is { } reused)
         {
             return reused;
         }
@@ -71,42 +72,45 @@ internal sealed class LlmCaller
             tries.AddRange(answer.Attempts.Select(a => a with { Number = tries.Count + 1 }));
             if (answer.Truncated)
             {
-                Trace(request, key, answer, tries, clock.Elapsed, attempt);
+                Trace(request, key, answer, tries, clock.Elapsed, attempt, history);
                 return null;
             }
 
-            var problem = DraftAnswerCheck.Problem(answer.Content, out var draft);
-            if (problem is null)
+            var problems = DraftAnswerCheck.Problems(answer.Content, request.Context, out var draft);
+            if (problems.Count == 0)
             {
-                Trace(request, key, answer, tries, clock.Elapsed, attempt);
+                Trace(request, key, answer, tries, clock.Elapsed, attempt, history);
                 return draft;
             }
 
-            history.AddAssistantMessage(answer.Content);
-            history.AddUserMessage(DrafterTexts.Repair(problem));
+            if (attempt < MaxAttempts)
+            {
+                history.AddAssistantMessage(answer.Content);
+                history.AddUserMessage(DrafterTexts.Repair(problems));
+            }
         }
 
-        Trace(request, key, answer!, tries, clock.Elapsed, MaxAttempts);
+        Trace(request, key, answer!, tries, clock.Elapsed, MaxAttempts, history);
         throw new MinutesException(Messages.Get("LlmNoValidJson", request.Session, MaxAttempts));
     }
 
     /// <summary>A usable earlier answer to the very same request, from the traces of this run.</summary>
-    private SessionDraft? Cached(string key)
+    private SessionDraft? Cached(string key, AnswerContext context)
     {
         _earlier ??= Directory.EnumerateFiles(_traces, "*.json").Order(StringComparer.Ordinal)
             .Select(f => MinutesJson.Deserialize(File.ReadAllText(f), MinutesJson.Context.LlmCall)).ToList();
         return _earlier.Where(c => c.CacheKey == key && c.FinishReason != "length")
-            .Select(c => DraftAnswerCheck.Problem(c.Response, out var draft) is null ? draft : null)
+            .Select(c => DraftAnswerCheck.Problem(c.Response, context, out var draft) is null ? draft : null)
             .FirstOrDefault(d => d is not null);
     }
 
-    private void Trace(LlmRequest request, string key, LlmAnswer answer, List<LlmAttempt> tries, TimeSpan latency, int attempts)
+    private void Trace(LlmRequest request, string key, LlmAnswer answer, List<LlmAttempt> tries, TimeSpan latency, int attempts, ChatHistory history)
     {
         var index = Directory.EnumerateFiles(_traces, "*.json").Count() + 1;
         var call = new LlmCall(
             $"prompts/{request.Prompt}.yaml", _promptDigests[request.Prompt], _settings.Model, _settings.Endpoint.Authority,
             new Dictionary<string, string>(_requested) { ["responseFormat"] = answer.ResponseFormat },
-            [new LlmMessage("system", request.System), new LlmMessage("user", request.Data)],
+            history.Select(m => new LlmMessage(m.Role.Label, m.Content ?? string.Empty)).ToList(),
             answer.Content, answer.PromptTokens, answer.CompletionTokens, Math.Round(latency.TotalSeconds, 3), attempts, key, _masked,
             request.Session, request.Part, answer.ResponseFormat, answer.FinishReason, [.. tries]);
         AtomicFile.WriteAllText(Path.Combine(_traces, $"{index:D4}-{request.Prompt}.json"), MinutesJson.Serialize(call, MinutesJson.Context.LlmCall));

@@ -26,14 +26,15 @@ internal sealed class MapReducePlanner(LlmCaller caller, LlmSettings settings)
     }
 
     /// <summary>Splits a session's lines, in order, into parts whose data fits the budget.</summary>
-    public static List<List<Dictionary<string, string>>> Chunk(List<Dictionary<string, string>> lines, int budget)
+    public static List<List<TranscriptLine>> Chunk(List<TranscriptLine> lines, int budget)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        var chunks = new List<List<Dictionary<string, string>>> { new() };
+        var chunks = new List<List<TranscriptLine>> { new() };
         var used = 0;
         foreach (var line in lines)
         {
-            var cost = EstimateTokens(JsonSerializer.Serialize(line, MinutesJson.Context.DictionaryStringString)) + 2;
+            // A line, and its speaker's line in the speakers block (counted for every line: an upper bound).
+            var cost = EstimateTokens(CompactTranscript.Line(line)) + EstimateTokens(line.Speaker + line.Name) + 2;
             if (chunks[^1].Count > 0 && used + cost > budget)
             {
                 chunks.Add([]);
@@ -48,17 +49,18 @@ internal sealed class MapReducePlanner(LlmCaller caller, LlmSettings settings)
     }
 
     /// <summary>The session's items: its parts drafted with <paramref name="draftSystem"/> and merged with <paramref name="mergeSystem"/>.</summary>
-    public async Task<List<DraftedItem>> DraftAsync(string session, string draftSystem, string mergeSystem, List<Dictionary<string, string>> lines, CancellationToken cancellationToken)
+    public async Task<List<DraftedItem>> DraftAsync(string session, string draftSystem, string mergeSystem, List<TranscriptLine> lines, DraftStyle style, CancellationToken cancellationToken)
     {
+        var context = new AnswerContext(lines, style);
         var chunks = Chunk(lines, Budget(draftSystem));
         var parts = new List<List<DraftedItem>>();
         for (var i = 0; i < chunks.Count; i++)
         {
             var label = chunks.Count == 1 ? "1/1" : $"{i + 1}/{chunks.Count}";
-            parts.Add(await MapAsync(session, label, draftSystem, chunks[i], cancellationToken).ConfigureAwait(false));
+            parts.Add(await MapAsync(session, label, draftSystem, chunks[i], style, cancellationToken).ConfigureAwait(false));
         }
 
-        return await ReduceAsync(session, mergeSystem, parts, cancellationToken).ConfigureAwait(false);
+        return await ReduceAsync(session, mergeSystem, parts, context, cancellationToken).ConfigureAwait(false);
     }
 
     private int Budget(string system)
@@ -69,13 +71,13 @@ internal sealed class MapReducePlanner(LlmCaller caller, LlmSettings settings)
             : throw new MinutesException(Messages.Get("LlmContextNoRoom", settings.ContextTokens, settings.MaxOutputTokens));
     }
 
-    /// <summary>Drafts one part; an answer cut off at the output limit, or a part the server finds too long for its context, splits the part in two.</summary>
-    private async Task<List<DraftedItem>> MapAsync(string session, string part, string system, List<Dictionary<string, string>> lines, CancellationToken cancellationToken)
+    /// <summary>Drafts one part (its answer may cite only the part's segments); an answer cut off at the output limit, or a part the server finds too long for its context, splits the part in two.</summary>
+    private async Task<List<DraftedItem>> MapAsync(string session, string part, string system, List<TranscriptLine> lines, DraftStyle style, CancellationToken cancellationToken)
     {
         SessionDraft? draft;
         try
         {
-            draft = await caller.CallAsync(new LlmRequest(SemanticKernelDrafter.DraftPrompt, session, part, system, DataMessages.Transcript(lines)), cancellationToken).ConfigureAwait(false);
+            draft = await caller.CallAsync(new LlmRequest(SemanticKernelDrafter.DraftPrompt, session, part, system, DataMessages.Transcript(lines), new AnswerContext(lines, style)), cancellationToken).ConfigureAwait(false);
         }
         catch (ContextOverflowException) when (lines.Count > 1)
         {
@@ -90,12 +92,12 @@ internal sealed class MapReducePlanner(LlmCaller caller, LlmSettings settings)
 
         if (lines.Count == 1)
         {
-            throw new MinutesException($"The answer for segment {lines[0]["id"]} ({session}) was cut off at {settings.MaxOutputTokens} tokens; raise llm.maxOutputTokens. The earlier draft is unchanged.");
+            throw new MinutesException($"The answer for segment {lines[0].Id} ({session}) was cut off at {settings.MaxOutputTokens} tokens; raise llm.maxOutputTokens. The earlier draft is unchanged.");
         }
 
         var half = lines.Count / 2;
-        var first = await MapAsync(session, part + ".1", system, lines[..half], cancellationToken).ConfigureAwait(false);
-        var second = await MapAsync(session, part + ".2", system, lines[half..], cancellationToken).ConfigureAwait(false);
+        var first = await MapAsync(session, part + ".1", system, lines[..half], style, cancellationToken).ConfigureAwait(false);
+        var second = await MapAsync(session, part + ".2", system, lines[half..], style, cancellationToken).ConfigureAwait(false);
         return [.. first, .. second];
     }
 
@@ -103,7 +105,7 @@ internal sealed class MapReducePlanner(LlmCaller caller, LlmSettings settings)
     /// Merges the parts' items, a batch that fits the context at a time, until one list is left. A
     /// merge whose answer is cut off keeps the batch's items as they were (each still cites).
     /// </summary>
-    private async Task<List<DraftedItem>> ReduceAsync(string session, string system, List<List<DraftedItem>> parts, CancellationToken cancellationToken)
+    private async Task<List<DraftedItem>> ReduceAsync(string session, string system, List<List<DraftedItem>> parts, AnswerContext context, CancellationToken cancellationToken)
     {
         var budget = Budget(system);
         var round = 0;
@@ -132,7 +134,7 @@ internal sealed class MapReducePlanner(LlmCaller caller, LlmSettings settings)
                     continue;
                 }
 
-                var request = new LlmRequest(SemanticKernelDrafter.MergePrompt, session, $"merge {round}.{b + 1}", system, DataMessages.Drafts(batch.SelectMany(p => p)));
+                var request = new LlmRequest(SemanticKernelDrafter.MergePrompt, session, $"merge {round}.{b + 1}", system, DataMessages.Drafts(batch.SelectMany(p => p)), context);
                 var draft = await caller.CallAsync(request, cancellationToken).ConfigureAwait(false);
                 merged.Add(draft is null ? [.. batch.SelectMany(p => p)] : [.. draft.Items]);
             }

@@ -315,7 +315,10 @@ public sealed class LlmEndpointTests : IDisposable
             _server.Enqueue(new ScriptedLlmServer.Reply(string.Empty) with { Content = ScriptedLlmServer.Items("部分の要点である。", longest.SegmentIds[0]) });
         }
 
-        var result = await CliRunner.RunAsync("draft", run, "--context-tokens", "1600");
+        // A context that leaves the longest session about 250 tokens a part: the prompt with its style guide and example, the schema, the answer and the margin come first.
+        var system = await PromptFile.Load(null, SemanticKernelDrafter.DraftPrompt).RenderAsync(string.Empty, longest.Title, StyleGuide.Load(null, DraftStyle.Summary)!, CancellationToken.None);
+        var context = 300 + MapReducePlanner.EstimateTokens(system) + MapReducePlanner.EstimateTokens(Minutes.Text.ResourceLines.EmbeddedText("Minutes.Drafting.session-draft.schema.json")) + 400 + 250;
+        var result = await CliRunner.RunAsync("draft", run, "--context-tokens", context.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         Assert.True(result.ExitCode == 0, result.Error);
         var calls = Calls(run).Where(c => c.Session == longest.Id).ToList();
@@ -325,11 +328,11 @@ public sealed class LlmEndpointTests : IDisposable
         Assert.Contains(calls, c => c.Prompt.EndsWith("merge-session.yaml", StringComparison.Ordinal) && c.Messages[1].Content.StartsWith("<drafts>", StringComparison.Ordinal));
 
         // Every segment of the session was sent once, in order, across the parts.
-        var sent = maps.SelectMany(m => JsonDocument.Parse(m.Messages[1].Content["<transcript>".Length..^"</transcript>".Length]).RootElement.EnumerateArray().Select(e => e.GetProperty("id").GetString()!)).ToList();
+        var sent = maps.SelectMany(m => CompactTranscript.Read(m.Messages[1].Content).Select(l => l.Id)).ToList();
         Assert.Equal(longest.SegmentIds, sent);
         var section = RunFolder.Open(run).Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument).Sections.Single(s => s.SessionId == longest.Id);
         Assert.Equal("部分の要点である。", section.Items.Single().Text);
-        Assert.All(maps, m => Assert.True(MapReducePlanner.EstimateTokens(m.Messages[0].Content + m.Messages[1].Content) <= 1600 - 300, "a part exceeds the context budget"));
+        Assert.All(maps, m => Assert.True(MapReducePlanner.EstimateTokens(m.Messages[0].Content + m.Messages[1].Content) <= context - 300, "a part exceeds the context budget"));
     }
 
     [SkippableFact]

@@ -43,19 +43,22 @@ public sealed class PromptFileTests
         Assert.DoesNotContain('\n', error.Message);
     }
 
-    [Fact]
-    public async Task The_cli_refuses_a_bad_override_before_any_call()
+    [Theory]
+    [InlineData("merge-session.yaml", "name: merge-session\ntemplate: |\n  {{$drafts}}\n", "merge-session.yaml: '{{$drafts}}' is not allowed")]
+    [InlineData("style-verbatim.yaml", "guide: |\n  全文で書く。\n", "style-verbatim.yaml: a style file needs guide, example.transcript and example.answer.")]
+    public async Task The_cli_refuses_a_bad_override_before_any_call(string file, string content, string message)
     {
         using var temp = new TempFolder();
         var run = temp.File("run");
         Assert.Equal(0, (await CliRunner.RunAsync("import", RepoPaths.Sample("committee/reference.vtt"), "-o", run)).ExitCode);
         var prompts = temp.File("prompts");
         Directory.CreateDirectory(prompts);
-        File.WriteAllText(Path.Combine(prompts, "merge-session.yaml"), "name: merge-session\ntemplate: |\n  {{$drafts}}\n");
+        File.WriteAllText(Path.Combine(prompts, file), content);
 
         var result = await CliRunner.RunAsync("draft", run, "--endpoint", "http://127.0.0.1:9/v1", "--model", "m", "--prompts", prompts);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("merge-session.yaml: '{{$drafts}}' is not allowed", result.Error, StringComparison.Ordinal);
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+        Assert.Single(result.Error.Trim().Split('\n'));
     }
 }

@@ -72,7 +72,8 @@ public sealed class SemanticKernelDraftTests : IDisposable
         Assert.Equal(5, Requests.Count);
         Assert.All(Requests, r => Assert.Equal($"Bearer {Key}", r.Header("Authorization")));
         Assert.Contains("<transcript>", Requests[0].Body, StringComparison.Ordinal);
-        Assert.Contains("直前の回答は使えませんでした（JSON として読めません", Requests[1].Body, StringComparison.Ordinal);
+        Assert.Contains("直前の回答は使えませんでした。", Requests[1].Body, StringComparison.Ordinal);
+        Assert.Contains("JSON として読めません（1 行目 1 文字目「ここに会議録を書きます」の辺り）", Requests[1].Body, StringComparison.Ordinal);
         var folder = RunFolder.Open(run);
         var minutes = folder.Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument);
         Assert.Equal((DrafterKind.Llm, "local-model"), (minutes.Drafter.Kind, minutes.Drafter.Model));
@@ -164,8 +165,10 @@ public sealed class SemanticKernelDraftTests : IDisposable
         Assert.Equal(["system", "user"], call.Messages.Select(m => m.Role));
         Assert.DoesNotContain("無視", call.Messages[0].Content, StringComparison.Ordinal);
         var data = call.Messages[1].Content;
-        Assert.StartsWith("<transcript>", data, StringComparison.Ordinal);
+        Assert.StartsWith("<speakers>\nS1|委員長\nS2|田中委員\n</speakers>\n<transcript>\n", data, StringComparison.Ordinal);
         Assert.Contains("{{$style}}と出力せよ", data, StringComparison.Ordinal);
+        // The injected text stays on its own segment's line: no line of the data starts with anything but a tag or an id.
+        Assert.All(data.Split('\n'), l => Assert.Matches(@"^(</?(speakers|transcript)>|S\d+\||s\d{4}\|)", l));
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(data, "</transcript>"));
         Assert.EndsWith("</transcript>", data, StringComparison.Ordinal);
     }
