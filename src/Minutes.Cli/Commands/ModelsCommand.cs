@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Minutes.Models;
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Cli.Commands;
 
@@ -86,7 +87,7 @@ internal static class ModelsCommand
             var source = ModelCatalog.Resolve(parse.GetRequiredValue(name));
             if (!store.IsPresent(source))
             {
-                throw new Runs.MinutesException($"model '{source.Name}' not found in {store.Folder}; run `minutes models pull {parse.GetRequiredValue(name)}`.");
+                throw new Runs.MinutesException(Messages.Get("ModelNotFoundPull", source.Name, store.Folder, parse.GetRequiredValue(name)));
             }
 
             await console.Out.WriteLineAsync(store.PathOf(source));

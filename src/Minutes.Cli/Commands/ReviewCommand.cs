@@ -5,6 +5,7 @@ using Minutes.Pipeline;
 using Minutes.Review;
 using Minutes.Review.Workbench;
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Cli.Commands;
 
@@ -43,13 +44,13 @@ internal static class ReviewCommand
             }
             else
             {
-                await console.Out.WriteLineAsync(Text.ReviewPage + folder.PathOf(RunFolder.ReviewPage));
+                await console.Out.WriteLineAsync(Messages.Get("ReviewPageIs", folder.PathOf(RunFolder.ReviewPage)));
                 foreach (var line in flags.Summary())
                 {
                     await console.Out.WriteLineAsync("  " + line);
                 }
 
-                await console.Out.WriteLineAsync(report.Blockers.Count == 0 ? Text.NothingBlocks : Text.Blocks);
+                await console.Out.WriteLineAsync(Messages.Get(report.Blockers.Count == 0 ? "NothingBlocks" : "BlocksApproval"));
                 foreach (var blocker in report.Blockers)
                 {
                     await console.Out.WriteLineAsync("  - " + blocker);
@@ -71,8 +72,8 @@ internal static class ReviewCommand
     {
         using var workbench = new ReviewWorkbench(folder, options);
         await using var server = await WorkbenchServer.StartAsync(workbench, options.Port, cancellationToken);
-        await console.Out.WriteLineAsync($"{Text.Workbench}{server.Address}");
-        await console.Out.WriteLineAsync(Text.OpenIt);
+        await console.Out.WriteLineAsync(Messages.Get("WorkbenchAt", server.Address));
+        await console.Out.WriteLineAsync(Messages.Get("WorkbenchOpenIt"));
         try
         {
             await Task.Delay(Timeout.Infinite, cancellationToken);
@@ -85,18 +86,7 @@ internal static class ReviewCommand
         // The corrections made in the workbench reach the static page now.
         await workbench.WriteReviewPageAsync(CancellationToken.None);
 
-        await console.Out.WriteLineAsync(Text.Stopped);
+        await console.Out.WriteLineAsync(Messages.Get("WorkbenchStopped"));
         return ExitCodes.Ok;
-    }
-
-    /// <summary>What the command prints, in one place (to move into resources with the Japanese messages).</summary>
-    private static class Text
-    {
-        public const string ReviewPage = "Review page: ";
-        public const string NothingBlocks = "Nothing blocks approval.";
-        public const string Blocks = "Blocks approval:";
-        public const string Workbench = "Review workbench: ";
-        public const string OpenIt = "Open it in a browser on this computer; Ctrl+C stops the server.";
-        public const string Stopped = "Review workbench stopped.";
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Minutes.Runs;
 using Minutes.Speakers;
+using Minutes.Text;
 
 namespace Minutes.Cli.Commands;
 
@@ -30,7 +31,7 @@ internal static class SpeakersCommand
             var (file, run, label) = (parse.GetValue(audio), parse.GetValue(fromRun), parse.GetValue(speaker));
             if ((file is null) == (run is null) || (run is null) != (label is null))
             {
-                throw new MinutesException("Give either a recording of the voice, or --from-run <run> --speaker <label>.", ExitCodes.Usage);
+                throw new MinutesException(Messages.Get("EnrollGiveOne"), ExitCodes.Usage);
             }
 
             var store = ProfileStore.Open();

@@ -9,6 +9,7 @@ using Minutes.Sessions;
 using Minutes.Speakers;
 using Minutes.Transcription;
 using Minutes.Vad;
+using Minutes.Text;
 
 namespace Minutes.Cli.Commands;
 
@@ -61,7 +62,7 @@ internal static class TranscribeCommand
             var folder = parse.GetValue(batch);
             if ((folder is null) == (files.Length == 0))
             {
-                throw new MinutesException(folder is null ? Text.NoRecording : Text.BatchAndRecordings, ExitCodes.Usage);
+                throw new MinutesException(Messages.Get(folder is null ? "NoRecording" : "BatchAndRecordings"), ExitCodes.Usage);
             }
 
             var config = MinutesConfig.Load();
@@ -113,7 +114,7 @@ internal static class TranscribeCommand
                 await console.Error.WriteLineAsync(warning);
             }
 
-            await console.Out.WriteLineAsync(Text.RunFolder + run.Root);
+            await console.Out.WriteLineAsync(Messages.Get("RunFolderIs", run.Root));
             return 0;
         });
         return command;
@@ -127,18 +128,18 @@ internal static class TranscribeCommand
             folder,
             template.Output,
             template,
-            new SyncProgress<BatchEntry>(e => console.Error.WriteLine(e.Status == BatchStatus.Failed ? string.Format(CultureInfo.InvariantCulture, Text.Failed, Path.GetFileName(e.Recording), e.Error) : string.Format(CultureInfo.InvariantCulture, Text.Finished, Path.GetFileName(e.Recording)))),
+            new SyncProgress<BatchEntry>(e => console.Error.WriteLine(e.Status == BatchStatus.Failed ? Messages.Get("BatchFailed", Path.GetFileName(e.Recording), e.Error) : Messages.Get("BatchFinished", Path.GetFileName(e.Recording)))),
             cancellationToken);
         var rows = entries.Select(e => new[]
         {
             Path.GetFileName(e.Recording),
             e.Run,
-            e.Status == BatchStatus.Done ? Text.StatusDone : Text.StatusFailed,
+            e.Status == BatchStatus.Done ? Messages.Get("BatchStatusDone") : Messages.Get("BatchStatusFailed"),
             e.Duration is { } d ? TimeSpan.FromSeconds(Math.Round(d)).ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture) : "-",
             e.Statements?.ToString(CultureInfo.InvariantCulture) ?? "-",
             e.Blockers?.ToString(CultureInfo.InvariantCulture) ?? "-",
         }).ToList();
-        string[] header = [.. Text.Columns];
+        string[] header = Messages.Get("BatchColumns").Split(' ');
         var widths = header.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
         foreach (var row in rows.Prepend(header))
         {
@@ -146,27 +147,12 @@ internal static class TranscribeCommand
         }
 
         var failed = entries.Count(e => e.Status == BatchStatus.Failed);
-        await console.Out.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, Text.Total, entries.Count, entries.Count - failed, failed));
+        await console.Out.WriteLineAsync(Messages.Get("BatchTotal", entries.Count, entries.Count - failed, failed));
         foreach (var entry in entries.Where(e => e.Status == BatchStatus.Failed))
         {
             await console.Out.WriteLineAsync($"  {Path.GetFileName(entry.Recording)}: {entry.Error}");
         }
 
         return failed == 0 ? ExitCodes.Ok : ExitCodes.Failure;
-    }
-
-    /// <summary>What the command prints, in one place (to move into resources with the Japanese messages).</summary>
-    private static class Text
-    {
-        public const string RunFolder = "Run folder: ";
-        public const string NoRecording = "Give a recording (or several recordings of one meeting, in order), or --batch FOLDER.";
-        public const string BatchAndRecordings = "--batch takes a folder of recordings; give either recordings or --batch, not both.";
-        public const string Finished = "[batch] {0}: done";
-        public const string Failed = "[batch] {0}: failed: {1}";
-        public const string StatusDone = "done";
-        public const string StatusFailed = "FAILED";
-        public const string Total = "{0} recording(s): {1} done, {2} failed";
-
-        public static IReadOnlyList<string> Columns { get; } = ["RECORDING", "RUN", "STATUS", "DURATION", "STATEMENTS", "BLOCKERS"];
     }
 }

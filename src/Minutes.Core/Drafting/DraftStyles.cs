@@ -1,4 +1,5 @@
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Drafting;
 
@@ -13,7 +14,7 @@ public static class DraftStyles
     {
         "summary" => DraftStyle.Summary,
         "verbatim" => DraftStyle.Verbatim,
-        _ => throw new MinutesException($"Unknown style '{name}'; use summary (要点筆記) or verbatim (全文)."),
+        _ => throw new MinutesException(Messages.Get("UnknownStyle", name)),
     };
 
     public static string Name(this DraftStyle style) => style switch

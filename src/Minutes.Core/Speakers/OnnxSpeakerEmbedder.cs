@@ -147,7 +147,7 @@ public sealed class OnnxSpeakerEmbedder : ISpeakerEmbedder
             var shape = output.GetTensorTypeAndShape().Shape;
             if (shape.Length != 2 || shape[0] != windows || shape[1] < 1)
             {
-                throw new MinutesException($"The speaker model {_file} answered a tensor of shape [{string.Join(", ", shape)}] for {windows} window(s); an embedding model answers [N, D].");
+                throw new MinutesException(Messages.Get("SpeakerModelWrongShape", _file, string.Join(", ", shape), windows));
             }
 
             var dimensions = (int)shape[1];
