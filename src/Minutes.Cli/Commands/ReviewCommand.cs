@@ -20,12 +20,12 @@ internal static class ReviewCommand
     {
         var run = CommonOptions.RunArgument();
         var json = CommonOptions.Json();
-        var check = new Option<bool>("--check") { Description = "Exit 3 when something blocks approval of the current version (the page is still written)." };
-        var serve = new Option<bool>("--serve") { Description = "Serve the page as the review workbench (edit, redraft, approve) on 127.0.0.1 until Ctrl+C; prints the address with its token." };
-        var port = new Option<int>("--port") { Description = $"The port for --serve (default {WorkbenchOptions.Defaults.Port}: a free one).", DefaultValueFactory = _ => WorkbenchOptions.Defaults.Port };
-        var meeting = new Option<string?>("--meeting") { Description = "For redrafts from the workbench: 会議名/日時/場所 as 'key: value' lines (as for minutes draft)." };
-        var roster = new Option<string?>("--roster") { Description = "For redrafts from the workbench: names (one per line) to treat as personal information." };
-        var command = new Command("review", "Write review.html (the draft with its citations, flags and traces) and print what blocks approval.") { run, json, check, serve, port, meeting, roster };
+        var check = new Option<bool>("--check") { Description = Messages.Get("HelpReviewCheck") };
+        var serve = new Option<bool>("--serve") { Description = Messages.Get("HelpReviewServe") };
+        var port = new Option<int>("--port") { Description = Messages.Get("HelpReviewPort", WorkbenchOptions.Defaults.Port), DefaultValueFactory = _ => WorkbenchOptions.Defaults.Port };
+        var meeting = new Option<string?>("--meeting") { Description = Messages.Get("HelpReviewMeeting") };
+        var roster = new Option<string?>("--roster") { Description = Messages.Get("HelpReviewRoster") };
+        var command = new Command("review", Messages.Get("HelpReviewReviewCommand")) { run, json, check, serve, port, meeting, roster };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var folder = RunFolder.Open(parse.GetRequiredValue(run));
