@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Minutes.Cli;
 using Minutes.Tests.Models;
@@ -118,7 +119,19 @@ public sealed partial class MessageResourceTests
         foreach (var language in new[] { "ja", "en" })
         {
             using var _ = TestEnvironment.Set(Messages.EnvironmentVariable, language);
-            var texts = Descriptions(MinutesApp.BuildRoot(new CliConsole(TextWriter.Null, TextWriter.Null, false)), "minutes").ToList();
+            var culture = CultureInfo.CurrentUICulture;
+            // As MinutesApp does: System.CommandLine's own options (--help, --version) follow the UI culture.
+            CultureInfo.CurrentUICulture = Messages.UiCulture;
+            List<(string Symbol, string? Text)> texts;
+            try
+            {
+                texts = Descriptions(MinutesApp.BuildRoot(new CliConsole(TextWriter.Null, TextWriter.Null, false)), "minutes").ToList();
+            }
+            finally
+            {
+                CultureInfo.CurrentUICulture = culture;
+            }
+
 
             Assert.True(texts.Count > 100, $"{texts.Count} descriptions");
             Assert.All(texts, t =>
@@ -140,7 +153,7 @@ public sealed partial class MessageResourceTests
             foreach (Match match in Construction().Matches(code))
             {
                 var arguments = Balanced(code, match.Index + match.Length - 1);
-                var withoutMessages = MessageCall().Replace(arguments, string.Empty);
+                var withoutMessages = Comparison().Replace(WithoutMessages(arguments), string.Empty);
                 // What is left of the arguments, once the messages are taken out, may name variables but hold no text.
                 if (withoutMessages.Contains('"', StringComparison.Ordinal))
                 {
@@ -173,6 +186,20 @@ public sealed partial class MessageResourceTests
                 yield return text;
             }
         }
+    }
+
+    /// <summary>The arguments with every <c>Messages.Get(…)</c> call taken out, whatever its arguments hold.</summary>
+    private static string WithoutMessages(string arguments)
+    {
+        const string call = "Messages.Get(";
+        int at;
+        while ((at = arguments.IndexOf(call, StringComparison.Ordinal)) >= 0)
+        {
+            var inner = Balanced(arguments, at + call.Length - 1);
+            arguments = arguments[..at] + arguments[(at + call.Length + inner.Length + 1)..];
+        }
+
+        return arguments;
     }
 
     /// <summary>The text between the parenthesis at <paramref name="open"/> and its partner.</summary>
@@ -218,6 +245,7 @@ public sealed partial class MessageResourceTests
     [GeneratedRegex("new (?:Runs\\.)?MinutesException\\(|MinutesException \\w+\\([^)]*\\) =>\\s*new\\(")]
     private static partial Regex Construction();
 
-    [GeneratedRegex("(?:Minutes\\.Text\\.)?Messages\\.Get\\((?:[^()]|\\((?:[^()]|\\([^()]*\\))*\\))*\\)")]
-    private static partial Regex MessageCall();
+    /// <summary>A literal compared with (<c>outcome == "connection failed"</c>) chooses a message; it is not one.</summary>
+    [GeneratedRegex("[!=]= \"[^\"]*\"")]
+    private static partial Regex Comparison();
 }
