@@ -92,6 +92,12 @@ public static class MinutesApp
     {
         var root = new RootCommand(Messages.Get("HelpMinutesAppRootCommand"));
         root.Options.Add(CommonOptions.Verbose());
+        // System.CommandLine's ja resources translate --version but leave --help's description in English.
+        foreach (var help in root.Options.Where(o => o.Name == "--help"))
+        {
+            help.Description = Messages.Get("HelpHelp");
+        }
+
         foreach (var command in Commands(console))
         {
             root.Subcommands.Add(command);
