@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Cli;
 
@@ -24,21 +25,24 @@ public sealed class ConsoleProgress : IProgress<StageProgress>, IStageObserver
         _clock.Restart();
         if (!_console.ErrorIsTerminal)
         {
-            _console.Error.WriteLine($"[{name}] started");
+            _console.Error.WriteLine(Messages.Get("StageStarted", name));
         }
     }
 
     public void StageFinished(string name, StageOutcome outcome, TimeSpan elapsed)
     {
         var text = outcome == StageOutcome.Reused
-            ? $"[{name}] unchanged, reused (--resume)"
-            : $"[{name}] done in {elapsed.TotalSeconds:0.0} s";
+            ? Messages.Get("StageReused", name)
+            : Messages.Get("StageDone", name, elapsed.TotalSeconds);
         _console.Error.WriteLine(_console.ErrorIsTerminal ? $"\r{text,-78}" : text);
         _stage = null;
     }
 
-    public void StageWarning(string name, string message) =>
-        _console.Error.WriteLine(_console.ErrorIsTerminal ? $"\r{"minutes: warning: " + message,-78}" : $"minutes: warning: {message}");
+    public void StageWarning(string name, string message)
+    {
+        var line = Messages.Get("Warning", message);
+        _console.Error.WriteLine(_console.ErrorIsTerminal ? $"\r{line,-78}" : line);
+    }
 
     public void Report(StageProgress value)
     {

@@ -76,7 +76,9 @@ public static class MinutesApp
     /// </summary>
     private static string Readable(ParseError error, ParseResult parse)
     {
-        if (!error.Message.Contains("System.", StringComparison.Ordinal) && !error.Message.Contains('`', StringComparison.Ordinal))
+        var type = error.SymbolResult is OptionResult t ? t.Option.ValueType : error.SymbolResult is ArgumentResult u ? u.Argument.ValueType : null;
+        var named = type is not null && (Nullable.GetUnderlyingType(type) ?? type).FullName is { } full && error.Message.Contains(full, StringComparison.Ordinal);
+        if (!named && !error.Message.Contains("System.", StringComparison.Ordinal) && !error.Message.Contains('`', StringComparison.Ordinal))
         {
             return error.Message.ReplaceLineEndings(" ");
         }
@@ -88,8 +90,14 @@ public static class MinutesApp
 
     public static RootCommand BuildRoot(CliConsole console)
     {
-        var root = new RootCommand("Minutes: from a recorded meeting to draft Japanese minutes (会議録) a person can trust.");
-        root.Options.Add(CommonOptions.Verbose);
+        var root = new RootCommand(Messages.Get("HelpMinutesAppRootCommand"));
+        root.Options.Add(CommonOptions.Verbose());
+        // System.CommandLine's ja resources translate --version but leave --help's description in English.
+        foreach (var help in root.Options.Where(o => o.Name == "--help"))
+        {
+            help.Description = Messages.Get("HelpHelp");
+        }
+
         foreach (var command in Commands(console))
         {
             root.Subcommands.Add(command);

@@ -11,7 +11,7 @@ Console.CancelKeyPress += (_, e) =>
     {
         // The second one is for a step that cannot stop at a safe point (native code): leave now,
         // with one line and the cancelled exit code, never a stack trace.
-        Console.Error.WriteLine("minutes: interrupted again; stopped at once (run the same command with --resume to continue).");
+        Console.Error.WriteLine(Minutes.Text.Messages.Get("InterruptedAgain"));
         Environment.Exit(ExitCodes.Cancelled);
     }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Minutes.Review;
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Cli.Commands;
 
@@ -10,12 +11,12 @@ internal static class ApproveCommand
     public static Command Create(CliConsole console)
     {
         var run = CommonOptions.RunArgument();
-        var reviewer = new Option<string>("--reviewer") { Description = "Who approves (recorded).", Required = true };
-        var comment = new Option<string?>("--comment") { Description = "A comment recorded with the approval." };
-        var acceptFlags = new Option<string?>("--accept-flags") { Description = "Approve although statements are flagged; the reason (what you checked) is recorded." };
-        var key = new Option<string?>("--key") { Description = "Sign the approval with this ECDSA P-256 private key (unencrypted PEM)." };
-        var wait = new Option<double>("--wait") { Description = "Seconds to wait while another approval holds approvals.json.lock.", DefaultValueFactory = _ => ApprovalLock.DefaultTimeout.TotalSeconds };
-        var command = new Command("approve", "Approve the draft: append to approvals.json an approval bound to the sha256 of the minutes and every trace.") { run, reviewer, comment, acceptFlags, key, wait };
+        var reviewer = new Option<string>("--reviewer") { Description = Messages.Get("HelpApproveReviewer"), Required = true };
+        var comment = new Option<string?>("--comment") { Description = Messages.Get("HelpApproveComment") };
+        var acceptFlags = new Option<string?>("--accept-flags") { Description = Messages.Get("HelpApproveAcceptFlags") };
+        var key = new Option<string?>("--key") { Description = Messages.Get("HelpApproveKey") };
+        var wait = new Option<double>("--wait") { Description = Messages.Get("HelpApproveWait"), DefaultValueFactory = _ => ApprovalLock.DefaultTimeout.TotalSeconds };
+        var command = new Command("approve", Messages.Get("HelpApproveApproveCommand")) { run, reviewer, comment, acceptFlags, key, wait };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var folder = RunFolder.Open(parse.GetRequiredValue(run));
@@ -25,10 +26,14 @@ internal static class ApproveCommand
             };
             var result = Approver.Approve(folder, request, DateTimeOffset.UtcNow, cancellationToken);
             var approval = result.Approval;
-            await console.Out.WriteLineAsync($"Recorded {ApprovalState.Describe(approval)} of version {approval.Version} ({approval.Files.Count} files bound{(approval.Signature is { } signature ? $", signed with key {signature.KeyId[..16]}" : string.Empty)}).");
+            // The review page and verify keep ApprovalState.Describe's fixed wording; the console line speaks the user's language.
+            var described = Messages.Get("ApprovalDescribed", approval.Sequence, ReviewerName.Printable(approval.Reviewer), approval.Approved.ToUniversalTime());
+            await console.Out.WriteLineAsync(approval.Signature is { } signature
+                ? Messages.Get("ApprovalRecordedSigned", described, approval.Version, approval.Files.Count, signature.KeyId[..16])
+                : Messages.Get("ApprovalRecorded", described, approval.Version, approval.Files.Count));
             await console.Out.WriteLineAsync(result.Approved
-                ? $"Version {approval.Version} is approved."
-                : $"Version {approval.Version} needs {result.RequiredReviewers - result.Reviewers} more, different reviewer(s) (confidentiality level {approval.Confidentiality}).");
+                ? Messages.Get("VersionApproved", approval.Version)
+                : Messages.Get("VersionNeedsReviewers", approval.Version, result.RequiredReviewers - result.Reviewers, approval.Confidentiality));
             return ExitCodes.Ok;
         });
         return command;

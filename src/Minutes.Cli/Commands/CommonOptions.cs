@@ -3,18 +3,19 @@ using Minutes.Configuration;
 using Minutes.Corrections;
 using Minutes.Drafting;
 using Minutes.Policy;
+using Minutes.Text;
 
 namespace Minutes.Cli.Commands;
 
 /// <summary>Options shared by several commands.</summary>
 internal static class CommonOptions
 {
-    public static Option<bool> Verbose { get; } = new("--verbose") { Description = "Print stack traces of failures.", Recursive = true };
+    public static Option<bool> Verbose() => new("--verbose") { Description = Messages.Get("HelpVerbose"), Recursive = true };
 
-    public static Argument<string> RunArgument() => new("run") { Description = "The run folder." };
+    public static Argument<string> RunArgument() => new("run") { Description = Messages.Get("HelpImportOutput") };
 
     /// <summary>One JSON document on stdout instead of the text (the shapes are in docs/FORMATS.md, "Command output for scripts").</summary>
-    public static Option<bool> Json() => new("--json") { Description = "Print one JSON document (camelCase, with formatVersion) instead of the text; progress and errors stay on stderr." };
+    public static Option<bool> Json() => new("--json") { Description = Messages.Get("HelpJson") };
 
     /// <summary>Writes a command's JSON report to stdout: the only thing printed there.</summary>
     public static Task WriteJsonAsync<T>(CliConsole console, T report, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
@@ -23,11 +24,11 @@ internal static class CommonOptions
         return console.Out.WriteAsync(Minutes.Json.MinutesJson.Serialize(report, type));
     }
 
-    public static Option<int?> Confidentiality() => new("--confidentiality") { Description = $"機密性 1, 2 or 3 (2: personal information masked before sending; 3: never sent to a remote endpoint). Kept with the run: a new run starts at it (default: minutes.json, else {Policy.Confidentiality.Default}); later commands use the run's level, and a higher one raises it (recorded)." };
+    public static Option<int?> Confidentiality() => new("--confidentiality") { Description = Messages.Get("HelpConfidentiality", Policy.Confidentiality.Default) };
 
-    public static Option<string?> LowerConfidentiality() => new("--lower-confidentiality") { Description = "The reason for lowering the run's confidentiality level with --confidentiality; recorded in the manifest with who and when, and shown on the review page." };
+    public static Option<string?> LowerConfidentiality() => new("--lower-confidentiality") { Description = Messages.Get("HelpLowerConfidentiality") };
 
-    public static Option<string?> LevelReviewer() => new("--reviewer") { Description = "Who changes the run's confidentiality level (recorded); default: the operating system's user name." };
+    public static Option<string?> LevelReviewer() => new("--reviewer") { Description = Messages.Get("HelpLevelReviewer") };
 
     /// <summary>The level asked for (the option, when given), the reason to lower, who asks, and a new run's level: minutes.json, else level 1.</summary>
     public static ConfidentialityRequest ConfidentialityRequestOf(ParseResult parse, Option<int?> level, Option<string?> lower, Option<string?> reviewer, MinutesConfig config, string command)
@@ -44,7 +45,7 @@ internal static class CommonOptions
         };
     }
 
-    public static Option<string?> Style() => new("--style") { Description = $"summary (要点筆記, である調), verbatim (全文) or overview (議事概要). Default: the meeting file's 種別, else minutes.json, else the kind of meeting (委員会 …: {DraftStyles.Default.Name()}; 会議, 説明会: overview)." };
+    public static Option<string?> Style() => new("--style") { Description = Messages.Get("HelpStyle", DraftStyles.Default.Name()) };
 
     /// <summary>Where the style comes from: the option, minutes.json, or neither (the kind of meeting chooses).</summary>
     public static StyleSource StyleSourceOf(ParseResult parse, Option<string?> option, MinutesConfig config) =>
@@ -54,7 +55,7 @@ internal static class CommonOptions
     public static DraftStyle StyleOf(ParseResult parse, Option<string?> option, MinutesConfig config) =>
         (parse.GetValue(option) ?? config.Style) is { } name ? DraftStyles.Parse(name) : DraftStyles.Default;
 
-    public static Option<string?> Replacements() => new("--replacements") { Description = "A replacement dictionary ('誤=正' lines) applied right after transcription, recorded as corrections by 'dictionary'. Default: 'replacements' in minutes.json." };
+    public static Option<string?> Replacements() => new("--replacements") { Description = Messages.Get("HelpReplacements") };
 
     /// <summary>The option's file, else minutes.json's map, else none.</summary>
     public static ReplacementDictionary? ReplacementsOf(ParseResult parse, Option<string?> option, MinutesConfig config)
@@ -78,14 +79,14 @@ internal sealed class LlmCommandOptions
     public LlmCommandOptions(bool prefixed)
     {
         var p = prefixed ? "--llm-" : "--";
-        Offline = new Option<bool>("--offline") { Description = "Use the offline (extractive) drafter even when an LLM is configured." };
-        Provider = new Option<string?>(p + "provider") { Description = "openai, azure or compatible (default: from the endpoint)." };
-        Endpoint = new Option<string?>(p + "endpoint") { Description = "The LLM endpoint (default: MINUTES_LLM_ENDPOINT, AZURE_OPENAI_ENDPOINT, minutes.json)." };
-        Model = new Option<string?>(p + "model") { Description = "The LLM model (default: MINUTES_LLM_MODEL, minutes.json)." };
-        Deployment = new Option<string?>(p + "deployment") { Description = "The Azure OpenAI deployment (default: AZURE_OPENAI_DEPLOYMENT, minutes.json)." };
-        ContextTokens = new Option<int?>(p + "context-tokens") { Description = $"The model's context window; longer sessions are drafted in parts and merged (default {LlmSettings.DefaultContextTokens})." };
-        Prompts = new Option<string?>("--prompts") { Description = "A folder of prompt files overriding the embedded ones (draft-session.yaml, merge-session.yaml)." };
-        NoCache = new Option<bool>("--no-cache") { Description = "Call the LLM even when the same request was answered before." };
+        Offline = new Option<bool>("--offline") { Description = Messages.Get("HelpCommonOptionsOffline") };
+        Provider = new Option<string?>(p + "provider") { Description = Messages.Get("HelpCommonOptionsProvider") };
+        Endpoint = new Option<string?>(p + "endpoint") { Description = Messages.Get("HelpCommonOptionsEndpoint") };
+        Model = new Option<string?>(p + "model") { Description = Messages.Get("HelpCommonOptionsModel") };
+        Deployment = new Option<string?>(p + "deployment") { Description = Messages.Get("HelpCommonOptionsDeployment") };
+        ContextTokens = new Option<int?>(p + "context-tokens") { Description = Messages.Get("HelpCommonOptionsContextTokens", LlmSettings.DefaultContextTokens) };
+        Prompts = new Option<string?>("--prompts") { Description = Messages.Get("HelpCommonOptionsPrompts") };
+        NoCache = new Option<bool>("--no-cache") { Description = Messages.Get("HelpCommonOptionsNoCache") };
     }
 
     public Option<bool> Offline { get; }

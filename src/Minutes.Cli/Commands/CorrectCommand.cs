@@ -15,15 +15,15 @@ internal static class CorrectCommand
     public static Command Create(CliConsole console)
     {
         var run = CommonOptions.RunArgument();
-        var reviewer = new Option<string>("--reviewer") { Description = "Who corrects (recorded).", Required = true };
-        var reason = new Option<string?>("--reason") { Description = "Why (recorded)." };
-        var segment = new Option<string?>("--segment") { Description = "The segment to correct (s0004), with --text or --speaker." };
-        var text = new Option<string?>("--text") { Description = "The segment's right text." };
-        var speaker = new Option<string?>("--speaker") { Description = "The speaker (S2) who really said the segment." };
-        var rename = new Option<string?>("--rename-speaker") { Description = "LABEL=NAME: the speaker's name in every segment (S1=委員長)." };
-        var merge = new Option<string?>("--merge-speakers") { Description = "A,B: B is the same person as A; B's segments go to A." };
-        var replace = new Option<string?>("--replace") { Description = "WRONG=RIGHT: the term replaced in every segment." };
-        var command = new Command("correct", "Correct the transcript (recorded with who, when, before, after and why); the machine transcript stays as it was, and the draft is checked again.")
+        var reviewer = new Option<string>("--reviewer") { Description = Messages.Get("HelpCorrectReviewer"), Required = true };
+        var reason = new Option<string?>("--reason") { Description = Messages.Get("HelpCorrectReason") };
+        var segment = new Option<string?>("--segment") { Description = Messages.Get("HelpCorrectSegment") };
+        var text = new Option<string?>("--text") { Description = Messages.Get("HelpCorrectText") };
+        var speaker = new Option<string?>("--speaker") { Description = Messages.Get("HelpCorrectSpeaker") };
+        var rename = new Option<string?>("--rename-speaker") { Description = Messages.Get("HelpCorrectRenameSpeaker") };
+        var merge = new Option<string?>("--merge-speakers") { Description = Messages.Get("HelpCorrectMergeSpeakers") };
+        var replace = new Option<string?>("--replace") { Description = Messages.Get("HelpCorrectReplace") };
+        var command = new Command("correct", Messages.Get("HelpCorrectCorrectCommand"))
         {
             run, reviewer, reason, segment, text, speaker, rename, merge, replace,
         };

@@ -3,6 +3,7 @@ using Minutes.Diagnostics;
 using Minutes.Json;
 using Minutes.Models;
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Cli.Commands;
 
@@ -12,7 +13,7 @@ internal static class DoctorCommand
     public static Command Create(CliConsole console)
     {
         var json = CommonOptions.Json();
-        var command = new Command("doctor", "Report the Whisper runtime, CPU features, models found, ffmpeg and the LLM endpoint.") { json };
+        var command = new Command("doctor", Messages.Get("HelpDoctorDoctorCommand")) { json };
         command.SetAction(async (parse, _) =>
         {
             var result = DoctorResult.Of(DoctorReport.Collect(ModelStore.FromEnvironment()));
@@ -26,9 +27,9 @@ internal static class DoctorCommand
                 {
                     var status = check.Status switch
                     {
-                        CheckStatus.Ok => "ok",
-                        CheckStatus.Warn => "warn",
-                        _ => "FAIL",
+                        CheckStatus.Ok => Messages.Get("CheckOk"),
+                        CheckStatus.Warn => Messages.Get("CheckWarn"),
+                        _ => Messages.Get("CheckFail"),
                     };
                     await console.Out.WriteLineAsync($"{status,-5} {check.Name,-16} {check.Detail}");
                 }

@@ -3,6 +3,7 @@ using Minutes.Configuration;
 using Minutes.Drafting;
 using Minutes.Pipeline;
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Cli.Commands;
 
@@ -13,13 +14,13 @@ internal static class DraftCommand
     {
         var run = CommonOptions.RunArgument();
         var llm = new LlmCommandOptions(prefixed: false);
-        var meeting = new Option<string?>("--meeting") { Description = "会議名/日時/場所 as 'key: value' lines." };
+        var meeting = new Option<string?>("--meeting") { Description = Messages.Get("HelpDraftMeeting") };
         var style = CommonOptions.Style();
         var confidentiality = CommonOptions.Confidentiality();
         var lower = CommonOptions.LowerConfidentiality();
         var reviewer = CommonOptions.LevelReviewer();
-        var roster = new Option<string?>("--roster") { Description = "Names (one per line) to treat as personal information." };
-        var command = new Command("draft", "Draft the minutes (trace/07-minutes.json, minutes.md); every statement cites segments and is verified.")
+        var roster = new Option<string?>("--roster") { Description = Messages.Get("HelpDraftRoster") };
+        var command = new Command("draft", Messages.Get("HelpDraftDraftCommand"))
         {
             run, meeting, style, confidentiality, lower, reviewer, roster,
         };
@@ -47,10 +48,14 @@ internal static class DraftCommand
             }
 
             var items = minutes.Sections.SelectMany(s => s.Items).ToList();
-            await console.Out.WriteLineAsync(
-                $"Drafted {items.Count} statements in {minutes.Sections.Count} sessions ({minutes.Drafter.Kind.Name()}); " +
-                $"{items.Count(i => i.Verification?.Status == ItemVerification.Unsupported)} unsupported, {minutes.PersonalInformation.Count} personal-information findings.");
-            await console.Out.WriteLineAsync($"Minutes: {folder.PathOf(RunFolder.MinutesMarkdown)}");
+            await console.Out.WriteLineAsync(Messages.Get(
+                "Drafted",
+                items.Count,
+                minutes.Sections.Count,
+                minutes.Drafter.Kind.Name(),
+                items.Count(i => i.Verification?.Status == ItemVerification.Unsupported),
+                minutes.PersonalInformation.Count));
+            await console.Out.WriteLineAsync(Messages.Get("MinutesAt", folder.PathOf(RunFolder.MinutesMarkdown)));
             return 0;
         });
         return command;

@@ -4,6 +4,7 @@ using Minutes.Json;
 using Minutes.Runs;
 using Minutes.Sessions;
 using Minutes.Speakers;
+using Minutes.Text;
 
 namespace Minutes.Cli.Commands;
 
@@ -12,7 +13,7 @@ internal static class EvalCommand
 {
     public static Command Create(CliConsole console)
     {
-        var command = new Command("eval", "Measure a run against a reference.");
+        var command = new Command("eval", Messages.Get("HelpEvalEvalCommand"));
         command.Subcommands.Add(Sessions(console));
         command.Subcommands.Add(Diarization(console));
         return command;
@@ -21,9 +22,9 @@ internal static class EvalCommand
     private static Command Sessions(CliConsole console)
     {
         var run = CommonOptions.RunArgument();
-        var reference = new Option<string>("--reference") { Description = "Reference sessions: TSV with the header 'id title start end'.", Required = true };
-        var tolerance = new Option<double>("--tolerance") { Description = "Seconds within which a boundary counts as found.", DefaultValueFactory = _ => 5 };
-        var command = new Command("sessions", "Session boundary precision, recall and F1 within a tolerance.") { run, reference, tolerance };
+        var reference = new Option<string>("--reference") { Description = Messages.Get("HelpEvalReference"), Required = true };
+        var tolerance = new Option<double>("--tolerance") { Description = Messages.Get("HelpEvalTolerance"), DefaultValueFactory = _ => 5 };
+        var command = new Command("sessions", Messages.Get("HelpEvalSessionsCommand")) { run, reference, tolerance };
         command.SetAction(async (parse, _) =>
         {
             var folder = RunFolder.Open(parse.GetRequiredValue(run));
@@ -43,9 +44,9 @@ internal static class EvalCommand
     private static Command Diarization(CliConsole console)
     {
         var run = CommonOptions.RunArgument();
-        var reference = new Option<string>("--reference") { Description = "Reference speaker turns (RTTM).", Required = true };
-        var collar = new Option<double>("--collar") { Description = "Seconds around each reference boundary that are not scored.", DefaultValueFactory = _ => 0.25 };
-        var command = new Command("diarization", "Diarization error rate (miss, false alarm, confusion) against an RTTM reference.") { run, reference, collar };
+        var reference = new Option<string>("--reference") { Description = Messages.Get("HelpEvalReference2"), Required = true };
+        var collar = new Option<double>("--collar") { Description = Messages.Get("HelpEvalCollar"), DefaultValueFactory = _ => 0.25 };
+        var command = new Command("diarization", Messages.Get("HelpEvalDiarizationCommand")) { run, reference, collar };
         command.SetAction(async (parse, _) =>
         {
             var folder = RunFolder.Open(parse.GetRequiredValue(run));

@@ -3,6 +3,7 @@ using System.Globalization;
 using Minutes.Configuration;
 using Minutes.Pipeline;
 using Minutes.Sessions;
+using Minutes.Text;
 
 namespace Minutes.Cli.Commands;
 
@@ -11,16 +12,16 @@ internal static class ImportCommand
 {
     public static Command Create(CliConsole console)
     {
-        var file = new Argument<string>("transcript") { Description = "The transcript: .srt, .vtt (<v Speaker> tags), the project's transcript .json, or .txt lines '話者: 発言' with optional times." };
-        var output = new Option<string>("--output", "-o") { Description = "The run folder.", Required = true };
-        var audio = new Option<string?>("--audio") { Description = "The recording the transcript belongs to (recorded as the run's source)." };
-        var agenda = new Option<string?>("--agenda") { Description = "Agenda file: one item per line." };
-        var pause = new Option<double?>("--pause-seconds") { Description = $"A silence this long (s) with no announcement near it starts a session (default {SessionOptions.Defaults.PauseSeconds.ToString(CultureInfo.InvariantCulture)})." };
+        var file = new Argument<string>("transcript") { Description = Messages.Get("HelpImportTranscript") };
+        var output = new Option<string>("--output", "-o") { Description = Messages.Get("HelpImportOutput"), Required = true };
+        var audio = new Option<string?>("--audio") { Description = Messages.Get("HelpImportAudio") };
+        var agenda = new Option<string?>("--agenda") { Description = Messages.Get("HelpImportAgenda") };
+        var pause = new Option<double?>("--pause-seconds") { Description = Messages.Get("HelpImportPauseSeconds", SessionOptions.Defaults.PauseSeconds.ToString(CultureInfo.InvariantCulture)) };
         var replacements = CommonOptions.Replacements();
         var confidentiality = CommonOptions.Confidentiality();
         var lower = CommonOptions.LowerConfidentiality();
         var reviewer = CommonOptions.LevelReviewer();
-        var command = new Command("import", "Start a run from an existing transcript, then split it into sessions.") { file, output, audio, agenda, pause, confidentiality, lower, reviewer, replacements };
+        var command = new Command("import", Messages.Get("HelpImportImportCommand")) { file, output, audio, agenda, pause, confidentiality, lower, reviewer, replacements };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var sessions = new SessionOptions { Agenda = parse.GetValue(agenda) };
@@ -48,11 +49,11 @@ internal static class ImportCommand
 
             var transcript = result.Imported.Transcript;
             var names = result.Imported.Speakers?.Speakers.Select(s => s.Name).ToList() ?? [];
-            await console.Out.WriteLineAsync(string.Create(
-                CultureInfo.InvariantCulture,
-                $"Imported {transcript.Source.Name} ({result.Imported.Format}): {transcript.Segments.Count} segments, {names.Count} speakers{(names.Count > 0 ? $" ({string.Join(", ", names)})" : "")}"));
+            await console.Out.WriteLineAsync(names.Count > 0
+                ? Messages.Get("ImportedNamed", transcript.Source.Name, result.Imported.Format, transcript.Segments.Count, names.Count, string.Join(", ", names))
+                : Messages.Get("Imported", transcript.Source.Name, result.Imported.Format, transcript.Segments.Count, names.Count));
             await SessionsOutput.WriteAsync(console, result.Sessions);
-            await console.Out.WriteLineAsync($"Run folder: {result.Run.Root}");
+            await console.Out.WriteLineAsync(Messages.Get("RunFolderIs", result.Run.Root));
             return 0;
         });
         return command;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Minutes.Models;
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Cli.Commands;
 
@@ -12,7 +13,7 @@ internal static class ModelsCommand
 {
     public static Command Create(CliConsole console)
     {
-        var command = new Command("models", "Whisper and VAD models: list them, pull one, print where one is, carry them to a machine without internet (export, import).");
+        var command = new Command("models", Messages.Get("HelpModelsModelsCommand"));
         command.Subcommands.Add(List(console));
         command.Subcommands.Add(Pull(console));
         command.Subcommands.Add(PathOf(console));
@@ -24,7 +25,7 @@ internal static class ModelsCommand
     private static Command List(CliConsole console)
     {
         var json = CommonOptions.Json();
-        var list = new Command("list", "The models Minutes knows by name, and which are in the models folder.") { json };
+        var list = new Command("list", Messages.Get("HelpModelsListCommand")) { json };
         list.SetAction(async (parse, _) =>
         {
             var models = ModelList.Of(ModelStore.FromEnvironment());
@@ -34,12 +35,12 @@ internal static class ModelsCommand
                 return 0;
             }
 
-            await console.Out.WriteLineAsync($"Models folder: {models.Folder}");
-            await console.Out.WriteLineAsync($"{"NAME",-26} {"KIND",-8} {"SIZE",-10} {"PRESENT",-8} NOTE");
+            await console.Out.WriteLineAsync(Messages.Get("ModelsFolder", models.Folder));
+            await console.Out.WriteLineAsync(Messages.Get("ModelsHeader"));
             foreach (var model in models.Models)
             {
-                var note = model.InCatalog ? model.Note : "not in the catalog";
-                await console.Out.WriteLineAsync($"{model.Name,-26} {model.Kind,-8} {model.Size,-10} {(model.Present ? "yes" : "-"),-8} {note}".TrimEnd());
+                var note = model.InCatalog ? model.Note : Messages.Get("NotInCatalog");
+                await console.Out.WriteLineAsync($"{model.Name,-26} {model.Kind,-8} {model.Size,-10} {(model.Present ? Messages.Get("Present") : "-"),-8} {note}".TrimEnd());
             }
 
             return 0;
@@ -49,8 +50,8 @@ internal static class ModelsCommand
 
     private static Command Pull(CliConsole console)
     {
-        var name = new Argument<string>("name") { Description = "A name from `minutes models list` or an https:// URL of a ggml file." };
-        var pull = new Command("pull", "Download a model into the models folder (resumable, checksum-verified).") { name };
+        var name = new Argument<string>("name") { Description = Messages.Get("HelpModelsName") };
+        var pull = new Command("pull", Messages.Get("HelpModelsPullCommand")) { name };
         pull.SetAction(async (parse, cancellationToken) =>
         {
             var source = ModelCatalog.Resolve(parse.GetRequiredValue(name));
@@ -78,15 +79,15 @@ internal static class ModelsCommand
 
     private static Command PathOf(CliConsole console)
     {
-        var name = new Argument<string>("name") { Description = "A model name (or URL) from `minutes models list`." };
-        var path = new Command("path", "Print the file a model name stands for; fails when it has not been pulled.") { name };
+        var name = new Argument<string>("name") { Description = Messages.Get("HelpModelsName2") };
+        var path = new Command("path", Messages.Get("HelpModelsPathCommand")) { name };
         path.SetAction(async (parse, _) =>
         {
             var store = ModelStore.FromEnvironment();
             var source = ModelCatalog.Resolve(parse.GetRequiredValue(name));
             if (!store.IsPresent(source))
             {
-                throw new Runs.MinutesException($"model '{source.Name}' not found in {store.Folder}; run `minutes models pull {parse.GetRequiredValue(name)}`.");
+                throw new Runs.MinutesException(Messages.Get("ModelNotFoundPull", source.Name, store.Folder, parse.GetRequiredValue(name)));
             }
 
             await console.Out.WriteLineAsync(store.PathOf(source));
@@ -97,9 +98,9 @@ internal static class ModelsCommand
 
     private static Command Export(CliConsole console)
     {
-        var names = new Argument<string[]>("name") { Description = "Catalog names present in the models folder, or model files.", Arity = ArgumentArity.OneOrMore };
-        var output = new Option<string>("--output", "-o") { Description = "The bundle to write (a zip).", Required = true };
-        var export = new Command("export", "Write models and their sha256 into one zip, for `minutes models import` on a machine without internet.") { names, output };
+        var names = new Argument<string[]>("name") { Description = Messages.Get("HelpModelsName3"), Arity = ArgumentArity.OneOrMore };
+        var output = new Option<string>("--output", "-o") { Description = Messages.Get("HelpModelsOutput"), Required = true };
+        var export = new Command("export", Messages.Get("HelpModelsExportCommand")) { names, output };
         export.SetAction(async (parse, _) =>
         {
             var bundle = parse.GetRequiredValue(output);
@@ -109,7 +110,7 @@ internal static class ModelsCommand
                 await console.Out.WriteLineAsync($"{model.Name,-26} {Sizes.Format(model.Bytes),-10} sha256 {model.Sha256}");
             }
 
-            await console.Out.WriteLineAsync($"wrote {Path.GetFullPath(bundle)} ({manifest.Models.Count} model{(manifest.Models.Count == 1 ? string.Empty : "s")}, {Sizes.Format(new FileInfo(bundle).Length)})");
+            await console.Out.WriteLineAsync(Messages.Get(manifest.Models.Count == 1 ? "BundleWroteOne" : "BundleWrote", Path.GetFullPath(bundle), manifest.Models.Count, Sizes.Format(new FileInfo(bundle).Length)));
             return 0;
         });
         return export;
@@ -117,19 +118,19 @@ internal static class ModelsCommand
 
     private static Command Import(CliConsole console)
     {
-        var bundle = new Argument<string>("bundle") { Description = "A zip written by `minutes models export`." };
-        var import = new Command("import", "Verify a models bundle and place its models into the models folder (all or nothing).") { bundle };
+        var bundle = new Argument<string>("bundle") { Description = Messages.Get("HelpModelsBundle") };
+        var import = new Command("import", Messages.Get("HelpModelsImportCommand")) { bundle };
         import.SetAction(async (parse, _) =>
         {
             var store = ModelStore.FromEnvironment();
             var imported = ModelBundle.Import(parse.GetRequiredValue(bundle), store);
             foreach (var model in imported)
             {
-                var what = model.AlreadyPresent ? "already present" : "imported";
-                await console.Out.WriteLineAsync($"{model.Entry.Name,-26} {Sizes.Format(model.Entry.Bytes),-10} {what}, sha256 verified");
+                var what = Messages.Get(model.AlreadyPresent ? "ModelAlreadyPresent" : "ModelImported");
+                await console.Out.WriteLineAsync($"{model.Entry.Name,-26} {Sizes.Format(model.Entry.Bytes),-10} {what}");
             }
 
-            await console.Out.WriteLineAsync($"Models folder: {store.Folder}");
+            await console.Out.WriteLineAsync(Messages.Get("ModelsFolder", store.Folder));
             return 0;
         });
         return import;

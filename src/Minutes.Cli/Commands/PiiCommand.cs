@@ -12,11 +12,11 @@ internal static class PiiCommand
     public static Command Create(CliConsole console)
     {
         var run = CommonOptions.RunArgument();
-        var keep = new Option<string?>("--keep") { Description = "Keep this finding (its id) in the published minutes." };
-        var redact = new Option<string?>("--redact") { Description = "Replace this finding (its id) by ○○ in the published minutes (render --public)." };
-        var reviewer = new Option<string?>("--reviewer") { Description = "Who decides (recorded)." };
-        var reason = new Option<string?>("--reason") { Description = "Why (recorded)." };
-        var command = new Command("pii", "List the personal information found in the draft with its decisions, or record a reviewer's decision about one finding.") { run, keep, redact, reviewer, reason };
+        var keep = new Option<string?>("--keep") { Description = Messages.Get("HelpPiiKeep") };
+        var redact = new Option<string?>("--redact") { Description = Messages.Get("HelpPiiRedact") };
+        var reviewer = new Option<string?>("--reviewer") { Description = Messages.Get("HelpPiiReviewer") };
+        var reason = new Option<string?>("--reason") { Description = Messages.Get("HelpCorrectReason") };
+        var command = new Command("pii", Messages.Get("HelpPiiPiiCommand")) { run, keep, redact, reviewer, reason };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var folder = RunFolder.Open(parse.GetRequiredValue(run));
@@ -38,7 +38,9 @@ internal static class PiiCommand
             var review = PrivacyDecisions.Review(folder);
             foreach (var entry in review.Entries)
             {
-                var state = entry.Decision is { } d ? $"{d.Decision.ToString().ToLowerInvariant()} ({d.Reviewer})" : entry.IsPrivate ? "undecided" : "public";
+                var state = entry.Decision is { } d
+                    ? Messages.Get(d.Decision == PrivacyDecisionKind.Keep ? "PiiKept" : "PiiRedacted", d.Reviewer)
+                    : Messages.Get(entry.IsPrivate ? "PiiUndecided" : "PiiPublic");
                 await console.Out.WriteLineAsync($"{entry.Id}  {entry.Finding.Kind,-8}  {entry.Finding.SegmentId}  {state,-20}  {entry.Finding.Text}");
             }
 

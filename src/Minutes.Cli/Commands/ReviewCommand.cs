@@ -5,6 +5,7 @@ using Minutes.Pipeline;
 using Minutes.Review;
 using Minutes.Review.Workbench;
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Cli.Commands;
 
@@ -19,12 +20,12 @@ internal static class ReviewCommand
     {
         var run = CommonOptions.RunArgument();
         var json = CommonOptions.Json();
-        var check = new Option<bool>("--check") { Description = "Exit 3 when something blocks approval of the current version (the page is still written)." };
-        var serve = new Option<bool>("--serve") { Description = "Serve the page as the review workbench (edit, redraft, approve) on 127.0.0.1 until Ctrl+C; prints the address with its token." };
-        var port = new Option<int>("--port") { Description = $"The port for --serve (default {WorkbenchOptions.Defaults.Port}: a free one).", DefaultValueFactory = _ => WorkbenchOptions.Defaults.Port };
-        var meeting = new Option<string?>("--meeting") { Description = "For redrafts from the workbench: 会議名/日時/場所 as 'key: value' lines (as for minutes draft)." };
-        var roster = new Option<string?>("--roster") { Description = "For redrafts from the workbench: names (one per line) to treat as personal information." };
-        var command = new Command("review", "Write review.html (the draft with its citations, flags and traces) and print what blocks approval.") { run, json, check, serve, port, meeting, roster };
+        var check = new Option<bool>("--check") { Description = Messages.Get("HelpReviewCheck") };
+        var serve = new Option<bool>("--serve") { Description = Messages.Get("HelpReviewServe") };
+        var port = new Option<int>("--port") { Description = Messages.Get("HelpReviewPort", WorkbenchOptions.Defaults.Port), DefaultValueFactory = _ => WorkbenchOptions.Defaults.Port };
+        var meeting = new Option<string?>("--meeting") { Description = Messages.Get("HelpReviewMeeting") };
+        var roster = new Option<string?>("--roster") { Description = Messages.Get("HelpReviewRoster") };
+        var command = new Command("review", Messages.Get("HelpReviewReviewCommand")) { run, json, check, serve, port, meeting, roster };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var folder = RunFolder.Open(parse.GetRequiredValue(run));
@@ -43,13 +44,13 @@ internal static class ReviewCommand
             }
             else
             {
-                await console.Out.WriteLineAsync(Text.ReviewPage + folder.PathOf(RunFolder.ReviewPage));
+                await console.Out.WriteLineAsync(Messages.Get("ReviewPageIs", folder.PathOf(RunFolder.ReviewPage)));
                 foreach (var line in flags.Summary())
                 {
                     await console.Out.WriteLineAsync("  " + line);
                 }
 
-                await console.Out.WriteLineAsync(report.Blockers.Count == 0 ? Text.NothingBlocks : Text.Blocks);
+                await console.Out.WriteLineAsync(Messages.Get(report.Blockers.Count == 0 ? "NothingBlocks" : "BlocksApproval"));
                 foreach (var blocker in report.Blockers)
                 {
                     await console.Out.WriteLineAsync("  - " + blocker);
@@ -71,8 +72,8 @@ internal static class ReviewCommand
     {
         using var workbench = new ReviewWorkbench(folder, options);
         await using var server = await WorkbenchServer.StartAsync(workbench, options.Port, cancellationToken);
-        await console.Out.WriteLineAsync($"{Text.Workbench}{server.Address}");
-        await console.Out.WriteLineAsync(Text.OpenIt);
+        await console.Out.WriteLineAsync(Messages.Get("WorkbenchAt", server.Address));
+        await console.Out.WriteLineAsync(Messages.Get("WorkbenchOpenIt"));
         try
         {
             await Task.Delay(Timeout.Infinite, cancellationToken);
@@ -85,18 +86,7 @@ internal static class ReviewCommand
         // The corrections made in the workbench reach the static page now.
         await workbench.WriteReviewPageAsync(CancellationToken.None);
 
-        await console.Out.WriteLineAsync(Text.Stopped);
+        await console.Out.WriteLineAsync(Messages.Get("WorkbenchStopped"));
         return ExitCodes.Ok;
-    }
-
-    /// <summary>What the command prints, in one place (to move into resources with the Japanese messages).</summary>
-    private static class Text
-    {
-        public const string ReviewPage = "Review page: ";
-        public const string NothingBlocks = "Nothing blocks approval.";
-        public const string Blocks = "Blocks approval:";
-        public const string Workbench = "Review workbench: ";
-        public const string OpenIt = "Open it in a browser on this computer; Ctrl+C stops the server.";
-        public const string Stopped = "Review workbench stopped.";
     }
 }

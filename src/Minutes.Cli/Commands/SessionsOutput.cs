@@ -1,5 +1,6 @@
 using System.Globalization;
 using Minutes.Sessions;
+using Minutes.Text;
 
 namespace Minutes.Cli.Commands;
 
@@ -13,7 +14,7 @@ internal static class SessionsOutput
             await console.Error.WriteLineAsync($"minutes: {warning}");
         }
 
-        await console.Out.WriteLineAsync($"Sessions: {plan.Sessions.Count}");
+        await console.Out.WriteLineAsync(Messages.Get("SessionsCount", plan.Sessions.Count));
         foreach (var session in plan.Sessions)
         {
             await console.Out.WriteLineAsync(string.Create(

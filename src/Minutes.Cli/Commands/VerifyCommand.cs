@@ -2,6 +2,7 @@ using System.CommandLine;
 using Minutes.Json;
 using Minutes.Review;
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Cli.Commands;
 
@@ -11,10 +12,10 @@ internal static class VerifyCommand
     public static Command Create(CliConsole console)
     {
         var run = CommonOptions.RunArgument();
-        var requireApproval = new Option<bool>("--require-approval") { Description = "Also exit 3 when the current version is not approved." };
-        var trust = new Option<string?>("--trust") { Description = "A folder of reviewers' public keys (*.pem): check every signature, name the signer, count only approvals signed with these keys." };
+        var requireApproval = new Option<bool>("--require-approval") { Description = Messages.Get("HelpVerifyRequireApproval") };
+        var trust = new Option<string?>("--trust") { Description = Messages.Get("HelpVerifyTrust") };
         var json = CommonOptions.Json();
-        var command = new Command("verify", "Recompute every sha256 and check the artifacts against the manifest and the approvals.") { run, requireApproval, trust, json };
+        var command = new Command("verify", Messages.Get("HelpVerifyVerifyCommand")) { run, requireApproval, trust, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var report = RunVerifier.Verify(RunFolder.Open(parse.GetRequiredValue(run)), parse.GetValue(trust), cancellationToken);

@@ -1,6 +1,7 @@
 using Minutes.Runs;
 using NAudio.Wave;
 using NAudio.Wave.SampleProviders;
+using Minutes.Text;
 
 namespace Minutes.Audio;
 
@@ -22,12 +23,12 @@ public sealed class AudioDecoder : IAudioDecoder
         var file = new FileInfo(source);
         if (!file.Exists)
         {
-            throw new MinutesException(Directory.Exists(source) ? $"'{source}' is a folder, not a recording." : $"Recording not found: {source}");
+            throw new MinutesException(Directory.Exists(source) ? Messages.Get("RecordingIsFolder", source) : Messages.Get("RecordingNotFound", source));
         }
 
         if (file.Length == 0)
         {
-            throw new MinutesException($"'{name}' is empty (0 bytes).");
+            throw new MinutesException(Messages.Get("RecordingEmpty", name));
         }
 
         var (container, codec, decoder, sample) = Open(source, name);
@@ -37,7 +38,7 @@ public sealed class AudioDecoder : IAudioDecoder
             var channels = sample.Channels;
             if (rate <= 0 || channels <= 0)
             {
-                throw new MinutesException($"'{name}' has no audio stream ({channels} channels at {rate} Hz).");
+                throw new MinutesException(Messages.Get("NoAudioStream", name, channels, rate));
             }
 
             var levels = new LevelMeter();
@@ -48,7 +49,7 @@ public sealed class AudioDecoder : IAudioDecoder
                 written = Convert(sample, output, levels, progress, name, cancellationToken);
                 if (written == 0)
                 {
-                    throw new MinutesException($"'{name}' contains no audio samples.");
+                    throw new MinutesException(Messages.Get("NoAudioSamples", name));
                 }
 
                 output.Position = 0;
@@ -89,7 +90,7 @@ public sealed class AudioDecoder : IAudioDecoder
                 "wav" => ("wav", "pcm", "wav", WavSource.Open(Stream(), name)),
                 "mp3" => ("mp3", "mp3", "nlayer", new Mp3Source(Stream())),
                 "ogg" => ("ogg", "vorbis", "nvorbis", new VorbisSource(Stream())),
-                "unknown" => throw new MinutesException($"'{name}' is not a recording in a format this tool recognises (WAV, MP3, Ogg, or via ffmpeg: m4a, mp4, flac, wma, webm)."),
+                "unknown" => throw new MinutesException(Messages.Get("UnknownAudioFormat", name)),
                 _ => OpenExternal(source, kind),
             };
         }
@@ -100,7 +101,7 @@ public sealed class AudioDecoder : IAudioDecoder
         catch (Exception ex) when (ex is IOException or InvalidDataException or ArgumentException or InvalidOperationException or NotSupportedException or IndexOutOfRangeException
             or System.Runtime.InteropServices.COMException)
         {
-            throw new MinutesException($"'{name}' cannot be decoded as {kind}: {ex.Message.ReplaceLineEndings(" ")}", ex);
+            throw new MinutesException(Messages.Get("CannotDecodeAs", name, kind, ex.Message.ReplaceLineEndings(" ")), ex);
         }
     }
 
@@ -199,7 +200,7 @@ public sealed class AudioDecoder : IAudioDecoder
                 // A stream cut off mid-frame: keep what was decoded when there is some.
                 if (written == 0)
                 {
-                    throw new MinutesException($"'{name}' cannot be decoded: {ex.Message.ReplaceLineEndings(" ")}", ex);
+                    throw new MinutesException(Messages.Get("CannotDecode", name, ex.Message.ReplaceLineEndings(" ")), ex);
                 }
 
                 break;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Minutes.Runs;
 using NLayer;
 using NVorbis;
+using Minutes.Text;
 
 namespace Minutes.Audio;
 
@@ -97,7 +98,7 @@ internal sealed class FfmpegSource : ISampleSource
     public static FfmpegSource Start(string source, string kind)
     {
         var ffmpeg = Locate() ?? throw new MinutesException(
-            $"'{Path.GetFileName(source)}' is {kind}, which needs ffmpeg; install it ({(OperatingSystem.IsWindows() ? "ffmpeg.exe on PATH" : "e.g. apt-get install ffmpeg")}) or convert the recording to WAV, MP3 or Ogg.");
+            Messages.Get(OperatingSystem.IsWindows() ? "NeedsFfmpegWindows" : "NeedsFfmpeg", Path.GetFileName(source), kind));
         var info = new ProcessStartInfo(ffmpeg)
         {
             RedirectStandardOutput = true,
@@ -109,7 +110,7 @@ internal sealed class FfmpegSource : ISampleSource
             info.ArgumentList.Add(argument);
         }
 
-        return new FfmpegSource(Process.Start(info) ?? throw new MinutesException("ffmpeg could not be started."), Path.GetFileName(source));
+        return new FfmpegSource(Process.Start(info) ?? throw new MinutesException(Messages.Get("FfmpegNotStarted")), Path.GetFileName(source));
     }
 
     public int Read(float[] buffer, int offset, int count)
@@ -175,7 +176,7 @@ internal sealed class FfmpegSource : ISampleSource
         if (_process.ExitCode != 0)
         {
             var first = _errors.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim() ?? "no message";
-            throw new MinutesException($"ffmpeg could not decode '{_name}': {first}");
+            throw new MinutesException(Messages.Get("FfmpegCannotDecode", _name, first));
         }
     }
 }

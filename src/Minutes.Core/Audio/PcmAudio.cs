@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Audio;
 
@@ -111,7 +112,7 @@ public static class PcmWavFormat
             || BinaryPrimitives.ReadInt32LittleEndian(h[24..]) != PcmAudio.Rate
             || BinaryPrimitives.ReadInt16LittleEndian(h[34..]) != 16)
         {
-            throw new MinutesException("The decoded audio in the run is not 16 kHz mono 16-bit PCM; decode the recording again.");
+            throw new MinutesException(Messages.Get("DecodedAudioWrongFormat"));
         }
 
         // The data size is taken from the file length: a 32-bit header field cannot describe

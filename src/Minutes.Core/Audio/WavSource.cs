@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Audio;
 
@@ -59,7 +60,7 @@ internal sealed class WavSource : ISampleSource
         {
             if (stream.Read(chunk) < 8)
             {
-                throw new MinutesException($"'{name}' is a WAV file without audio data (no data chunk).");
+                throw new MinutesException(Messages.Get("WavNoData", name));
             }
 
             var id = System.Text.Encoding.ASCII.GetString(chunk[..4]);
@@ -68,7 +69,7 @@ internal sealed class WavSource : ISampleSource
             {
                 if (size < 16 || stream.Position + size > stream.Length)
                 {
-                    throw new MinutesException($"'{name}' has a broken WAV format chunk.");
+                    throw new MinutesException(Messages.Get("WavBrokenFormat", name));
                 }
 
                 var fmt = new byte[size];
@@ -90,7 +91,7 @@ internal sealed class WavSource : ISampleSource
             {
                 if (!haveFormat)
                 {
-                    throw new MinutesException($"'{name}' is a WAV file whose data comes before its format.");
+                    throw new MinutesException(Messages.Get("WavDataBeforeFormat", name));
                 }
 
                 Validate(name, format, channels, rate, bits);
@@ -120,7 +121,7 @@ internal sealed class WavSource : ISampleSource
             {
                 if (stream.Position + size > stream.Length)
                 {
-                    throw new MinutesException($"'{name}' is a WAV file without audio data (truncated before the data chunk).");
+                    throw new MinutesException(Messages.Get("WavTruncated", name));
                 }
 
                 stream.Seek(size, SeekOrigin.Current);
@@ -171,12 +172,12 @@ internal sealed class WavSource : ISampleSource
         var supported = (format == FormatPcm && bits is 8 or 16 or 24 or 32) || (format == FormatFloat && bits is 32 or 64);
         if (!supported)
         {
-            throw new MinutesException($"'{name}' uses a WAV encoding this tool does not read (format {format}, {bits} bits); convert it to PCM or install ffmpeg.");
+            throw new MinutesException(Messages.Get("WavUnsupportedEncoding", name, format, bits));
         }
 
         if (channels is < 1 or > 64 || rate is < 1000 or > 768000)
         {
-            throw new MinutesException($"'{name}' has an invalid WAV header ({channels} channels, {rate} Hz).");
+            throw new MinutesException(Messages.Get("WavInvalidHeader", name, channels, rate));
         }
     }
 

@@ -126,7 +126,7 @@ public sealed record MinutesConfig
         }
         catch (JsonException ex)
         {
-            throw new MinutesException($"{path} is not a valid minutes.json: {ex.Message.ReplaceLineEndings(" ")}");
+            throw new MinutesException(Messages.Get("ConfigInvalid", path, ex.Message.ReplaceLineEndings(" ")));
         }
 
         return config with { Sources = [path] };

@@ -1,5 +1,6 @@
 using Minutes.Policy;
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Drafting;
 
@@ -30,7 +31,7 @@ public sealed record DraftOptions
     {
         foreach (var file in new[] { Meeting, Roster }.OfType<string>().Where(f => !File.Exists(f)))
         {
-            throw new MinutesException($"File not found: {file}");
+            throw new MinutesException(Messages.Get("FileNotFound", file));
         }
     }
 }

@@ -1,4 +1,5 @@
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Drafting;
 
@@ -14,7 +15,7 @@ public static class DraftStyles
         "summary" => DraftStyle.Summary,
         "verbatim" => DraftStyle.Verbatim,
         "overview" => DraftStyle.Overview,
-        _ => throw new MinutesException($"Unknown style '{name}'; use summary (要点筆記), verbatim (全文) or overview (議事概要)."),
+        _ => throw new MinutesException(Messages.Get("UnknownStyle", name)),
     };
 
     public static string Name(this DraftStyle style) => style switch

@@ -124,7 +124,9 @@ public sealed class LlmClient
                 outcome = $"http {code}";
                 if (status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
                 {
-                    throw new MinutesException($"The LLM endpoint {host} refused the request ({code}): check the API key{(_settings.ApiKeySource is { } source ? $" ({source})" : " (none is set)")}; the earlier draft is unchanged.");
+                    throw new MinutesException(_settings.ApiKeySource is { } source
+                        ? Messages.Get("LlmKeyRefused", host, code, source)
+                        : Messages.Get("LlmKeyRefusedNoKey", host, code));
                 }
 
                 if (status == HttpStatusCode.NotFound)
@@ -166,8 +168,8 @@ public sealed class LlmClient
             if (number > _settings.MaxRetries)
             {
                 throw new MinutesException(outcome == "connection failed"
-                    ? $"Cannot reach the LLM endpoint {host} ({number} tries); the earlier draft is unchanged."
-                    : $"The LLM endpoint {host} failed ({outcome}) {number} times; the earlier draft is unchanged.");
+                    ? Messages.Get("LlmUnreachable", host, number)
+                    : Messages.Get("LlmFailed", host, outcome, number));
             }
 
             await Task.Delay(wait.Value, cancellationToken).ConfigureAwait(false);

@@ -92,7 +92,7 @@ internal sealed class MapReducePlanner(LlmCaller caller, LlmSettings settings)
 
         if (lines.Count == 1)
         {
-            throw new MinutesException($"The answer for segment {lines[0].Id} ({session}) was cut off at {settings.MaxOutputTokens} tokens; raise llm.maxOutputTokens. The earlier draft is unchanged.");
+            throw new MinutesException(Messages.Get("AnswerCutOff", lines[0].Id, session, settings.MaxOutputTokens));
         }
 
         var half = lines.Count / 2;

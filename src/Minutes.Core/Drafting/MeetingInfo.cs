@@ -61,7 +61,7 @@ public sealed record MeetingInfo(string? Name, string? Date, string? Place)
 
         if (!File.Exists(path))
         {
-            throw new MinutesException($"Meeting file not found: {path}");
+            throw new MinutesException(Messages.Get("MeetingFileNotFound", path));
         }
 
         return Parse(File.ReadAllText(path));

@@ -50,7 +50,7 @@ public sealed partial record PromptFile(string Name, string Description, string 
             var content = block.Groups[1].Value.Trim();
             if (!content.StartsWith('$') || !Variables.Contains(content[1..]))
             {
-                throw new MinutesException($"{source}: '{{{{{content}}}}}' is not allowed; a template may use only {{{{$meeting}}}}, {{{{$session}}}}, {{{{$style}}}}, {{{{$guide}}}} and {{{{$example}}}}.");
+                throw new MinutesException(Messages.Get("PromptVariableNotAllowed", source, content));
             }
         }
 

@@ -90,7 +90,7 @@ public static partial class ModelBundle
         }
         catch (InvalidDataException)
         {
-            throw Refused(label, "it is not a zip file");
+            throw Refused(label, Messages.Get("BundleNotZip"));
         }
 
         using (zip)
@@ -112,7 +112,7 @@ public static partial class ModelBundle
                 }
                 else
                 {
-                    throw Refused(label, $"{model.File} is already in {store.Folder} with other content; move it away first");
+                    throw Refused(label, Messages.Get("BundleFileClash", model.File, store.Folder));
                 }
             }
 
@@ -155,23 +155,23 @@ public static partial class ModelBundle
                 }
                 catch (InvalidDataException ex)
                 {
-                    throw Refused(label, $"{model.File} cannot be read from the zip ({ex.Message.ReplaceLineEndings(" ").TrimEnd('.')})");
+                    throw Refused(label, Messages.Get("BundleEntryUnreadable", model.File, ex.Message.ReplaceLineEndings(" ").TrimEnd('.')));
                 }
 
                 if (bytes != model.Bytes)
                 {
-                    throw Refused(label, $"{model.File} has {bytes:N0} bytes, the manifest says {model.Bytes:N0}", ExitCodes.VerificationFailed);
+                    throw Refused(label, Messages.Get("BundleSizeMismatch", model.File, bytes, model.Bytes), ExitCodes.VerificationFailed);
                 }
 
                 if (!string.Equals(sha256, model.Sha256, StringComparison.OrdinalIgnoreCase))
                 {
-                    throw Refused(label, $"the sha256 of {model.File} is {sha256}, the manifest says {model.Sha256}", ExitCodes.VerificationFailed);
+                    throw Refused(label, Messages.Get("BundleDigestMismatch", model.File, sha256, model.Sha256), ExitCodes.VerificationFailed);
                 }
 
                 var header = GgmlModelHeader.Inspect(temp);
                 if (header.Kind is GgmlModelKind.NotGgml)
                 {
-                    throw Refused(label, $"{model.File} is {header.Description}");
+                    throw Refused(label, Messages.Get("BundleNotModel", model.File, header.Description));
                 }
 
                 staged.Add((model, temp, target));
@@ -186,8 +186,12 @@ public static partial class ModelBundle
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
-                    var done = placed.Count == 0 ? "nothing was placed" : $"placed before it: {string.Join(", ", placed.Select(p => p.Entry.File))}";
-                    throw new MinutesException($"cannot place {model.File} into {store.Folder} ({ex.Message.ReplaceLineEndings(" ").TrimEnd('.')}); {done}.", ex);
+                    var why = ex.Message.ReplaceLineEndings(" ").TrimEnd('.');
+                    throw new MinutesException(
+                        placed.Count == 0
+                            ? Messages.Get("BundlePlaceFailedNone", model.File, store.Folder, why)
+                            : Messages.Get("BundlePlaceFailed", model.File, store.Folder, why, string.Join(", ", placed.Select(p => p.Entry.File))),
+                        ex);
                 }
 
                 AtomicFile.WriteAllText(target + ".sha256", $"{model.Sha256.ToLowerInvariant()}  {model.File}\n");
@@ -211,7 +215,7 @@ public static partial class ModelBundle
 
     private static ModelBundleManifest ReadManifest(ZipArchive zip, string label)
     {
-        var entry = zip.GetEntry(ModelBundleManifest.FileName) ?? throw Refused(label, $"it has no {ModelBundleManifest.FileName} (not a bundle from `minutes models export`)");
+        var entry = zip.GetEntry(ModelBundleManifest.FileName) ?? throw Refused(label, Messages.Get("BundleNoManifest", ModelBundleManifest.FileName));
         ModelBundleManifest? manifest;
         try
         {
@@ -220,12 +224,12 @@ public static partial class ModelBundle
         }
         catch (Exception ex) when (ex is JsonException or InvalidDataException or NotSupportedException)
         {
-            throw Refused(label, $"its {ModelBundleManifest.FileName} cannot be read ({ex.Message.ReplaceLineEndings(" ").TrimEnd('.')})");
+            throw Refused(label, Messages.Get("BundleManifestUnreadable", ModelBundleManifest.FileName, ex.Message.ReplaceLineEndings(" ").TrimEnd('.')));
         }
 
         if (manifest is null || manifest.Format != ModelBundleManifest.CurrentFormat || manifest.Models is null)
         {
-            throw Refused(label, $"its {ModelBundleManifest.FileName} is not a {ModelBundleManifest.CurrentFormat} manifest");
+            throw Refused(label, Messages.Get("BundleManifestFormat", ModelBundleManifest.FileName, ModelBundleManifest.CurrentFormat));
         }
 
         return manifest;
@@ -238,13 +242,13 @@ public static partial class ModelBundle
         {
             if (!IsPlainFileName(entry.FullName))
             {
-                throw Refused(label, $"the entry '{entry.FullName}' is not a plain file name");
+                throw Refused(label, Messages.Get("BundleEntryName", entry.FullName));
             }
         }
 
         if (manifest.Models.Count == 0)
         {
-            throw Refused(label, "its manifest lists no model");
+            throw Refused(label, Messages.Get("BundleNoModels"));
         }
 
         var checkedEntries = new List<(ModelBundleEntry, ZipArchiveEntry)>();
@@ -253,30 +257,30 @@ public static partial class ModelBundle
         {
             if (model is null || model.File is null || !IsPlainFileName(model.File) || model.File == ModelBundleManifest.FileName)
             {
-                throw Refused(label, $"the manifest names the file '{model?.File}', which is not a plain file name");
+                throw Refused(label, Messages.Get("BundleManifestFileName", model?.File));
             }
 
             if (!seen.Add(model.File))
             {
-                throw Refused(label, $"the manifest lists {model.File} twice");
+                throw Refused(label, Messages.Get("BundleManifestTwice", model.File));
             }
 
             if (model.Sha256 is null || !Sha256Hex().IsMatch(model.Sha256) || model.Bytes < 0)
             {
-                throw Refused(label, $"the manifest gives no valid sha256 and size for {model.File}");
+                throw Refused(label, Messages.Get("BundleManifestNoDigest", model.File));
             }
 
-            var entry = zip.GetEntry(model.File) ?? throw Refused(label, $"{model.File} is in the manifest but not in the zip");
+            var entry = zip.GetEntry(model.File) ?? throw Refused(label, Messages.Get("BundleMissingEntry", model.File));
             if (entry.Length != model.Bytes)
             {
-                throw Refused(label, $"{model.File} has {entry.Length:N0} bytes, the manifest says {model.Bytes:N0}", ExitCodes.VerificationFailed);
+                throw Refused(label, Messages.Get("BundleSizeMismatch", model.File, entry.Length, model.Bytes), ExitCodes.VerificationFailed);
             }
 
             checkedEntries.Add((model with { Name = string.IsNullOrWhiteSpace(model.Name) ? model.File : model.Name }, entry));
         }
 
         var extra = zip.Entries.FirstOrDefault(e => e.FullName != ModelBundleManifest.FileName && !seen.Contains(e.FullName));
-        return extra is null ? checkedEntries : throw Refused(label, $"{extra.FullName} is in the zip but not in the manifest");
+        return extra is null ? checkedEntries : throw Refused(label, Messages.Get("BundleExtraEntry", extra.FullName));
     }
 
     /// <summary>A name with no folder part, no parent reference and no characters Windows refuses.</summary>
@@ -327,7 +331,7 @@ public static partial class ModelBundle
         if (Sha256Hex().IsMatch(recorded) && !string.Equals(recorded, sha256, StringComparison.OrdinalIgnoreCase))
         {
             throw new MinutesException(
-                $"{Path.GetFileName(path)} no longer matches the sha256 recorded when it was pulled ({recorded}, now {sha256}); pull it again before exporting.",
+                Messages.Get("ModelDigestChanged", Path.GetFileName(path), recorded, sha256),
                 ExitCodes.VerificationFailed);
         }
     }
@@ -350,7 +354,7 @@ public static partial class ModelBundle
     }
 
     private static MinutesException Refused(string bundle, string reason, int exitCode = ExitCodes.Failure) =>
-        new($"{bundle} refused: {reason}; nothing was imported.", exitCode);
+        new(Messages.Get("BundleRefused", bundle, reason), exitCode);
 
     [GeneratedRegex("^[0-9a-fA-F]{64}$")]
     private static partial Regex Sha256Hex();

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Models;
 
@@ -79,7 +80,7 @@ public sealed partial class ModelDownloader
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new MinutesException($"cannot create the models folder {_store.Folder}: {ex.Message}", ex);
+            throw new MinutesException(Messages.Get("ModelsFolderNotCreatable", _store.Folder, ex.Message), ex);
         }
     }
 
@@ -124,7 +125,7 @@ public sealed partial class ModelDownloader
             return (response, sha256, size);
         }
 
-        throw new MinutesException($"cannot download {source.Name}: more than {MaxRedirects} redirects from {source.Url.Host}.");
+        throw new MinutesException(Messages.Get("DownloadTooManyRedirects", source.Name, MaxRedirects, source.Url.Host));
     }
 
     private static void CheckStatus(ModelSource source, HttpResponseMessage response)
@@ -136,8 +137,8 @@ public sealed partial class ModelDownloader
 
         var code = (int)response.StatusCode;
         throw new MinutesException(response.StatusCode == HttpStatusCode.NotFound
-            ? $"cannot download {source.Name}: {source.Url} was not found (HTTP 404)."
-            : $"cannot download {source.Name} from {source.Url.Host}: HTTP {code} {response.ReasonPhrase}.");
+            ? Messages.Get("DownloadNotFound", source.Name, source.Url)
+            : Messages.Get("DownloadHttpError", source.Name, source.Url.Host, code, response.ReasonPhrase));
     }
 
     private async Task ReceiveAsync(
@@ -181,7 +182,7 @@ public sealed partial class ModelDownloader
         if (header.Kind != expectedKind)
         {
             File.Delete(partial);
-            throw new MinutesException($"the file downloaded for {source.Name} is {header.Description}, not a {(source.Kind == ModelKind.Vad ? "Silero VAD" : "Whisper")} model; it was discarded.");
+            throw new MinutesException(Messages.Get("DownloadNotAModel", source.Name, header.Description, source.Kind == ModelKind.Vad ? "Silero VAD" : "Whisper"));
         }
 
         File.Move(partial, target, overwrite: false);
@@ -199,7 +200,7 @@ public sealed partial class ModelDownloader
             if (!string.Equals(expected, actual, StringComparison.OrdinalIgnoreCase))
             {
                 File.Delete(partial);
-                throw new MinutesException($"checksum mismatch for {source.Name}: expected {algorithm} {expected} ({from}), got {actual}; the download was discarded, pull again.");
+                throw new MinutesException(Messages.Get("DownloadChecksumMismatch", source.Name, algorithm, expected, from, actual));
             }
 
             checks.Add($"{algorithm} ({from})");
@@ -225,11 +226,14 @@ public sealed partial class ModelDownloader
     }
 
     private MinutesException Unreachable(ModelSource source, Uri url, string reason, Exception inner) =>
-        new($"cannot download {source.Name} from {url.Host} ({reason.ReplaceLineEndings(" ").TrimEnd('.')}); without network, copy {source.FileName} into {_store.Folder} (or set {ModelStore.EnvironmentVariable}).", inner);
+        new(Messages.Get("DownloadUnreachable", source.Name, url.Host, reason.ReplaceLineEndings(" ").TrimEnd('.'), source.FileName, _store.Folder, ModelStore.EnvironmentVariable), inner);
 
     private static MinutesException Interrupted(ModelSource source, long received, long? total, string reason, Exception? inner)
     {
-        var message = $"download of {source.Name} interrupted after {received:N0}{(total is { } t ? $" of {t:N0}" : string.Empty)} bytes ({reason.ReplaceLineEndings(" ").TrimEnd('.')}); run `minutes models pull {source.Name}` again to resume.";
+        var why = reason.ReplaceLineEndings(" ").TrimEnd('.');
+        var message = total is { } t
+            ? Messages.Get("DownloadInterruptedOf", source.Name, received, t, why)
+            : Messages.Get("DownloadInterrupted", source.Name, received, why);
         return inner is null ? new MinutesException(message) : new MinutesException(message, inner);
     }
 

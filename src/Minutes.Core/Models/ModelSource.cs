@@ -1,3 +1,5 @@
+using Minutes.Text;
+
 namespace Minutes.Models;
 
 /// <summary>
@@ -24,7 +26,7 @@ public sealed record ModelSource(
         var file = Uri.UnescapeDataString(url.Segments.LastOrDefault()?.Trim('/') ?? string.Empty);
         if (string.IsNullOrEmpty(file) || file.Contains("..", StringComparison.Ordinal))
         {
-            throw new Runs.MinutesException($"cannot tell a file name from the URL {url}; it must end with the model file's name.");
+            throw new Runs.MinutesException(Messages.Get("UrlNoFileName", url));
         }
 
         var kind = file.Contains("silero", StringComparison.OrdinalIgnoreCase) ? ModelKind.Vad : ModelKind.Whisper;

@@ -78,8 +78,8 @@ public sealed class ModelStore
         var looksLikePath = nameOrPath.Contains('/', StringComparison.Ordinal) || nameOrPath.Contains('\\', StringComparison.Ordinal)
             || nameOrPath.EndsWith(".bin", StringComparison.OrdinalIgnoreCase);
         throw new MinutesException(looksLikePath
-            ? $"Whisper model file not found: {nameOrPath}"
-            : $"unknown Whisper model '{nameOrPath}'; `minutes models list` shows the names, or pass --model <path>.");
+            ? Messages.Get("WhisperModelFileNotFound", nameOrPath)
+            : Messages.Get("UnknownWhisperModel", nameOrPath));
     }
 
     /// <summary>The Silero VAD model in the folder: the catalog's, else the newest ggml-silero-*.bin; null when none.</summary>

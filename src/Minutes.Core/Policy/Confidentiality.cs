@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Policy;
 
@@ -67,7 +68,7 @@ public readonly record struct Confidentiality
     }
 
     /// <summary>The one message for a level that does not exist.</summary>
-    public static string Invalid(int level) => $"confidentiality must be 1, 2 or 3, not {level.ToString(CultureInfo.InvariantCulture)}.";
+    public static string Invalid(int level) => Messages.Get("ConfidentialityInvalid", level);
 
     /// <summary>Whether the transcript may go to <paramref name="endpoint"/>: at level 3 only to a loopback address.</summary>
     public bool AllowsEndpoint(Uri endpoint)

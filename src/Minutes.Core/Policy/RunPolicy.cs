@@ -1,5 +1,6 @@
 using Minutes.Json;
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Policy;
 
@@ -43,7 +44,7 @@ public static class RunPolicy
         if (asked.IsBelow(level) && reason is null)
         {
             throw new MinutesException(
-                $"The run is at confidentiality level {level}; lowering it to {asked} needs --lower-confidentiality \"<reason>\" (recorded in the manifest with who and why).");
+                Messages.Get("LoweringNeedsReason", level, asked));
         }
 
         return new ConfidentialityDecision(asked, hasLevel, new ConfidentialityChange(level, asked, request.By, DateTimeOffset.UtcNow, request.Command, reason));

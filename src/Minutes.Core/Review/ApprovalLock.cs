@@ -87,8 +87,8 @@ public sealed class ApprovalLock : IDisposable
                 }
 
                 throw new MinutesException(lastError is not null
-                    ? $"Cannot create {path}: {lastError}"
-                    : string.Create(CultureInfo.InvariantCulture, $"{RunFolder.ApprovalsFile} is locked by {Holder(path)}; gave up after {timeout.TotalSeconds:0.#} s. If no approval is running there, the lock is stale: delete {path} and try again."));
+                    ? Messages.Get("CannotCreateFile", path, lastError)
+                    : Messages.Get("ApprovalsLocked", RunFolder.ApprovalsFile, Holder(path), timeout.TotalSeconds, path));
             }
 
             // Jitter keeps processes that collided from colliding again at every poll.

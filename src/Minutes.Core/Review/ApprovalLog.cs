@@ -1,6 +1,7 @@
 using Minutes.Json;
 using Minutes.Policy;
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Review;
 
@@ -76,7 +77,7 @@ public sealed record ApprovalLog(int FormatVersion, IReadOnlyList<Approval> Appr
 
         var approved = run.LoadManifest().Approvals is { Count: > 0 };
         throw new MinutesException(
-            $"{RunFolder.ApprovalsFile} is not a valid approval log ({problem}){(approved ? "; the run was approved, so the log was altered" : string.Empty)}.",
+            Messages.Get(approved ? "ApprovalLogAltered" : "ApprovalLogInvalid", RunFolder.ApprovalsFile, problem),
             approved ? ExitCodes.VerificationFailed : ExitCodes.Failure);
     }
 

@@ -36,7 +36,7 @@ public static class ApprovalSigner
         catch (Exception ex) when (ex is ArgumentException or CryptographicException)
         {
             key.Dispose();
-            throw new MinutesException($"--key: {path} is not an unencrypted PEM private key ({ex.Message.ReplaceLineEndings(" ")}).");
+            throw new MinutesException(Messages.Get("KeyNotPem", path, ex.Message.ReplaceLineEndings(" ")));
         }
 
         if (!IsP256(key))
@@ -134,7 +134,7 @@ public static class ApprovalSigner
             }
             catch (Exception ex) when (ex is ArgumentException or CryptographicException)
             {
-                throw new MinutesException($"--trust: {file} is not a PEM public key ({ex.Message.ReplaceLineEndings(" ")}).");
+                throw new MinutesException(Messages.Get("TrustNotPem", file, ex.Message.ReplaceLineEndings(" ")));
             }
 
             if (!IsP256(key))

@@ -40,7 +40,7 @@ public static class Approver
         var broken = state.Log.BrokenLinks();
         if (broken.Count > 0)
         {
-            throw new MinutesException($"Not approved: {RunFolder.ApprovalsFile} was altered (approval {string.Join(", ", broken)} does not match its digest); run minutes verify.", ExitCodes.VerificationFailed);
+            throw new MinutesException(Messages.Get("ApprovalsAltered", RunFolder.ApprovalsFile, string.Join(", ", broken)), ExitCodes.VerificationFailed);
         }
 
         if (state.SealProblem is { } seal)
@@ -50,7 +50,7 @@ public static class Approver
 
         if (state.InvalidPaths.Count > 0)
         {
-            throw new MinutesException($"Not approved: the manifest names paths the tool never writes ({string.Join(", ", state.InvalidPaths)}); run minutes verify.", ExitCodes.VerificationFailed);
+            throw new MinutesException(Messages.Get("ManifestInvalidPaths", string.Join(", ", state.InvalidPaths)), ExitCodes.VerificationFailed);
         }
 
         if (state.Manifest.Stages.FirstOrDefault(s => s.Status == StageStatus.Running) is { } running)
@@ -61,7 +61,7 @@ public static class Approver
         var changed = state.Changed.Select(c => c.Recorded.Path).ToList();
         if (changed.Count > 0)
         {
-            throw new MinutesException($"Not approved: {string.Join(", ", changed)} differ(s) from what the tool recorded; run minutes verify, and re-run the stage (minutes review renders again) if the edit is intended.", ExitCodes.VerificationFailed);
+            throw new MinutesException(Messages.Get("ArtifactsChanged", string.Join(", ", changed)), ExitCodes.VerificationFailed);
         }
 
         foreach (var required in new[] { RunFolder.MinutesMarkdown, RunFolder.MinutesTrace })
@@ -80,23 +80,23 @@ public static class Approver
             .ToList();
         if (stale.Count > 0)
         {
-            throw new MinutesException($"Not approved: {RunFolder.MinutesMarkdown} was rendered from an older {string.Join(", ", stale)}; run minutes review <run> first.");
+            throw new MinutesException(Messages.Get("MinutesStale", RunFolder.MinutesMarkdown, string.Join(", ", stale)));
         }
 
         var flagged = flags.Unsupported.Select(i => i.Id).Concat(flags.UnresolvedCitations).ToList();
         if (flagged.Count > 0 && acceptFlagsReason is null)
         {
-            throw new MinutesException($"Not approved: {flags.Unsupported.Count} unsupported statement(s) and {flags.UnresolvedCitations.Count} unresolved citation(s) ({string.Join(", ", flagged)}); check them on the review page, then approve with --accept-flags \"<reason>\".");
+            throw new MinutesException(Messages.Get("FlagsBlockApproval", flags.Unsupported.Count, flags.UnresolvedCitations.Count, string.Join(", ", flagged)));
         }
 
         if (flags.PrivacyBlocks)
         {
-            throw new MinutesException($"Not approved: {flags.UndecidedPrivate.Count} personal-information finding(s) about private persons are undecided at confidentiality level {artifacts.Minutes.Confidentiality} ({string.Join(", ", flags.UndecidedPrivate.Select(e => e.Id))}); keep or redact each with minutes pii.");
+            throw new MinutesException(Messages.Get("PrivateUndecided", flags.UndecidedPrivate.Count, artifacts.Minutes.Confidentiality, string.Join(", ", flags.UndecidedPrivate.Select(e => e.Id))));
         }
 
         if (state.CurrentApprovals.Any(a => ReviewerName.SameReviewer(a.Reviewer, name)))
         {
-            throw new MinutesException($"Not approved: {name} already approved version {state.Version}; {(state.RequiredReviewers > 1 ? "confidentiality level 3 needs a second, different reviewer" : "nothing to do")}.");
+            throw new MinutesException(Messages.Get(state.RequiredReviewers > 1 ? "AlreadyApprovedNeedsSecond" : "AlreadyApproved", name, state.Version));
         }
 
         var previous = HashChain.Tail(state.Log.Approvals);

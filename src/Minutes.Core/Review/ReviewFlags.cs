@@ -5,6 +5,7 @@ using Minutes.Rendering;
 using Minutes.Runs;
 using Minutes.Speakers;
 using Minutes.Transcription;
+using Minutes.Text;
 
 namespace Minutes.Review;
 
@@ -112,11 +113,11 @@ public sealed record ReviewFlags(
     /// <summary>The short summary <c>minutes review</c> prints.</summary>
     public IReadOnlyList<string> Summary() =>
     [
-        $"statements: {Statements}, unsupported: {Unsupported.Count}, unresolved citations: {UnresolvedCitations.Count}",
-        $"personal information found: {PersonalInformation.Count} ({UndecidedPrivate.Count} about private persons undecided)",
-        $"transcript: {LowConfidence.Count} low-confidence segment(s), {Dropped.Count} dropped",
-        $"speakers named by inference: {InferredSpeakers.Count}",
+        Messages.Get("SummaryStatements", Statements, Unsupported.Count, UnresolvedCitations.Count),
+        Messages.Get("SummaryPersonalInformation", PersonalInformation.Count, UndecidedPrivate.Count),
+        Messages.Get("SummaryTranscript", LowConfidence.Count, Dropped.Count),
+        Messages.Get("SummaryInferredSpeakers", InferredSpeakers.Count),
         .. SpeakerCount is { } count ? [count.Describe()] : Array.Empty<string>(),
-        $"confidentiality level: {Confidentiality}",
+        Messages.Get("SummaryConfidentiality", Confidentiality),
     ];
 }

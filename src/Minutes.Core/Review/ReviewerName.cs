@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Review;
 
@@ -24,22 +25,22 @@ public static class ReviewerName
         var normalized = (name ?? string.Empty).Normalize(NormalizationForm.FormKC).Trim();
         if (normalized.Any(IsForbidden))
         {
-            throw new MinutesException("--reviewer may not contain control or format characters (line breaks, tabs, zero-width characters).");
+            throw new MinutesException(Messages.Get("ReviewerControlCharacters"));
         }
 
         if (Fold(normalized).Length == 0)
         {
-            throw new MinutesException("--reviewer needs a name (letters or digits).");
+            throw new MinutesException(Messages.Get("ReviewerNeedsName"));
         }
 
         if (normalized.Length > MaxLength)
         {
-            throw new MinutesException($"--reviewer is longer than {MaxLength} characters.");
+            throw new MinutesException(Messages.Get("ReviewerTooLong", MaxLength));
         }
 
         if (IsReserved(normalized))
         {
-            throw new MinutesException($"'{Dictionary}' is reserved for automatic corrections and never counts as a reviewer.");
+            throw new MinutesException(Messages.Get("ReviewerReserved", Dictionary));
         }
 
         return normalized;

@@ -149,7 +149,7 @@ public sealed class RunFolder
             || OwnFiles.Concat(recorded).Any(f => string.Equals(f, relative, comparison))
             || OwnFolders.Any(f => relative.StartsWith(f, comparison)))
         {
-            throw new MinutesException($"'{path}' is the run's own {relative}; write the copy elsewhere (for instance under {Path.Combine(Root, "filing")}).");
+            throw new MinutesException(Messages.Get("CopyOverRunFile", path, relative, Path.Combine(Root, "filing")));
         }
     }
 
@@ -174,7 +174,7 @@ public sealed class RunFolder
         }
         catch (JsonException ex)
         {
-            throw new MinutesException($"{relative} is not valid: {ex.Message.ReplaceLineEndings(" ")}", MalformedExitCode);
+            throw new MinutesException(Messages.Get("ArtifactUnreadable", relative, ex.Message.ReplaceLineEndings(" ")), MalformedExitCode);
         }
 
         return ArtifactShape.Problem(value) is { } problem

@@ -147,7 +147,7 @@ public sealed class OnnxSpeakerEmbedder : ISpeakerEmbedder
             var shape = output.GetTensorTypeAndShape().Shape;
             if (shape.Length != 2 || shape[0] != windows || shape[1] < 1)
             {
-                throw new MinutesException($"The speaker model {_file} answered a tensor of shape [{string.Join(", ", shape)}] for {windows} window(s); an embedding model answers [N, D].");
+                throw new MinutesException(Messages.Get("SpeakerModelWrongShape", _file, string.Join(", ", shape), windows));
             }
 
             var dimensions = (int)shape[1];
@@ -229,20 +229,20 @@ public sealed class OnnxSpeakerEmbedder : ISpeakerEmbedder
     {
         if (session.InputNames.Count != 1 || session.OutputNames.Count == 0)
         {
-            throw Unfit(file, $"has {session.InputNames.Count} inputs and {session.OutputNames.Count} outputs");
+            throw Unfit(file, Messages.Get("SpeakerModelInputsOutputs", session.InputNames.Count, session.OutputNames.Count));
         }
 
         var input = session.InputMetadata[session.InputNames[0]];
         var dims = input.IsTensor ? input.Dimensions : [];
         if (!input.IsTensor || input.ElementType != typeof(float) || dims.Length != 3)
         {
-            throw Unfit(file, $"takes {Describe(input)} as '{session.InputNames[0]}'");
+            throw Unfit(file, Messages.Get("SpeakerModelTakes", Describe(input), session.InputNames[0]));
         }
 
         // -1 is a free (symbolic) dimension.
         if (dims[0] is not (-1 or 1) || dims[1] != -1 || dims[2] is not (-1 or MelBins))
         {
-            throw Unfit(file, $"takes {Describe(input)} as '{session.InputNames[0]}'");
+            throw Unfit(file, Messages.Get("SpeakerModelTakes", Describe(input), session.InputNames[0]));
         }
 
         var output = session.OutputMetadata[session.OutputNames[0]];
@@ -255,7 +255,7 @@ public sealed class OnnxSpeakerEmbedder : ISpeakerEmbedder
     }
 
     private static MinutesException Unfit(string file, string what) =>
-        new($"The speaker model {file} {what}; a speaker-embedding model takes one float input [N, T, {MelBins}] (N 1 or free, T free: {MelBins}-bin fbank frames).");
+        new(Messages.Get("SpeakerModelUnfit", file, what, MelBins));
 
     private static string Describe(NodeMetadata node) =>
         node.IsTensor

@@ -75,7 +75,7 @@ public sealed class ProfileStore
         CheckName(name);
         using var embedder = SpeakerEmbedders.Open(speakerModel);
         var (samples, speech) = ReadEnrolment(audioPath);
-        return Save(name, embedder, samples, speech, Path.GetFileName(audioPath), Hashing.Sha256OfFile(audioPath), $"{Path.GetFileName(audioPath)} holds");
+        return Save(name, embedder, samples, speech, Path.GetFileName(audioPath), Hashing.Sha256OfFile(audioPath), Messages.Get("EnrolFileHolds", Path.GetFileName(audioPath)));
     }
 
     /// <summary>
@@ -89,7 +89,7 @@ public sealed class ProfileStore
         CheckName(name);
         if (!run.Exists(RunFolder.DecodedAudio))
         {
-            throw new MinutesException($"The run has no decoded recording ({RunFolder.DecodedAudio}); a transcript imported without --audio has no voice to enrol.");
+            throw new MinutesException(Messages.Get("RunNoDecodedAudio", RunFolder.DecodedAudio));
         }
 
         var transcript = run.Read(run.CurrentTranscript, MinutesJson.Context.Transcript);
@@ -101,8 +101,8 @@ public sealed class ProfileStore
             ? wanted
             : map?.Speakers.FirstOrDefault(s => s.Name == wanted && labels.Contains(s.Id, StringComparer.Ordinal))?.Id
               ?? throw new MinutesException(labels.Count == 0
-                  ? $"The run attributes no segment to a speaker; there is no {wanted} to enrol."
-                  : $"No speaker {wanted} in the run; its speakers are {string.Join(", ", labels.Select(l => map?.Speakers.FirstOrDefault(s => s.Id == l) is { } s ? $"{l} ({s.Name})" : l))}.");
+                  ? Messages.Get("EnrolNoSpeakers", wanted)
+                  : Messages.Get("EnrolUnknownSpeaker", wanted, string.Join(", ", labels.Select(l => map?.Speakers.FirstOrDefault(s => s.Id == l) is { } s ? $"{l} ({s.Name})" : l))));
         using var embedder = SpeakerEmbedders.Open(speakerModel);
         var samples = new List<float>();
         var speech = new List<(double Start, double End)>();
@@ -119,7 +119,7 @@ public sealed class ProfileStore
         }
 
         var source = $"{Path.GetFileName(Path.TrimEndingDirectorySeparator(run.Root))}#{label}";
-        return Save(name, embedder, [.. samples], speech, source, Hashing.Sha256OfFile(run.PathOf(RunFolder.DecodedAudio)), $"The segments of {label} in {source} hold");
+        return Save(name, embedder, [.. samples], speech, source, Hashing.Sha256OfFile(run.PathOf(RunFolder.DecodedAudio)), Messages.Get("EnrolSegmentsHold", label, source));
     }
 
     public void Remove(string name)
@@ -146,8 +146,9 @@ public sealed class ProfileStore
         var seconds = speech.Sum(s => s.End - s.Start);
         if (seconds < MinimumSpeechSeconds)
         {
-            var held = speech.Count == 0 ? "no speech" : string.Create(CultureInfo.InvariantCulture, $"{seconds:0.0} s of speech");
-            throw new MinutesException(string.Create(CultureInfo.InvariantCulture, $"{heldBy} {held}; enrolment needs at least {MinimumSpeechSeconds:0} s of the voice alone."));
+            throw new MinutesException(speech.Count == 0
+                ? Messages.Get("EnrolNoSpeech", heldBy, MinimumSpeechSeconds)
+                : Messages.Get("EnrolLittleSpeech", heldBy, seconds, MinimumSpeechSeconds));
         }
 
         var windows = new Diarizer(new DiarizationOptions(), embedder).RawEmbeddings(samples, speech);

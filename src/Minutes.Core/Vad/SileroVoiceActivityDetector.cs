@@ -132,7 +132,7 @@ public sealed class SileroVoiceActivityDetector : IVoiceActivityDetector
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             factory?.Dispose();
-            throw new MinutesException($"cannot load the VAD model '{Path.GetFileName(_modelPath)}': {ex.Message.ReplaceLineEndings(" ")}", ex);
+            throw new MinutesException(Messages.Get("VadModelUnloadable", Path.GetFileName(_modelPath), ex.Message.ReplaceLineEndings(" ")), ex);
         }
     }
 }

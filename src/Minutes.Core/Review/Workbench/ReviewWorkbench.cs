@@ -7,6 +7,7 @@ using Minutes.Policy;
 using Minutes.Privacy;
 using Minutes.Rendering;
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Review.Workbench;
 
@@ -36,7 +37,7 @@ public sealed class ReviewWorkbench : IDisposable
         ArgumentNullException.ThrowIfNull(run);
         if (!run.Exists(RunFolder.MinutesTrace))
         {
-            throw new MinutesException($"The run has no {RunFolder.MinutesTrace}; run 'minutes draft' first.");
+            throw new MinutesException(Messages.Get("RunHasNoDraft", RunFolder.MinutesTrace));
         }
 
         Run = run;
@@ -138,7 +139,7 @@ public sealed class ReviewWorkbench : IDisposable
     {
         if (string.IsNullOrEmpty(term))
         {
-            throw new MinutesException("The term to replace is empty.");
+            throw new MinutesException(Messages.Get("CorrectionEmptyTerm"));
         }
 
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -161,7 +162,7 @@ public sealed class ReviewWorkbench : IDisposable
             var reviewer = Reviewer(request.Reviewer);
             var artifacts = Reverified(Run);
             var item = artifacts.Minutes.Sections.SelectMany(s => s.Items).FirstOrDefault(i => i.Id == (request.Statement ?? string.Empty).Trim())
-                ?? throw new MinutesException($"No statement {request.Statement} in this draft.");
+                ?? throw new MinutesException(Messages.Get("NoStatement", request.Statement));
             Run.Write(RunFolder.ReviewChecksTrace, ReviewCheckLog.Load(Run).Append(item.Id, item.Text, reviewer, now), MinutesJson.Context.ReviewCheckLog);
             return Task.FromResult(new WorkbenchUpdate($"{item.Id} marked as checked by {reviewer}.", CorrectionLog.Load(Run).Corrections.Count, [], Statements(artifacts), Reload: false));
         }, cancellationToken);
@@ -175,7 +176,7 @@ public sealed class ReviewWorkbench : IDisposable
             {
                 "keep" => PrivacyDecisionKind.Keep,
                 "redact" => PrivacyDecisionKind.Redact,
-                _ => throw new MinutesException($"Unknown decision '{request.Decision}': keep or redact."),
+                _ => throw new MinutesException(Messages.Get("UnknownDecision", request.Decision)),
             };
             // Through the same plan as 'minutes pii' (the run's lock file included), the page left for later.
             var decision = await _pipeline.DecideAsync(Run, request.Finding ?? string.Empty, kind, Reviewer(request.Reviewer), request.Reason, cancellationToken, reviewPage: false).ConfigureAwait(false);
@@ -270,11 +271,11 @@ public sealed class ReviewWorkbench : IDisposable
         "rename" => CorrectionOperation.RenameSpeaker,
         "merge" => CorrectionOperation.MergeSpeakers,
         "replace" => CorrectionOperation.Replace,
-        _ => throw new MinutesException($"Unknown correction '{name}': text, speaker, rename, merge or replace."),
+        _ => throw new MinutesException(Messages.Get("UnknownCorrection", name)),
     };
 
     private static string Reviewer(string? name) =>
-        string.IsNullOrWhiteSpace(name) ? throw new MinutesException("Type your name (reviewer) first.") : ReviewerName.Normalize(name);
+        string.IsNullOrWhiteSpace(name) ? throw new MinutesException(Messages.Get("TypeReviewerName")) : ReviewerName.Normalize(name);
 
     private static int Occurrences(string text, string term)
     {

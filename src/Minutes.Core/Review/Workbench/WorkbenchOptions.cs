@@ -1,5 +1,6 @@
 using Minutes.Configuration;
 using Minutes.Drafting;
+using Minutes.Text;
 
 namespace Minutes.Review.Workbench;
 
@@ -25,7 +26,7 @@ public sealed record WorkbenchOptions
     {
         if (Port is < 0 or > 65535)
         {
-            throw new Runs.MinutesException($"--port {Port} is not a TCP port (0–65535; 0 takes a free one).");
+            throw new Runs.MinutesException(Messages.Get("PortInvalid", Port));
         }
 
         new DraftOptions { Meeting = Meeting, Roster = Roster }.Validate();

@@ -13,6 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Minutes.Json;
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Review.Workbench;
 
@@ -70,7 +71,7 @@ public sealed class WorkbenchServer : IAsyncDisposable
         catch (IOException ex)
         {
             await app.DisposeAsync().ConfigureAwait(false);
-            throw new MinutesException($"Cannot listen on 127.0.0.1:{port} ({ex.Message}); choose another --port, or 0 for a free one.");
+            throw new MinutesException(Messages.Get("CannotListen", port, ex.Message));
         }
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -123,7 +124,7 @@ public sealed class WorkbenchServer : IAsyncDisposable
             }
             catch (JsonException ex)
             {
-                throw new MinutesException($"The request is not valid JSON ({ex.Message}).");
+                throw new MinutesException(Messages.Get("RequestNotJson", ex.Message));
             }
 
             var update = await action(request ?? new WorkbenchRequest(), context.RequestAborted).ConfigureAwait(false);

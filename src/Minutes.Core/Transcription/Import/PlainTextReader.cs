@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Transcription.Import;
 
@@ -24,14 +25,14 @@ public static partial class PlainTextReader
                 continue;
             }
 
-            var label = $"line {i + 1}";
+            var label = Messages.Get("LineLabel", i + 1);
             var match = Times().Match(line);
             var hasTime = match.Success;
             if (timed is { } expected && expected != hasTime)
             {
                 throw new MinutesException(expected
-                    ? $"{label} has no time, but the lines before it have times."
-                    : $"{label} has a time, but the lines before it have none.");
+                    ? Messages.Get("LineNoTime", label)
+                    : Messages.Get("LineHasTime", label));
             }
 
             timed = hasTime;

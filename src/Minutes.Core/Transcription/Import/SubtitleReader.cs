@@ -54,9 +54,8 @@ public static partial class SubtitleReader
 
             var timing = block.FindIndex(l => l.Contains("-->", StringComparison.Ordinal));
             number++;
-            var label = vtt
-                ? $"cue {(timing > 0 ? block[0] : number.ToString(System.Globalization.CultureInfo.InvariantCulture))} (line {start + 1})"
-                : $"cue {(timing > 0 ? block[0] : number.ToString(System.Globalization.CultureInfo.InvariantCulture))}";
+            var cue = timing > 0 ? block[0] : number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var label = vtt ? Messages.Get("CueLabelAtLine", cue, start + 1) : Messages.Get("CueLabel", cue);
             if (timing < 0 || timing > 1)
             {
                 throw new MinutesException(Messages.Get("NoTimingLine", label));

@@ -110,7 +110,7 @@ public static class TranscriptImporter
         {
             ".srt" => throw new MinutesException(Messages.Get("NotSrt", name)),
             ".vtt" => throw new MinutesException(Messages.Get("NotVttFile", name)),
-            ".json" => throw new MinutesException($"{name} is not a transcript JSON file: it does not start with '{{'."),
+            ".json" => throw new MinutesException(Messages.Get("NotTranscriptJson", name)),
             ".txt" or ".text" or "" => ImportFormats.Text,
             _ => throw new MinutesException(Messages.Get("UnknownTranscriptFormat", name)),
         };
@@ -149,7 +149,7 @@ public static class TranscriptImporter
         }
         catch (JsonException ex)
         {
-            throw new MinutesException($"{name} is not a Minutes transcript JSON file: {ex.Message.ReplaceLineEndings(" ")}");
+            throw new MinutesException(Messages.Get("NotMinutesTranscriptJson", name, ex.Message.ReplaceLineEndings(" ")));
         }
 
         var kept = (transcript.Segments ?? []).Where(x => !string.IsNullOrWhiteSpace(x.Text)).ToList();
@@ -237,7 +237,7 @@ public static class TranscriptImporter
             var absurd = ArtifactShape.Time("start", start) ?? (cue.End is { } given ? ArtifactShape.Time("end", given) : null);
             if (absurd is not null)
             {
-                throw new MinutesException($"{name}: {cue.Label} {absurd}.");
+                throw new MinutesException(Messages.Get("CueBadTime", name, cue.Label, absurd));
             }
 
             var end = cue.End ?? Math.Min(start + Estimate(cue.Text), i + 1 < cues.Count && cues[i + 1].Start is { } next && next > start ? next : double.MaxValue);
