@@ -22,8 +22,11 @@ internal static class TranscribeCommand
         var batch = new Option<string?>("--batch") { HelpName = "folder", Description = "A folder of recordings: each into its own run folder under -o, resumed when run before; one failure does not stop the rest; a summary table at the end." };
         var model = new Option<string?>("--model") { Description = "Whisper model: a name (base, small, large-v3-turbo, …) or a path to a ggml file." };
         var language = new Option<string>("--language") { Description = "Spoken language.", DefaultValueFactory = _ => WhisperOptions.DefaultLanguage };
-        var glossary = new Option<string?>("--glossary") { Description = "A file of proper nouns (one per line) given to Whisper as the initial prompt." };
+        var glossary = new Option<string?>("--glossary") { Description = "A file of proper nouns (one per line) given to Whisper as the initial prompt (default: glossary in minutes.json); the first ones are kept when they do not all fit." };
         var threads = new Option<int?>("--threads") { Description = "Threads for Whisper (default: all cores)." };
+        var beamSize = new Option<int?>("--beam-size") { Description = $"Beams of Whisper's beam search (default {WhisperDecoding.DefaultBeamSize}, as whisper.cpp's command-line tool; 1 is greedy)." };
+        var fast = new Option<bool>("--fast") { Description = "Greedy decoding: faster, a little less accurate." };
+        var processors = new Option<int?>("--processors") { Description = "Whisper processors decoding chunks in parallel; the threads are shared among them (default 1)." };
         var vadModel = new Option<string?>("--vad-model") { Description = "Silero VAD model (ggml); default: found in MINUTES_MODELS." };
         var energyVad = new Option<bool>("--energy-vad") { Description = "Use the energy detector even when a Silero model is available." };
         var speakers = new Option<int?>("--speakers") { Description = "The number of speakers, when known." };
@@ -48,7 +51,7 @@ internal static class TranscribeCommand
             ? "The same as transcribe."
             : "The whole pipeline: from the recording to the draft minutes.")
         {
-            recording, output, batch, model, language, glossary, threads, vadModel, energyVad, speakers, minSpeakers, maxSpeakers, speakerNames, speakerModel, speakerThreshold, speakerPenalty, agenda, meeting, style, confidentiality, lower, reviewer, replacements, resume, stopAfter,
+            recording, output, batch, model, language, glossary, threads, beamSize, fast, processors, vadModel, energyVad, speakers, minSpeakers, maxSpeakers, speakerNames, speakerModel, speakerThreshold, speakerPenalty, agenda, meeting, style, confidentiality, lower, reviewer, replacements, resume, stopAfter,
         };
         foreach (var option in llm.All)
         {
@@ -78,7 +81,11 @@ internal static class TranscribeCommand
                     Model = parse.GetValue(model),
                     Language = parse.GetRequiredValue(language),
                     Glossary = parse.GetValue(glossary),
+                    GlossaryTerms = config.Glossary,
                     Threads = parse.GetValue(threads) ?? WhisperOptions.DefaultThreads,
+                    BeamSize = parse.GetValue(beamSize),
+                    Fast = parse.GetValue(fast),
+                    Processors = parse.GetValue(processors) ?? 1,
                 },
                 Diarization = new DiarizationOptions
                 {

@@ -52,7 +52,7 @@ public sealed class WhisperTranscriberTests : IDisposable
     }
 
     [Fact]
-    public async Task A_repetition_loop_is_collapsed_and_flagged()
+    public async Task A_repetition_loop_is_collapsed_and_flagged_and_its_window_was_decoded_again_hotter()
     {
         var model = Crafted([.. Enumerable.Repeat(new[] { "よろしく", "お願いします。" }, 5).SelectMany(p => p)]);
         using var audio = Recording((0.5, 5.0));
@@ -62,7 +62,9 @@ public sealed class WhisperTranscriberTests : IDisposable
 
         var segment = Assert.Single(transcript.Segments);
         Assert.Equal("よろしくお願いします。", segment.Text);
-        Assert.Equal([SegmentFlags.Repetition], segment.Flags);
+        // The loop compresses far better than 2.4: every temperature up to 1.0 was tried.
+        Assert.Equal([SegmentFlags.Repetition, SegmentFlags.TemperatureFallback], segment.Flags);
+        Assert.Equal("1", transcript.Settings["fallbackWindows"]);
     }
 
     [Fact]
