@@ -48,7 +48,10 @@ public static class Measurement
         JsonSerializer.Deserialize(json, BenchJson.Default.StageMeasurement) ?? throw new InvalidOperationException("empty measurement");
 
     /// <summary>Runs this program again as a child for one stage and reads its last output line.</summary>
-    public static StageMeasurement RunChild(params string[] args)
+    public static StageMeasurement RunChild(params string[] args) => RunVerb("child", args);
+
+    /// <summary>Runs this program again with <paramref name="verb"/> and reads the measurement on its last output line.</summary>
+    public static StageMeasurement RunVerb(string verb, params string[] args)
     {
         var info = new ProcessStartInfo(Environment.ProcessPath!)
         {
@@ -61,7 +64,7 @@ public static class Measurement
             info.ArgumentList.Add(entry);
         }
 
-        info.ArgumentList.Add("child");
+        info.ArgumentList.Add(verb);
         foreach (var a in args)
         {
             info.ArgumentList.Add(a);

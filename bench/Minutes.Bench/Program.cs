@@ -4,6 +4,7 @@ using Minutes.Bench;
 // bench child <stage> …          one stage in its own process (peak memory is per process)
 // bench revoice <folder> <count> <seed>   synthesize re-voiced meetings (Open JTalk) and print their folders
 // bench workbench [--minutes 120] [--edits 20]   latency of the review workbench: a correction to its updated flags
+// bench asr [--models base,small,…] [--minutes 1] [--threads 1,2] [--processors 1,2] [--modes greedy,beam]   Whisper on shape-true models
 try
 {
     return args.FirstOrDefault() switch
@@ -11,6 +12,8 @@ try
         "child" => await Stages.RunChildAsync(args[1..]),
         "run" => await Bench.RunAsync(args[1..]),
         "workbench" => await WorkbenchLatency.RunAsync(args[1..]),
+        "asr" => await AsrBench.RunAsync(args[1..]),
+        "asr-child" => await AsrBench.RunChildAsync(args[1..]),
         "revoice" when args.Length == 4 => Revoice(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture)),
         _ => Usage(),
     };
@@ -30,6 +33,6 @@ static int Revoice(string work, int count, int seed)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: bench run [--minutes 60,120] | bench workbench [--minutes 120] [--edits 20] | bench child <stage> … | bench revoice <folder> <count> <seed>");
+    Console.Error.WriteLine("usage: bench run [--minutes 60,120] | bench asr [--models base,small] [--minutes 1] [--threads 1,2] [--processors 1,2] [--modes greedy,beam] | bench workbench [--minutes 120] [--edits 20] | bench child <stage> … | bench revoice <folder> <count> <seed>");
     return 1;
 }

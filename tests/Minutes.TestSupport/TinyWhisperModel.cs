@@ -178,7 +178,7 @@ public static class TinyWhisperModel
     /// The 256 single bytes (so any prompt can be tokenised and the token " " exists, which
     /// whisper.cpp's blank suppression looks up), then unique ASCII fillers up to 50,257 text tokens.
     /// </summary>
-    private static byte[][] BaseVocabulary()
+    internal static byte[][] BaseVocabulary()
     {
         var tokens = new byte[TextTokens][];
         for (var i = 0; i < TextTokens; i++)
@@ -213,18 +213,21 @@ public static class TinyWhisperModel
     }
 
     /// <summary>Slaney-normalised mel filterbank (librosa's default, as Whisper uses) for 16 kHz and n_fft 400.</summary>
-    private static void WriteMelFilters(BinaryWriter writer)
+    private static void WriteMelFilters(BinaryWriter writer) => WriteMelFilters(writer, Mels);
+
+    /// <summary>The same filterbank for any number of mel bands (80, or 128 for large-v3).</summary>
+    internal static void WriteMelFilters(BinaryWriter writer, int mels)
     {
-        writer.Write(Mels);
+        writer.Write(mels);
         writer.Write(FftBins);
         var maxMel = HertzToMel(SampleRate / 2.0);
-        var edges = new double[Mels + 2];
+        var edges = new double[mels + 2];
         for (var i = 0; i < edges.Length; i++)
         {
-            edges[i] = MelToHertz(maxMel * i / (Mels + 1));
+            edges[i] = MelToHertz(maxMel * i / (mels + 1));
         }
 
-        for (var m = 0; m < Mels; m++)
+        for (var m = 0; m < mels; m++)
         {
             var norm = 2.0 / (edges[m + 2] - edges[m]);
             for (var k = 0; k < FftBins; k++)
@@ -243,7 +246,7 @@ public static class TinyWhisperModel
     private static double MelToHertz(double mel) =>
         mel < 15 ? 200 * mel / 3 : 1000 * Math.Exp(Math.Log(6.4) * (mel - 15) / 27);
 
-    private static void WriteVocabulary(BinaryWriter writer, byte[][] vocabulary)
+    internal static void WriteVocabulary(BinaryWriter writer, byte[][] vocabulary)
     {
         writer.Write(vocabulary.Length);
         foreach (var token in vocabulary)

@@ -25,6 +25,9 @@ internal static class TranscribeCommand
         var language = new Option<string>("--language") { Description = Messages.Get("HelpTranscribeLanguage"), DefaultValueFactory = _ => WhisperOptions.DefaultLanguage };
         var glossary = new Option<string?>("--glossary") { Description = Messages.Get("HelpTranscribeGlossary") };
         var threads = new Option<int?>("--threads") { Description = Messages.Get("HelpTranscribeThreads") };
+        var beamSize = new Option<int?>("--beam-size") { Description = Messages.Get("HelpTranscribeBeamSize", WhisperDecoding.DefaultBeamSize) };
+        var fast = new Option<bool>("--fast") { Description = Messages.Get("HelpTranscribeFast") };
+        var processors = new Option<int?>("--processors") { Description = Messages.Get("HelpTranscribeProcessors") };
         var vadModel = new Option<string?>("--vad-model") { Description = Messages.Get("HelpTranscribeVadModel") };
         var energyVad = new Option<bool>("--energy-vad") { Description = Messages.Get("HelpTranscribeEnergyVad") };
         var speakers = new Option<int?>("--speakers") { Description = Messages.Get("HelpTranscribeSpeakers") };
@@ -47,7 +50,7 @@ internal static class TranscribeCommand
 
         var command = new Command(name, Messages.Get(name == "run" ? "HelpRunCommand" : "HelpTranscribeCommand"))
         {
-            recording, output, batch, model, language, glossary, threads, vadModel, energyVad, speakers, minSpeakers, maxSpeakers, speakerNames, speakerModel, speakerThreshold, speakerPenalty, agenda, meeting, style, confidentiality, lower, reviewer, replacements, resume, stopAfter,
+            recording, output, batch, model, language, glossary, threads, beamSize, fast, processors, vadModel, energyVad, speakers, minSpeakers, maxSpeakers, speakerNames, speakerModel, speakerThreshold, speakerPenalty, agenda, meeting, style, confidentiality, lower, reviewer, replacements, resume, stopAfter,
         };
         foreach (var option in llm.All)
         {
@@ -77,7 +80,11 @@ internal static class TranscribeCommand
                     Model = parse.GetValue(model),
                     Language = parse.GetRequiredValue(language),
                     Glossary = parse.GetValue(glossary),
+                    GlossaryTerms = config.Glossary,
                     Threads = parse.GetValue(threads) ?? WhisperOptions.DefaultThreads,
+                    BeamSize = parse.GetValue(beamSize),
+                    Fast = parse.GetValue(fast),
+                    Processors = parse.GetValue(processors) ?? 1,
                 },
                 Diarization = new DiarizationOptions
                 {

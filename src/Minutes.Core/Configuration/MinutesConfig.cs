@@ -87,6 +87,9 @@ public sealed record MinutesConfig
     /// <summary>The office's replacement dictionary (誤 → 正), applied after every transcription as corrections by <c>dictionary</c>.</summary>
     public IReadOnlyDictionary<string, string>? Replacements { get; init; }
 
+    /// <summary>Proper nouns given to Whisper as its prompt when <c>--glossary</c> is not (the first ones win when they do not all fit).</summary>
+    public IReadOnlyList<string>? Glossary { get; init; }
+
     /// <summary>The files read, nearest last (for messages and the trace); not part of the file.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<string> Sources { get; init; } = [];
@@ -138,6 +141,7 @@ public sealed record MinutesConfig
         Confidentiality = over.Confidentiality ?? under.Confidentiality,
         Style = over.Style ?? under.Style,
         Replacements = over.Replacements ?? under.Replacements,
+        Glossary = over.Glossary ?? under.Glossary,
         Sources = [.. under.Sources, .. over.Sources],
     };
 }

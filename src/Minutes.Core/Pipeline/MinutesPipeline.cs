@@ -49,6 +49,11 @@ public sealed class MinutesPipeline
         // Made before anything runs, so a bad speaker model, speaker count or agenda fails now, not after the transcription.
         using var speakers = stop is StopAfter.None or >= StopAfter.Speakers ? new SpeakersStage(options.Diarization) : null;
         var sessions = stop is StopAfter.None or StopAfter.Sessions ? new SessionsStage(options.Sessions) : null;
+        options.Whisper.Check();
+        if (WhisperSetup.Glossary(options.Whisper) is { Cut: true } glossary)
+        {
+            _observer?.StageWarning(StageNames.Transcript, Messages.Get("GlossaryCut", glossary.Kept, glossary.Total, GlossaryPrompt.TokenBudget));
+        }
 
         // The level (the run's own when it exists) and the endpoint it allows are settled before
         // the recording is even hashed: a level-3 run never transcribes only to be refused at the draft.

@@ -28,9 +28,16 @@ public static partial class HallucinationGuard
 
     private static readonly Lazy<HashSet<string>> SilencePhrases = new(LoadPhrases);
 
+    /// <summary>
+    /// Applies the guards to one chunk's segments. When the chunk's text came from a temperature
+    /// fallback (<paramref name="decoding"/>), every kept segment says so, and a subtitle phrase
+    /// is dropped even over sound: a window that failed at temperature 0 and then produced
+    /// 「ご視聴ありがとうございました」 is the textbook invention.
+    /// </summary>
     public static (IReadOnlyList<(RawSegment Segment, IReadOnlyList<string> Flags)> Kept, IReadOnlyList<DroppedSegment> Dropped) Apply(
-        IReadOnlyList<RawSegment> segments, string? regionId)
+        IReadOnlyList<RawSegment> segments, string? regionId, WindowDecoding? decoding = null)
     {
+        var fellBack = decoding?.FellBack == true;
         ArgumentNullException.ThrowIfNull(segments);
         var kept = new List<(RawSegment, IReadOnlyList<string>)>();
         var dropped = new List<DroppedSegment>();
@@ -55,7 +62,7 @@ public static partial class HallucinationGuard
             var key = Key(text);
             if (SilencePhrases.Value.Contains(key))
             {
-                if (raw.RmsDbfs < SilentDbfs + 10 || raw.NoSpeechProbability > 0.5)
+                if (fellBack || raw.RmsDbfs < SilentDbfs + 10 || raw.NoSpeechProbability > 0.5)
                 {
                     dropped.Add(Drop(raw, SegmentFlags.SilenceHallucination, regionId));
                     continue;
@@ -80,6 +87,11 @@ public static partial class HallucinationGuard
             if (raw.Probability < LowConfidence)
             {
                 flags.Add(SegmentFlags.LowConfidence);
+            }
+
+            if (fellBack)
+            {
+                flags.Add(SegmentFlags.TemperatureFallback);
             }
 
             kept.Add((raw with { Text = text }, flags));

@@ -35,4 +35,7 @@ public static class SegmentFlags
     public const string Repetition = "repetition";
     public const string SilenceHallucination = "silence-hallucination";
     public const string LowConfidence = "low-confidence";
+
+    /// <summary>The window failed the compression-ratio or log-probability test at temperature 0 and was decoded again hotter.</summary>
+    public const string TemperatureFallback = "temperature-fallback";
 }

@@ -1,3 +1,6 @@
+using Minutes.Runs;
+using Minutes.Text;
+
 namespace Minutes.Transcription;
 
 /// <summary>What the transcript stage was asked for: the Whisper model by name or path, the language, the glossary and the threads.</summary>
@@ -17,4 +20,27 @@ public sealed record WhisperOptions
     public string? Glossary { get; init; }
 
     public int Threads { get; init; } = DefaultThreads;
+
+    /// <summary>The office's glossary from <c>minutes.json</c>, used when no <see cref="Glossary"/> file is given.</summary>
+    public IReadOnlyList<string>? GlossaryTerms { get; init; }
+
+    /// <summary>Beams of the beam search; null = <see cref="WhisperDecoding.DefaultBeamSize"/>, as whisper.cpp's command-line tool.</summary>
+    public int? BeamSize { get; init; }
+
+    /// <summary>Greedy decoding (<c>--fast</c>): faster, a little less accurate.</summary>
+    public bool Fast { get; init; }
+
+    /// <summary>Whisper processors decoding chunks in parallel (the threads are shared among them).</summary>
+    public int Processors { get; init; } = 1;
+
+    /// <summary>Fails on impossible decoding settings before anything runs (not after the recording was decoded).</summary>
+    public void Check()
+    {
+        if (Fast && BeamSize is not null)
+        {
+            throw new MinutesException(Messages.Get("FastAndBeamSize"), ExitCodes.Usage);
+        }
+
+        WhisperDecoding.Check(BeamSize ?? WhisperDecoding.DefaultBeamSize, Processors);
+    }
 }

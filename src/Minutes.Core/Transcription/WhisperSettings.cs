@@ -16,6 +16,12 @@ public sealed record WhisperSettings
 
     public int Threads { get; init; } = WhisperOptions.DefaultThreads;
 
+    /// <summary>Beam search or greedy, and the temperature fallback.</summary>
+    public WhisperDecoding Decoding { get; init; } = new();
+
+    /// <summary>Whisper processors decoding chunks in parallel; <see cref="Threads"/> are shared among them.</summary>
+    public int Processors { get; init; } = 1;
+
     public double MaxChunkSeconds { get; init; } = DefaultMaxChunkSeconds;
 
     public double MaxGapSeconds { get; init; } = DefaultMaxGapSeconds;

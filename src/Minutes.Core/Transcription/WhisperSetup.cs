@@ -11,21 +11,41 @@ public static class WhisperSetup
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(store);
+        options.Check();
+
         return new WhisperSettings
         {
             ModelPath = store.ResolveWhisperModel(options.Model),
             ModelName = options.Model,
             Language = options.Language,
-            Prompt = options.Glossary is null ? null : ReadGlossary(options.Glossary),
+            Prompt = Glossary(options)?.Prompt,
             Threads = options.Threads,
+            Processors = options.Processors,
+            Decoding = options.Fast ? WhisperDecoding.Greedy : new WhisperDecoding { BeamSize = options.BeamSize ?? WhisperDecoding.DefaultBeamSize },
         };
     }
+
+    /// <summary>The prompt from <c>--glossary</c>, else from <c>glossary</c> in <c>minutes.json</c>; null when neither is given.</summary>
+    public static GlossaryPrompt? Glossary(WhisperOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Glossary is not null)
+        {
+            return GlossaryPrompt.From(ReadGlossaryTerms(options.Glossary));
+        }
+
+        var terms = options.GlossaryTerms?.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        return terms is { Count: > 0 } ? GlossaryPrompt.From(terms) : null;
+    }
+
+    /// <summary>The prompt a glossary file gives (see <see cref="ReadGlossaryTerms"/> and <see cref="GlossaryPrompt"/>).</summary>
+    public static string ReadGlossary(string path) => GlossaryPrompt.From(ReadGlossaryTerms(path)).Prompt;
 
     /// <summary>
     /// A glossary is one proper noun per line ('#' starts a comment). Whisper reads it as text
     /// that came before, so the nouns are joined as a Japanese list.
     /// </summary>
-    public static string ReadGlossary(string path)
+    public static IReadOnlyList<string> ReadGlossaryTerms(string path)
     {
         if (!File.Exists(path))
         {
@@ -42,8 +62,6 @@ public static class WhisperSetup
             throw new MinutesException(Messages.Get("GlossaryEmpty", path));
         }
 
-        // Whisper's prompt is limited to about 224 tokens; the first terms win.
-        var prompt = string.Join('、', terms);
-        return prompt.Length > 400 ? prompt[..400] : prompt;
+        return terms;
     }
 }

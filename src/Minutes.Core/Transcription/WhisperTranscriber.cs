@@ -31,7 +31,9 @@ public sealed class WhisperTranscriber : ITranscriber
             throw new MinutesException(Messages.Get("WhisperModelEnglishOnly", Path.GetFileName(options.ModelPath), options.Language));
         }
 
-        Parameters = new Dictionary<string, string>
+        WhisperDecoding.Check(options.Decoding.BeamSize, options.Processors);
+
+        var parameters = new Dictionary<string, string>
         {
             ["engine"] = "whisper.net",
             ["model"] = options.ModelName ?? Path.GetFileName(options.ModelPath),
@@ -43,6 +45,12 @@ public sealed class WhisperTranscriber : ITranscriber
             ["maxGapSeconds"] = options.MaxGapSeconds.ToString(CultureInfo.InvariantCulture),
             ["context"] = "none",
         };
+        foreach (var (key, value) in options.Decoding.Describe())
+        {
+            parameters[key] = value;
+        }
+
+        Parameters = parameters;
     }
 
     public IReadOnlyDictionary<string, string> Parameters { get; }
@@ -59,23 +67,49 @@ public sealed class WhisperTranscriber : ITranscriber
         var checkpoint = new TranscriptionCheckpoint(checkpointFolder, fingerprint);
         var total = Math.Max(chunks.Sum(c => c.Duration), 1e-9);
         var done = 0.0;
-        var results = new List<ChunkResult>();
+        var results = new ChunkResult[chunks.Count];
+        var next = -1;
+        var processors = Math.Min(_options.Processors, Math.Max(1, chunks.Count));
         using var factory = CreateFactory();
-        await using var processor = CreateProcessor(factory);
-        foreach (var chunk in chunks)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var result = checkpoint.TryLoad(chunk.Index);
-            if (result is null)
-            {
-                result = await TranscribeChunkAsync(processor, audio, chunk, vad.Regions, fingerprint, cancellationToken).ConfigureAwait(false);
-                checkpoint.Save(result);
-            }
 
-            results.Add(result);
-            done += chunk.Duration;
-            progress?.Report(done / total);
+        // Each processor takes the next chunk not yet taken; chunks are decoded without context,
+        // so the order in which they finish does not change any of them.
+        async Task WorkAsync()
+        {
+            WindowDecoder? decoder = null;
+            try
+            {
+                int index;
+                while ((index = Interlocked.Increment(ref next)) < chunks.Count)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var chunk = chunks[index];
+                    var result = checkpoint.TryLoad(chunk.Index);
+                    if (result is null)
+                    {
+                        decoder ??= CreateDecoder(factory, Math.Max(1, _options.Threads / processors));
+                        result = await TranscribeChunkAsync(decoder, audio, chunk, vad.Regions, fingerprint, cancellationToken).ConfigureAwait(false);
+                        checkpoint.Save(result);
+                    }
+
+                    results[index] = result;
+                    lock (results)
+                    {
+                        done += chunk.Duration;
+                        progress?.Report(done / total);
+                    }
+                }
+            }
+            finally
+            {
+                if (decoder is not null)
+                {
+                    await decoder.DisposeAsync().ConfigureAwait(false);
+                }
+            }
         }
+
+        await Task.WhenAll(Enumerable.Range(0, processors).Select(_ => Task.Run(WorkAsync, cancellationToken))).ConfigureAwait(false);
 
         var segments = results.SelectMany(r => r.Segments)
             .OrderBy(s => s.Start)
@@ -85,6 +119,9 @@ public sealed class WhisperTranscriber : ITranscriber
         {
             ["threads"] = _options.Threads.ToString(CultureInfo.InvariantCulture),
             ["chunks"] = chunks.Count.ToString(CultureInfo.InvariantCulture),
+            ["processors"] = processors.ToString(CultureInfo.InvariantCulture),
+            ["windows"] = results.Sum(r => r.EncoderRuns).ToString(CultureInfo.InvariantCulture),
+            ["fallbackWindows"] = results.Count(r => r.Temperature > 0).ToString(CultureInfo.InvariantCulture),
         };
         return new Transcript(
             _options.Language,
@@ -94,25 +131,26 @@ public sealed class WhisperTranscriber : ITranscriber
             results.SelectMany(r => r.Dropped).OrderBy(d => d.Start).ToList());
     }
 
-    private async Task<ChunkResult> TranscribeChunkAsync(WhisperProcessor processor, PcmAudio audio, TranscriptionChunk chunk, IReadOnlyList<SpeechRegion> regions, string fingerprint, CancellationToken cancellationToken)
+    private static async Task<ChunkResult> TranscribeChunkAsync(WindowDecoder decoder, PcmAudio audio, TranscriptionChunk chunk, IReadOnlyList<SpeechRegion> regions, string fingerprint, CancellationToken cancellationToken)
     {
         var samples = audio.ReadSeconds(chunk.Start, chunk.End);
+        var decoded = await decoder.DecodeAsync(samples, cancellationToken).ConfigureAwait(false);
         var raw = new List<RawSegment>();
-        await foreach (var segment in processor.ProcessAsync(samples, cancellationToken).ConfigureAwait(false))
+        foreach (var segment in decoded.Segments)
         {
-            var start = Math.Clamp(chunk.Start + segment.Start.TotalSeconds, chunk.Start, chunk.End);
-            var end = Math.Clamp(chunk.Start + segment.End.TotalSeconds, start, chunk.End);
+            var start = Math.Clamp(chunk.Start + segment.Start, chunk.Start, chunk.End);
+            var end = Math.Clamp(chunk.Start + segment.End, start, chunk.End);
             raw.Add(new RawSegment(
                 Math.Round(start, 3),
                 Math.Round(end, 3),
                 segment.Text,
-                float.IsFinite(segment.Probability) ? Math.Round(segment.Probability, 4) : null,
-                float.IsFinite(segment.NoSpeechProbability) ? Math.Round(segment.NoSpeechProbability, 4) : null,
+                segment.Probability,
+                segment.NoSpeechProbability,
                 RmsDbfs(samples, start - chunk.Start, end - chunk.Start)));
         }
 
         var inChunk = regions.Where(r => chunk.RegionIds.Contains(r.Id)).ToList();
-        var (kept, dropped) = HallucinationGuard.Apply(raw, chunk.RegionIds[0]);
+        var (kept, dropped) = HallucinationGuard.Apply(raw, chunk.RegionIds[0], decoded);
         var segments = kept.Select(k => new TranscriptSegment(
             string.Empty,
             k.Segment.Start,
@@ -122,7 +160,7 @@ public sealed class WhisperTranscriber : ITranscriber
             Confidence: k.Segment.Probability,
             NoSpeechProbability: k.Segment.NoSpeechProbability,
             Flags: k.Flags.Count == 0 ? null : k.Flags)).ToList();
-        return new ChunkResult(chunk.Index, fingerprint, segments, dropped);
+        return new ChunkResult(chunk.Index, fingerprint, segments, dropped, decoded.Temperature, decoded.EncoderRuns);
     }
 
     /// <summary>The region a segment overlaps most, so that each segment points back to one region.</summary>
@@ -141,21 +179,11 @@ public sealed class WhisperTranscriber : ITranscriber
         }
     }
 
-    private WhisperProcessor CreateProcessor(WhisperFactory factory)
+    private WindowDecoder CreateDecoder(WhisperFactory factory, int threads)
     {
         try
         {
-            var builder = factory.CreateBuilder()
-                .WithLanguage(_options.Language)
-                .WithThreads(_options.Threads)
-                .WithNoContext()
-                .WithProbabilities();
-            if (!string.IsNullOrWhiteSpace(_options.Prompt))
-            {
-                builder = builder.WithPrompt(_options.Prompt);
-            }
-
-            return builder.Build();
+            return new WindowDecoder(factory, _options, threads);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -52,7 +52,7 @@ public sealed class WhisperTranscriberTests : IDisposable
     }
 
     [Fact]
-    public async Task A_repetition_loop_is_collapsed_and_flagged()
+    public async Task A_repetition_loop_is_collapsed_and_flagged_and_its_window_was_decoded_again_hotter()
     {
         var model = Crafted([.. Enumerable.Repeat(new[] { "よろしく", "お願いします。" }, 5).SelectMany(p => p)]);
         using var audio = Recording((0.5, 5.0));
@@ -62,7 +62,9 @@ public sealed class WhisperTranscriberTests : IDisposable
 
         var segment = Assert.Single(transcript.Segments);
         Assert.Equal("よろしくお願いします。", segment.Text);
-        Assert.Equal([SegmentFlags.Repetition], segment.Flags);
+        // The loop compresses far better than 2.4: every temperature up to 1.0 was tried.
+        Assert.Equal([SegmentFlags.Repetition, SegmentFlags.TemperatureFallback], segment.Flags);
+        Assert.Equal("1", transcript.Settings["fallbackWindows"]);
     }
 
     [Fact]
@@ -89,36 +91,9 @@ public sealed class WhisperTranscriberTests : IDisposable
         Assert.Equal("none", otherSettings.Settings["promptSha256"]);
     }
 
-    private string Crafted(params string[] pieces)
-    {
-        var path = _temp.File($"crafted-{Guid.NewGuid():N}.bin");
-        TinyWhisperModel.WriteCrafted(path, pieces);
-        return path;
-    }
+    private string Crafted(params string[] pieces) => WhisperFixtures.Crafted(_temp, pieces);
 
-    /// <summary>A 16 kHz recording: noise bursts (audible) where given, digital silence elsewhere.</summary>
-    private PcmAudio Recording(params (double Start, double End)[] loud)
-    {
-        var path = _temp.File($"audio-{Guid.NewGuid():N}.wav");
-        var seconds = 30;
-        var random = new Random(7);
-        using (var stream = File.Create(path))
-        {
-            PcmWavFormat.WriteHeader(stream, seconds * PcmAudio.Rate * 2L);
-            var buffer = new byte[2];
-            for (var i = 0; i < seconds * PcmAudio.Rate; i++)
-            {
-                var t = (double)i / PcmAudio.Rate;
-                var value = loud.Any(l => t >= l.Start && t < l.End) ? (short)((random.NextDouble() - 0.5) * 16000) : (short)0;
-                BitConverter.TryWriteBytes(buffer, value);
-                stream.Write(buffer);
-            }
-        }
+    private PcmAudio Recording(params (double Start, double End)[] loud) => WhisperFixtures.Recording(_temp, 30, loud);
 
-        return PcmAudio.Open(path);
-    }
-
-    private static VadTrace Vad(PcmAudio audio, params (double Start, double End)[] regions) =>
-        new("energy", null, null, new Dictionary<string, string>(), audio.Duration, regions.Sum(r => r.End - r.Start),
-            regions.Select((r, i) => new SpeechRegion($"r{i + 1:D4}", r.Start, r.End)).ToList());
+    private static VadTrace Vad(PcmAudio audio, params (double Start, double End)[] regions) => WhisperFixtures.Vad(audio, regions);
 }

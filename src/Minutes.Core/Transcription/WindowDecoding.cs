@@ -1,0 +1,21 @@
+namespace Minutes.Transcription;
+
+/// <summary>One segment as Whisper returned it, on the window's own timeline (seconds).</summary>
+public sealed record DecodedSegment(double Start, double End, string Text, double? Probability, double? NoSpeechProbability);
+
+/// <summary>
+/// What decoding one window gave: its segments, the temperature of the attempt that was kept, how
+/// many attempts it took, whether the kept attempt passed both tests, the tests' figures, and how
+/// many times the encoder ran (Whisper's 30 s windows: more than one when Whisper seeks within the chunk).
+/// </summary>
+public sealed record WindowDecoding(
+    IReadOnlyList<DecodedSegment> Segments,
+    double Temperature,
+    int Attempts,
+    bool Passed,
+    double CompressionRatio,
+    double AverageLogProbability,
+    int EncoderRuns)
+{
+    public bool FellBack => Temperature > 0;
+}
