@@ -30,12 +30,27 @@ public sealed class OfflineDraftTests : IDisposable
     [InlineData("council")]
     [InlineData("planning")]
     [InlineData("education")]
+    [InlineData("assembly")]
     public async Task The_samples_minutes_equal_the_committed_expected_files(string sample)
     {
         var run = await ImportAndDraft(sample, "--offline");
 
         Golden.VerifyAt(RepoPaths.Sample($"{sample}/expected/07-minutes.json"), File.ReadAllText(run.PathOf(RunFolder.MinutesTrace)));
         Golden.VerifyAt(RepoPaths.Sample($"{sample}/expected/minutes.md"), File.ReadAllText(run.PathOf(RunFolder.MinutesMarkdown)));
+    }
+
+    [Theory]
+    [InlineData("committee")]
+    [InlineData("council")]
+    [InlineData("planning")]
+    [InlineData("education")]
+    [InlineData("assembly")]
+    public async Task The_samples_verbatim_minutes_equal_the_committed_expected_files(string sample)
+    {
+        var run = await ImportAndDraft(sample, "--offline", "--style", "verbatim");
+
+        Golden.VerifyAt(RepoPaths.Sample($"{sample}/expected/07-minutes.verbatim.json"), File.ReadAllText(run.PathOf(RunFolder.MinutesTrace)));
+        Golden.VerifyAt(RepoPaths.Sample($"{sample}/expected/minutes.verbatim.md"), File.ReadAllText(run.PathOf(RunFolder.MinutesMarkdown)));
     }
 
     [Fact]
