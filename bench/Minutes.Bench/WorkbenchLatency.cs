@@ -117,7 +117,7 @@ public static class WorkbenchLatency
     /// <summary>The samples' reference transcripts (committee, council, …) one after another, with their speakers, until the length is reached.</summary>
     private static List<string> Transcript(double seconds)
     {
-        var samples = new[] { "committee", "council", "education", "planning" }
+        var samples = new[] { "committee", "council", "education", "planning", "assembly" }
             .Select(s => Path.Combine(Bench.Root, "samples", s, "reference.tsv"))
             .Where(File.Exists)
             .Select(f => File.ReadAllLines(f).Skip(1).Select(l => l.Split('\t')).ToList())

@@ -11,8 +11,13 @@ namespace Minutes.Drafting;
 public sealed class DraftingCues
 {
     private readonly Dictionary<string, List<Regex>> _patterns;
+    private readonly List<(string Kind, Regex Pattern)> _rows;
 
-    private DraftingCues(Dictionary<string, List<Regex>> patterns) => _patterns = patterns;
+    private DraftingCues(Dictionary<string, List<Regex>> patterns, List<(string Kind, Regex Pattern)> rows)
+    {
+        _patterns = patterns;
+        _rows = rows;
+    }
 
     public static DraftingCues Default { get; } = Load();
 
@@ -22,11 +27,27 @@ public sealed class DraftingCues
     public Match? First(string kind, string text) =>
         _patterns.TryGetValue(kind, out var list) ? list.Select(r => r.Match(text)).FirstOrDefault(m => m.Success) : null;
 
+    /// <summary>
+    /// For rows named <c>FAMILY:NAME</c> (<c>outcome:passed</c>): the NAME of the first row of the
+    /// family, in file order, whose pattern fits the text; null when none does.
+    /// </summary>
+    public string? Kind(string family, string text)
+    {
+        ArgumentNullException.ThrowIfNull(family);
+        var prefix = family + ":";
+        return _rows.FirstOrDefault(r => r.Kind.StartsWith(prefix, StringComparison.Ordinal) && r.Pattern.IsMatch(text)).Kind?[prefix.Length..];
+    }
+
+    /// <summary>The text with what every pattern of <paramref name="kind"/> fits removed, pattern by pattern in file order.</summary>
+    public string RemoveAll(string kind, string text) =>
+        _patterns.TryGetValue(kind, out var list) ? list.Aggregate(text, (t, r) => r.Replace(t, string.Empty)) : text;
+
     private static DraftingCues Load()
     {
         // Read line by line rather than through ResourceLines.Read: a row's last tab-separated field may be empty, and trimming would lose it.
         using var reader = new StringReader(ResourceLines.EmbeddedText("Minutes.Drafting.drafting-cues.tsv"));
         var patterns = new Dictionary<string, List<Regex>>(StringComparer.Ordinal);
+        var rows = new List<(string, Regex)>();
         while (reader.ReadLine() is { } line)
         {
             if (line.Length == 0 || line.StartsWith('#'))
@@ -41,9 +62,11 @@ public sealed class DraftingCues
                 patterns[fields[0]] = list = [];
             }
 
-            list.Add(new Regex(fields[1], RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
+            var regex = new Regex(fields[1], RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            list.Add(regex);
+            rows.Add((fields[0], regex));
         }
 
-        return new DraftingCues(patterns);
+        return new DraftingCues(patterns, rows);
     }
 }

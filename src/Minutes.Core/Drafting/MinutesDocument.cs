@@ -28,6 +28,13 @@ public static class ItemKinds
     /// 「異議なし」 is one item without a speaker: （「異議なし」と呼ぶ者あり）.
     /// </summary>
     public const string Procedure = "procedure";
+
+    /// <summary>
+    /// A stage note in place, without a speaker: a break or the resumption (「休憩」/「再開」, with
+    /// <see cref="MinutesItem.Time"/> when the clock is known), and in the verbatim style members'
+    /// （「異議なし」と呼ぶ者あり） and the result of a vote by hands （挙手多数）.
+    /// </summary>
+    public const string Note = "note";
 }
 
 /// <summary>The result of checking one statement against the segments it cites.</summary>
@@ -40,6 +47,13 @@ public sealed record ItemVerification(string Status, IReadOnlyList<string> Reaso
 /// <summary>
 /// One statement of the minutes, m0001…, with the transcript segments it rests on. Nothing in
 /// the minutes is without citations; an item that fails verification is kept but flagged.
+/// The fields after <see cref="Verification"/> carry the record's structure (all optional):
+/// <see cref="Part"/> (the 要点筆記 part, <see cref="ItemParts"/>), <see cref="Vote"/> (how a
+/// decision was reached), <see cref="Side"/> (賛成/反対 in 討論: <c>for</c>|<c>against</c>),
+/// <see cref="Subject"/> (the agenda item a decision or request concerns), <see cref="Resolution"/>
+/// (a decision with the item as its subject, for 決定事項), <see cref="Requester"/> (who made a
+/// request; <see cref="Owner"/> is then the addressee), <see cref="AnswerId"/> (the item holding
+/// the answer given to it) and <see cref="Time"/> (the clock time of a break or resumption).
 /// </summary>
 public sealed record MinutesItem(
     string Id,
@@ -49,7 +63,15 @@ public sealed record MinutesItem(
     string? Speaker = null,
     string? Owner = null,
     string? Due = null,
-    ItemVerification? Verification = null);
+    ItemVerification? Verification = null,
+    string? Part = null,
+    VoteRecord? Vote = null,
+    string? Side = null,
+    string? Subject = null,
+    string? Resolution = null,
+    string? Requester = null,
+    string? AnswerId = null,
+    string? Time = null);
 
 /// <summary>The minutes of one session (agenda part).</summary>
 public sealed record MinutesSection(string SessionId, string Title, IReadOnlyList<MinutesItem> Items);

@@ -24,6 +24,7 @@ public sealed class ProcedureClassifier
     private readonly string _assentRecord;
     private readonly IReadOnlyList<string> _labels;
     private readonly string _selfSuffix;
+    private readonly Dictionary<string, string> _records = new(StringComparer.Ordinal);
 
     private ProcedureClassifier(Dictionary<ProcedureKind, List<Regex>> patterns, HashSet<string> chairs, string assentRecord, string selfSuffix, IReadOnlyList<string> labels)
     {
@@ -42,6 +43,7 @@ public sealed class ProcedureClassifier
         var chairs = new HashSet<string>(StringComparer.Ordinal);
         var record = "{0}";
         var self = string.Empty;
+        var records = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var line in ResourceLines.EmbeddedText("Minutes.Drafting.procedure-cues.tsv").ReplaceLineEndings("\n").Split('\n'))
         {
             if (line.Length == 0 || line[0] == '#')
@@ -61,6 +63,9 @@ public sealed class ProcedureClassifier
                 case "self":
                     self = fields[1];
                     break;
+                case "recess-record" or "resume-record" or "result-record" or "resolution-record":
+                    records[fields[0]] = fields[1];
+                    break;
                 default:
                     var kind = Enum.Parse<ProcedureKind>(fields[0].Replace("-", string.Empty, StringComparison.Ordinal), ignoreCase: true);
                     if (!patterns.TryGetValue(kind, out var list))
@@ -73,7 +78,13 @@ public sealed class ProcedureClassifier
             }
         }
 
-        return new ProcedureClassifier(patterns, chairs, record, self, [.. speakerLabels.Where(l => l.Length > 0).Distinct(StringComparer.Ordinal)]);
+        var classifier = new ProcedureClassifier(patterns, chairs, record, self, [.. speakerLabels.Where(l => l.Length > 0).Distinct(StringComparer.Ordinal)]);
+        foreach (var (key, value) in records)
+        {
+            classifier._records[key] = value;
+        }
+
+        return classifier;
     }
 
     /// <summary>Whether the speaker label is a chair's (委員長, 議長, 会長 …): only a chair puts questions to the meeting.</summary>
@@ -122,6 +133,30 @@ public sealed class ProcedureClassifier
         ArgumentNullException.ThrowIfNull(said);
         return string.Format(CultureInfo.InvariantCulture, _assentRecord, said.Trim().TrimEnd('。', '.', '!', '！'));
     }
+
+    /// <summary>The words of the stage note for a break (休憩) or the resumption (再開).</summary>
+    public string BreakRecord(ProcedureKind kind) => kind switch
+    {
+        ProcedureKind.Recess => _records.GetValueOrDefault("recess-record", string.Empty),
+        ProcedureKind.Resume => _records.GetValueOrDefault("resume-record", string.Empty),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    /// <summary>
+    /// The stage note for how a vote came out, from a vote-result sentence: （挙手多数） for
+    /// 「挙手多数であります。」; null when the sentence is not a vote result.
+    /// </summary>
+    public string? ResultRecord(string sentence)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        var text = JapaneseText.Normalize(Fillers.Remove(sentence)).Trim();
+        var match = _patterns.GetValueOrDefault(ProcedureKind.VoteResult)?.Select(r => r.Match(text)).FirstOrDefault(m => m.Success);
+        return match is null ? null : string.Format(CultureInfo.InvariantCulture, _records.GetValueOrDefault("result-record", "{0}"), match.Value);
+    }
+
+    /// <summary>A decision with the agenda item as its subject: 「議案第12号は、原案のとおり可決すべきものと決定した」.</summary>
+    public string ResolutionRecord(string subject, string decided) =>
+        string.Format(CultureInfo.InvariantCulture, _records.GetValueOrDefault("resolution-record", "{0} {1}"), subject, decided);
 
     /// <summary>「企画課長。」 (a speaker's label alone) or 「田中です。」 (the start of one's own label, then です).</summary>
     private bool IsNomination(string text, string? speaker)

@@ -25,6 +25,9 @@ public sealed class DocumentLabels
             ? value
             : throw new KeyNotFoundException($"The label '{key}' is missing from {ResourceName}.");
 
+    /// <summary>The label, or null when the file has none (for labels named after a value: <c>VoteMethod.simple</c>).</summary>
+    public string? Optional(string key) => _values.GetValueOrDefault(key);
+
     /// <summary>The digest of the label file: a stage parameter, so that new wording renders again on resume.</summary>
     public string Sha256 { get; }
 

@@ -46,11 +46,14 @@ public sealed class DocxRenderer
         foreach (var section in layout.Sections)
         {
             body.Append(StyledParagraph("Heading2", section.Title));
-            body.Append(section.Proceedings.Select(SpeakerParagraph));
-            if (section.QuestionsAndAnswers.Count > 0)
+            foreach (var part in section.Parts)
             {
-                body.Append(StyledParagraph("Heading3", _labels["QuestionsAndAnswers"]));
-                body.Append(section.QuestionsAndAnswers.Select(SpeakerParagraph));
+                if (part.Heading is not null)
+                {
+                    body.Append(StyledParagraph("Heading3", part.Heading));
+                }
+
+                body.Append(part.Statements.Select(SpeakerParagraph));
             }
         }
 

@@ -63,15 +63,14 @@ public sealed class MarkdownRenderer
         foreach (var section in layout.Sections)
         {
             Heading(text, 3, section.Title);
-            foreach (var statement in section.Proceedings)
+            foreach (var part in section.Parts)
             {
-                SpeakerParagraph(text, statement);
-            }
+                if (part.Heading is not null)
+                {
+                    Heading(text, 4, part.Heading);
+                }
 
-            if (section.QuestionsAndAnswers.Count > 0)
-            {
-                Heading(text, 4, _labels["QuestionsAndAnswers"]);
-                foreach (var statement in section.QuestionsAndAnswers)
+                foreach (var statement in part.Statements)
                 {
                     SpeakerParagraph(text, statement);
                 }

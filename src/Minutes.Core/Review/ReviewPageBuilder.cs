@@ -175,6 +175,8 @@ public sealed class ReviewPageBuilder
         var personal = artifacts.Minutes.PersonalInformation.Select(p => p.SegmentId).ToHashSet(StringComparer.Ordinal);
         var lowConfidence = artifacts.Transcript.Segments.Where(ReviewFlags.IsLowConfidence).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         var statements = layout.AllStatements.GroupBy(s => s.ItemId).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        // A decision shows in its item and again in 決定事項: the element id goes to the first.
+        var anchored = new HashSet<string>(StringComparer.Ordinal);
         foreach (var paragraph in document.Descendants<ParagraphBlock>())
         {
             var link = paragraph.Inline?.Descendants<LinkInline>().FirstOrDefault(l => l.Url?.StartsWith(MarkdownRenderer.CitationAnchorPrefix, StringComparison.Ordinal) == true);
@@ -191,7 +193,11 @@ public sealed class ReviewPageBuilder
 
             // A tight list renders its paragraphs without <p>: the list item carries the marks then.
             var attributes = (paragraph.Parent is ListItemBlock item ? (Block)item : paragraph).GetAttributes();
-            attributes.Id = "item-" + id;
+            if (anchored.Add(id))
+            {
+                attributes.Id = "item-" + id;
+            }
+
             attributes.AddClass("statement");
             attributes.AddProperty("data-kind", statement.Kind);
             if (statement.Unsupported)

@@ -25,19 +25,24 @@ public sealed class OfflineDraftTests : IDisposable
         return RunFolder.Open(run);
     }
 
-    [Theory]
-    [InlineData("committee")]
-    [InlineData("council")]
-    [InlineData("planning")]
-    [InlineData("education")]
-    [InlineData("advisory")]
-    [InlineData("briefing")]
-    public async Task The_samples_minutes_equal_the_committed_expected_files(string sample)
+    public static TheoryData<string, string> SamplesInBothStyles => new()
     {
-        var run = await ImportAndDraft(sample, "--offline");
+        { "committee", "summary" }, { "council", "summary" }, { "planning", "summary" }, { "education", "summary" }, { "assembly", "summary" },
+        { "committee", "verbatim" }, { "council", "verbatim" }, { "planning", "verbatim" }, { "education", "verbatim" }, { "assembly", "verbatim" },
+        // Meetings of other kinds: the style their kind of meeting chooses (議事概要), in expected/07-minutes.json and minutes.md.
+        { "advisory", "default" }, { "briefing", "default" },
+    };
 
-        Golden.VerifyAt(RepoPaths.Sample($"{sample}/expected/07-minutes.json"), File.ReadAllText(run.PathOf(RunFolder.MinutesTrace)));
-        Golden.VerifyAt(RepoPaths.Sample($"{sample}/expected/minutes.md"), File.ReadAllText(run.PathOf(RunFolder.MinutesMarkdown)));
+    /// <summary>要点筆記 in <c>expected/07-minutes.json</c> and <c>minutes.md</c>; 全文 in <c>07-minutes.verbatim.json</c> and <c>minutes.verbatim.md</c>.</summary>
+    [Theory]
+    [MemberData(nameof(SamplesInBothStyles))]
+    public async Task The_samples_minutes_equal_the_committed_expected_files(string sample, string style)
+    {
+        var run = style == "default" ? await ImportAndDraft(sample, "--offline") : await ImportAndDraft(sample, "--offline", "--style", style);
+        var suffix = style is "summary" or "default" ? string.Empty : "." + style;
+
+        Golden.VerifyAt(RepoPaths.Sample($"{sample}/expected/07-minutes{suffix}.json"), File.ReadAllText(run.PathOf(RunFolder.MinutesTrace)));
+        Golden.VerifyAt(RepoPaths.Sample($"{sample}/expected/minutes{suffix}.md"), File.ReadAllText(run.PathOf(RunFolder.MinutesMarkdown)));
     }
 
     [Fact]

@@ -98,8 +98,9 @@ public sealed class ProcedureTests
         var items = minutes.Sections.Single().Items;
         Assert.Contains(items, i => i.Kind == ItemKinds.Question && i.Text == "請願の対象となる児童は何人なのか。");
         Assert.Contains(items, i => i.Kind == ItemKinds.Answer && i.Speaker == "企画課長" && i.Text == "82人である。");
-        Assert.Contains(items, i => i.Kind == ItemKinds.Procedure && i.Text == "ここで10分間休憩いたします。");
-        Assert.Contains(items, i => i.Kind == ItemKinds.Procedure && i.Text == "再開いたします。");
+        // The break and the resumption are notes in place (no time of day without a meeting file).
+        Assert.Contains(items, i => i.Kind == ItemKinds.Note && i.Text == "休憩" && i.Citations.SequenceEqual(["s0004"]));
+        Assert.Contains(items, i => i.Kind == ItemKinds.Note && i.Text == "再開" && i.Citations.SequenceEqual(["s0005"]));
         Assert.Contains(items, i => i.Kind == ItemKinds.Summary && i.Speaker == "田中委員" && i.Text.Contains("継続審査", StringComparison.Ordinal));
         Assert.Contains(items, i => i.Kind == ItemKinds.Decision && i.Text.Contains("継続審査とすることに決定した", StringComparison.Ordinal));
         Assert.DoesNotContain(items, i => i.Text.Contains("企画課長。", StringComparison.Ordinal));

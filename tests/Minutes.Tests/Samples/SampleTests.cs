@@ -22,6 +22,7 @@ public sealed class SampleTests : IDisposable
     [InlineData("council")]
     [InlineData("planning")]
     [InlineData("education")]
+    [InlineData("assembly")]
     public async Task The_recording_goes_through_decode_vad_whisper_and_diarization_close_to_the_ground_truth(string sample)
     {
         var run = _temp.File(sample);
@@ -54,6 +55,7 @@ public sealed class SampleTests : IDisposable
     [InlineData("council")]
     [InlineData("planning")]
     [InlineData("education")]
+    [InlineData("assembly")]
     public async Task Sessions_from_the_reference_transcript_match_the_ground_truth_within_5_s(string sample)
     {
         var run = _temp.File(sample);

@@ -22,6 +22,8 @@ public sealed class DiarizerTests(ITestOutputHelper output)
     [InlineData("planning", true)]
     [InlineData("education", false)]
     [InlineData("education", true)]
+    [InlineData("assembly", false)]
+    [InlineData("assembly", true)]
     public async Task Sample_meetings_are_diarized_with_the_right_count_and_low_der(string sample, bool energyVad)
     {
         using var temp = new TempFolder();
