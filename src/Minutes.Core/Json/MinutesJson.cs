@@ -50,6 +50,8 @@ namespace Minutes.Json;
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(string[]))]
 [JsonSerializable(typeof(List<Dictionary<string, string>>))]
+[JsonSerializable(typeof(Editing.MinutesEditLog))]
+[JsonSerializable(typeof(Editing.MinutesEdit))]
 public sealed partial class MinutesJsonContext : JsonSerializerContext
 {
 }

@@ -89,6 +89,11 @@ public static class Approver
             throw new MinutesException($"Not approved: {flags.Unsupported.Count} unsupported statement(s) and {flags.UnresolvedCitations.Count} unresolved citation(s) ({string.Join(", ", flagged)}); check them on the review page, then approve with --accept-flags \"<reason>\".");
         }
 
+        if (flags.EditConflicts.Count > 0)
+        {
+            throw new MinutesException(Messages.Get("ApprovalEditConflicts", flags.EditConflicts.Count, string.Join(", ", flags.EditConflicts.Select(c => c.Item))));
+        }
+
         if (flags.PrivacyBlocks)
         {
             throw new MinutesException($"Not approved: {flags.UndecidedPrivate.Count} personal-information finding(s) about private persons are undecided at confidentiality level {artifacts.Minutes.Confidentiality} ({string.Join(", ", flags.UndecidedPrivate.Select(e => e.Id))}); keep or redact each with minutes pii.");
