@@ -116,5 +116,7 @@ public static class MinutesApp
         PiiCommand.Create(console),
         CorrectCommand.Create(console),
         EditCommand.Create(console),
+        ArchiveCommand.Create(console),
+        PurgeCommand.Create(console),
     ];
 }

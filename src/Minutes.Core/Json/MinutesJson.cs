@@ -52,6 +52,9 @@ namespace Minutes.Json;
 [JsonSerializable(typeof(List<Dictionary<string, string>>))]
 [JsonSerializable(typeof(Editing.MinutesEditLog))]
 [JsonSerializable(typeof(Editing.MinutesEdit))]
+[JsonSerializable(typeof(Keeping.PurgeLog))]
+[JsonSerializable(typeof(Keeping.PurgeEntry))]
+[JsonSerializable(typeof(Keeping.ArchiveIndex))]
 public sealed partial class MinutesJsonContext : JsonSerializerContext
 {
 }
