@@ -47,7 +47,7 @@ public sealed class EditsStage : IStage
         var edited = EditedMinutes.Replay(drafted, log);
         var transcript = run.Read(run.CurrentTranscript, MinutesJson.Context.Transcript);
         var sessions = run.Exists(RunFolder.SessionsTrace) ? run.Read(RunFolder.SessionsTrace, MinutesJson.Context.SessionPlan) : NoSessions;
-        var verdicts = MinutesVerifier.Verify(edited.Minutes, transcript, sessions).Sections.SelectMany(s => s.Items).ToDictionary(i => i.Id, i => i.Verification, StringComparer.Ordinal);
+        var verdicts = MinutesVerifier.Verify(edited.Minutes, transcript, sessions).Sections.SelectMany(s => s.Items).GroupBy(i => i.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Verification, StringComparer.Ordinal);
         var changed = edited.EditedItems.ToHashSet(StringComparer.Ordinal);
         var minutes = edited.Minutes with
         {

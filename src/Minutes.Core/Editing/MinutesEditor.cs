@@ -20,7 +20,7 @@ public static class MinutesEditor
         ArgumentNullException.ThrowIfNull(transcript);
         ArgumentNullException.ThrowIfNull(request);
         var current = EditedMinutes.Replay(drafted, log);
-        var items = current.Minutes.Sections.SelectMany(s => s.Items).ToDictionary(i => i.Id, StringComparer.Ordinal);
+        var items = current.Minutes.Sections.SelectMany(s => s.Items).GroupBy(i => i.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var draftedItems = drafted.Sections.SelectMany(s => s.Items).GroupBy(i => i.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var target = request.Item.Trim();
         var text = request.Text?.Trim() ?? string.Empty;

@@ -11,7 +11,7 @@ namespace Minutes.Keeping;
 /// recording: the run's decoded copy (<c>work/audio-16k.wav</c>) and all working data under
 /// <c>work/</c>; the original recording outside the run is named in the log, never touched. The
 /// personal information: every text file of the run rewritten with the texts reviewers decided to
-/// redact replaced by ○○ (the working data goes too: its transcript chunks hold the text). Each
+/// redact replaced by ○○, and the working data but the recording (its transcript chunks hold the text). Each
 /// file's digest before and after goes into <c>purge-log.json</c>, so verify reads the run as
 /// approved with these files purged, not as tampered. Refused on a run whose current version is
 /// not approved or whose files do not match the manifest: the recording is the evidence a
@@ -41,15 +41,12 @@ public static class Purger
         var log = PurgeLog.Load(run);
         var files = new List<PurgedFile>();
         var what = new List<string>();
-        var work = Directory.Exists(run.PathOf("work")) ? Directory.EnumerateFiles(run.PathOf("work"), "*", SearchOption.AllDirectories).ToList() : [];
-        if (request.Recording || request.PersonalInformation)
-        {
-            foreach (var file in work)
-            {
-                var relative = Path.GetRelativePath(run.Root, file).Replace(Path.DirectorySeparatorChar, '/');
-                files.Add(new PurgedFile(relative, Hashing.Sha256OfFile(file, cancellationToken), null));
-            }
-        }
+        // The working data holds the recording (--recording) and the transcript's chunks (both): the recording stays unless asked for.
+        var work = (Directory.Exists(run.PathOf("work")) ? Directory.EnumerateFiles(run.PathOf("work"), "*", SearchOption.AllDirectories) : [])
+            .Select(file => (Full: file, Relative: Path.GetRelativePath(run.Root, file).Replace(Path.DirectorySeparatorChar, '/')))
+            .Where(file => request.Recording || file.Relative != RunFolder.DecodedAudio)
+            .ToList();
+        files.AddRange(work.Select(file => new PurgedFile(file.Relative, Hashing.Sha256OfFile(file.Full, cancellationToken), null)));
 
         if (request.Recording)
         {
@@ -85,7 +82,7 @@ public static class Purger
 
         foreach (var file in work)
         {
-            File.Delete(file);
+            File.Delete(file.Full);
         }
 
         return log.Purges[^1];

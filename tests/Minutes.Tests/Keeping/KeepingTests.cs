@@ -107,27 +107,29 @@ public sealed class KeepingTests : IDisposable
     {
         var run = await ApprovedWithRedactionAsync();
 
-        var purge = await Succeeds(CliRunner.RunAsync("purge", run.Root, "--recording", "--reviewer", "佐藤", "--reason", "保存期間の満了"));
-        var verify = await CliRunner.RunAsync("verify", run.Root, "--require-approval");
-
-        Assert.Contains("Purge 1", purge.Out, StringComparison.Ordinal);
-        Assert.False(run.Exists(RunFolder.DecodedAudio));
-        Assert.True(verify.ExitCode == 0, verify.Out + verify.Error);
-        Assert.Contains($"PURGED {RunFolder.DecodedAudio}", verify.Out, StringComparison.Ordinal);
-        Assert.Contains("status: version 1 approved by 鈴木", verify.Out, StringComparison.Ordinal);
-        var entry = PurgeLog.Load(run).Purges.Single();
-        Assert.Equal(["recording"], entry.What);
-        Assert.Equal(("佐藤", "保存期間の満了"), (entry.Reviewer, entry.Reason));
-        Assert.Contains(entry.Files, f => f.Path == RunFolder.DecodedAudio && f.After is null);
-
         await Succeeds(CliRunner.RunAsync("purge", run.Root, "--personal-information", "--reviewer", "佐藤"));
         var afterPii = await CliRunner.RunAsync("verify", run.Root, "--require-approval");
         Assert.True(afterPii.ExitCode == 0, afterPii.Out + afterPii.Error);
         Assert.Contains($"PURGED {RunFolder.TranscriptTrace}", afterPii.Out, StringComparison.Ordinal);
+        Assert.True(run.Exists(RunFolder.DecodedAudio));
         foreach (var file in new[] { RunFolder.TranscriptTrace, RunFolder.MinutesTrace, RunFolder.MinutesMarkdown, RunFolder.ReviewPage })
         {
             Assert.DoesNotContain(Phone, File.ReadAllText(run.PathOf(file)), StringComparison.Ordinal);
         }
+
+        var purge = await Succeeds(CliRunner.RunAsync("purge", run.Root, "--recording", "--reviewer", "佐藤", "--reason", "保存期間の満了"));
+        var verify = await CliRunner.RunAsync("verify", run.Root, "--require-approval");
+
+        Assert.Contains("Purge 2", purge.Out, StringComparison.Ordinal);
+        Assert.False(run.Exists(RunFolder.DecodedAudio));
+        Assert.True(verify.ExitCode == 0, verify.Out + verify.Error);
+        Assert.Contains($"PURGED {RunFolder.DecodedAudio}", verify.Out, StringComparison.Ordinal);
+        Assert.Contains($"PURGED {RunFolder.TranscriptTrace}", verify.Out, StringComparison.Ordinal);
+        Assert.Contains("status: version 1 approved by 鈴木", verify.Out, StringComparison.Ordinal);
+        var entry = PurgeLog.Load(run).Purges[^1];
+        Assert.Equal(["recording"], entry.What);
+        Assert.Equal(("佐藤", "保存期間の満了"), (entry.Reviewer, entry.Reason));
+        Assert.Contains(entry.Files, f => f.Path == RunFolder.DecodedAudio && f.After is null);
 
         // The archive of a purged run still says what the approved files were.
         await Succeeds(CliRunner.RunAsync("archive", run.Root, "-o", _temp.File("purged.zip")));
