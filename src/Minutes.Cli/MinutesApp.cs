@@ -123,5 +123,8 @@ public static class MinutesApp
         SpeakersCommand.Create(console),
         PiiCommand.Create(console),
         CorrectCommand.Create(console),
+        EditCommand.Create(console),
+        ArchiveCommand.Create(console),
+        PurgeCommand.Create(console),
     ];
 }

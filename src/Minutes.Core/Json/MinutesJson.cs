@@ -50,6 +50,11 @@ namespace Minutes.Json;
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(string[]))]
 [JsonSerializable(typeof(List<Dictionary<string, string>>))]
+[JsonSerializable(typeof(Editing.MinutesEditLog))]
+[JsonSerializable(typeof(Editing.MinutesEdit))]
+[JsonSerializable(typeof(Keeping.PurgeLog))]
+[JsonSerializable(typeof(Keeping.PurgeEntry))]
+[JsonSerializable(typeof(Keeping.ArchiveIndex))]
 public sealed partial class MinutesJsonContext : JsonSerializerContext
 {
 }

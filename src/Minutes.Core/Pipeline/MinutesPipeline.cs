@@ -2,6 +2,7 @@ using Minutes.Audio;
 using Minutes.Configuration;
 using Minutes.Corrections;
 using Minutes.Drafting;
+using Minutes.Editing;
 using Minutes.Json;
 using Minutes.Policy;
 using Minutes.Privacy;
@@ -223,6 +224,7 @@ public sealed class MinutesPipeline
         var before = run.Exists(RunFolder.MinutesTrace) ? File.ReadAllText(run.PathOf(RunFolder.MinutesTrace)) : null;
         await runner.RunAsync(new DraftStage(drafter, options with { Confidentiality = decision.Level }), cancellationToken).ConfigureAwait(false);
         DraftVersions.KeepPrevious(run, before);
+        await EditsStage.RunIfEditedAsync(run, runner, cancellationToken).ConfigureAwait(false);
         await runner.RunAsync(new RenderStage(), cancellationToken).ConfigureAwait(false);
         return run.Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument);
     }
@@ -305,6 +307,7 @@ public sealed class MinutesPipeline
             }
             else
             {
+                await EditsStage.RunIfEditedAsync(run, runner, cancellationToken).ConfigureAwait(false);
                 await runner.RunUnlessCurrentAsync(new RenderStage(), cancellationToken).ConfigureAwait(false);
             }
 
@@ -336,6 +339,50 @@ public sealed class MinutesPipeline
         }
 
         return recorded;
+    }
+
+    /// <summary>
+    /// <c>minutes edit</c>: one reviewer's edit of the minutes, checked against the minutes as they
+    /// stand, appended to <c>trace/minutes-edits.json</c> under the run's lock; then edits → render
+    /// (→ review unless <paramref name="reviewPage"/> is false, as in the workbench), so the
+    /// documents show the edited text and the edited statement is verified again.
+    /// </summary>
+    public async Task<EditResult> EditAsync(RunFolder run, MinutesEditRequest request, string reviewer, string? reason, CancellationToken cancellationToken, bool reviewPage = true)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(request);
+        var name = ReviewerName.Normalize(reviewer);
+        if (!run.Exists(RunFolder.MinutesTrace))
+        {
+            throw new MinutesException(Messages.Get("RunHasNoDraft", RunFolder.MinutesTrace));
+        }
+
+        MinutesEditLog log;
+        using (ApprovalLock.Acquire(run, "edit", ApprovalLock.DefaultTimeout, cancellationToken: cancellationToken))
+        {
+            log = MinutesEditLog.Load(run);
+            var drafted = run.Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument);
+            var edit = MinutesEditor.Prepare(drafted, log, run.Read(run.CurrentTranscript, MinutesJson.Context.Transcript), request, name, reason, DateTimeOffset.UtcNow);
+            log = log.Append(edit);
+            run.Write(MinutesEditLog.File, log, MinutesJson.Context.MinutesEditLog);
+        }
+
+        var runner = new StageRunner(run, resume: false, _observer);
+        if (reviewPage)
+        {
+            await RenderAndReviewAsync(runner, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await EditsStage.RunIfEditedAsync(run, runner, cancellationToken).ConfigureAwait(false);
+            await runner.RunUnlessCurrentAsync(new RenderStage(), cancellationToken).ConfigureAwait(false);
+        }
+
+        var recorded = log.Edits[^1];
+        var id = recorded.NewItem ?? recorded.Item;
+        var statement = RunArtifacts.Load(run).Minutes.Sections.SelectMany(s => s.Items).FirstOrDefault(i => i.Id == id);
+        var conflicts = EditedMinutes.Replay(run.Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument), log).Conflicts;
+        return new EditResult(recorded, statement, conflicts);
     }
 
     /// <summary>
@@ -374,6 +421,7 @@ public sealed class MinutesPipeline
     /// </summary>
     private static async Task RenderAndReviewAsync(StageRunner runner, CancellationToken cancellationToken)
     {
+        await EditsStage.RunIfEditedAsync(runner.Run, runner, cancellationToken).ConfigureAwait(false);
         await runner.RunUnlessCurrentAsync(new RenderStage(), cancellationToken).ConfigureAwait(false);
         await runner.RunAsync(new ReviewStage(), cancellationToken).ConfigureAwait(false);
     }

@@ -1,4 +1,5 @@
 using Minutes.Drafting;
+using Minutes.Editing;
 using Minutes.Json;
 using Minutes.Runs;
 using Minutes.Sessions;
@@ -8,7 +9,8 @@ using Minutes.Transcription;
 namespace Minutes.Rendering;
 
 /// <summary>
-/// The artifacts every document is rendered from: the structured minutes (07), the transcript
+/// The artifacts every document is rendered from: the structured minutes (07, or the edited
+/// minutes derived from it and the reviewers' edits when the run has edits), the transcript
 /// (03) the minutes cite, and, when the run has them, the speakers (04) and sessions (05).
 /// </summary>
 public sealed class RunArtifacts
@@ -46,7 +48,7 @@ public sealed class RunArtifacts
     public static IReadOnlyList<string> InputFiles(RunFolder run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return new[] { RunFolder.MinutesTrace, run.CurrentTranscript, run.CurrentSpeakers, RunFolder.SessionsTrace }
+        return new[] { EditedMinutes.CurrentFile(run), run.CurrentTranscript, run.CurrentSpeakers, RunFolder.SessionsTrace }
             .OfType<string>()
             .Where(run.Exists)
             .ToList();
@@ -55,7 +57,7 @@ public sealed class RunArtifacts
     public static RunArtifacts Load(RunFolder run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var minutes = run.Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument);
+        var minutes = run.Read(EditedMinutes.CurrentFile(run), MinutesJson.Context.MinutesDocument);
         var transcript = run.Read(run.CurrentTranscript, MinutesJson.Context.Transcript);
         var speakers = run.CurrentSpeakers is { } current ? run.Read(current, MinutesJson.Context.SpeakerMap) : null;
         var sessions = run.Exists(RunFolder.SessionsTrace) ? run.Read(RunFolder.SessionsTrace, MinutesJson.Context.SessionPlan) : null;

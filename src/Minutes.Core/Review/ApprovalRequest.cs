@@ -7,4 +7,7 @@ namespace Minutes.Review;
 public sealed record ApprovalRequest(string Reviewer, string? Comment = null, string? AcceptFlagsReason = null, string? KeyFile = null)
 {
     public TimeSpan LockTimeout { get; init; } = ApprovalLock.DefaultTimeout;
+
+    /// <summary>The private key as PEM text (the workbench's key file, read by the page), instead of <see cref="KeyFile"/>.</summary>
+    public string? KeyPem { get; init; }
 }

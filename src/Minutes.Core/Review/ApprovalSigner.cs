@@ -27,22 +27,30 @@ public static class ApprovalSigner
             throw new MinutesException(Messages.Get("KeyNotFound", path));
         }
 
+        return PrivateKeyFromPem(File.ReadAllText(path), path);
+    }
+
+    /// <summary>A P-256 private key from PEM text; <paramref name="source"/> names it in messages (the text itself never appears in one).</summary>
+    public static ECDsa PrivateKeyFromPem(string pem, string source)
+    {
+        ArgumentNullException.ThrowIfNull(pem);
+        ArgumentNullException.ThrowIfNull(source);
         var key = ECDsa.Create();
         try
         {
-            key.ImportFromPem(File.ReadAllText(path));
+            key.ImportFromPem(pem);
             _ = key.ExportParameters(includePrivateParameters: true);
         }
         catch (Exception ex) when (ex is ArgumentException or CryptographicException)
         {
             key.Dispose();
-            throw new MinutesException(Messages.Get("KeyNotPem", path, ex.Message.ReplaceLineEndings(" ")));
+            throw new MinutesException(Messages.Get("KeyNotPem", source, ex.Message.ReplaceLineEndings(" ")));
         }
 
         if (!IsP256(key))
         {
             key.Dispose();
-            throw new MinutesException(Messages.Get("KeyNotP256", path));
+            throw new MinutesException(Messages.Get("KeyNotP256", source));
         }
 
         return key;

@@ -32,7 +32,7 @@ public static class Approver
             throw new MinutesException(Messages.Get("AcceptFlagsNeedsReason"));
         }
 
-        using var key = request.KeyFile is null ? null : ApprovalSigner.LoadPrivateKey(request.KeyFile);
+        using var key = request.KeyPem is not null ? ApprovalSigner.PrivateKeyFromPem(request.KeyPem, "key") : request.KeyFile is null ? null : ApprovalSigner.LoadPrivateKey(request.KeyFile);
         using var held = ApprovalLock.Acquire(run, "approve", request.LockTimeout, cancellationToken: cancellationToken);
         var artifacts = RunArtifacts.Load(run);
         var flags = ReviewFlags.Of(run, artifacts);
@@ -87,6 +87,11 @@ public static class Approver
         if (flagged.Count > 0 && acceptFlagsReason is null)
         {
             throw new MinutesException(Messages.Get("FlagsBlockApproval", flags.Unsupported.Count, flags.UnresolvedCitations.Count, string.Join(", ", flagged)));
+        }
+
+        if (flags.EditConflicts.Count > 0)
+        {
+            throw new MinutesException(Messages.Get("ApprovalEditConflicts", flags.EditConflicts.Count, string.Join(", ", flags.EditConflicts.Select(c => c.Item))));
         }
 
         if (flags.PrivacyBlocks)

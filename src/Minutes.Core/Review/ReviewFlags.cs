@@ -1,9 +1,12 @@
 using Minutes.Drafting;
+using Minutes.Editing;
+using Minutes.Json;
 using Minutes.Policy;
 using Minutes.Privacy;
 using Minutes.Rendering;
 using Minutes.Runs;
 using Minutes.Speakers;
+using Minutes.Text;
 using Minutes.Transcription;
 using Minutes.Text;
 
@@ -40,8 +43,20 @@ public sealed record ReviewFlags(
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(artifacts);
-        return Of(artifacts) with { UndecidedPrivate = PrivacyReview.Of(artifacts.Minutes, PrivacyDecisionLog.Load(run)).UndecidedPrivate };
+        return Of(artifacts) with
+        {
+            UndecidedPrivate = PrivacyReview.Of(artifacts.Minutes, PrivacyDecisionLog.Load(run)).UndecidedPrivate,
+            EditConflicts = run.Exists(MinutesEditLog.File) && run.Exists(RunFolder.MinutesTrace)
+                ? EditedMinutes.Replay(run.Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument), MinutesEditLog.Load(run)).Conflicts
+                : [],
+        };
     }
+
+    /// <summary>Edits a redraft left without their statement: listed for the reviewer, and they block approval until resolved.</summary>
+    public IReadOnlyList<EditConflict> EditConflicts { get; init; } = [];
+
+    /// <summary>What the draft left out: substantive segments no statement cites, per part (listed; never a blocker).</summary>
+    public IReadOnlyList<UncitedPart> Uncited { get; init; } = [];
 
     /// <summary>Statements 07 records as supported that verification, run again now, does not support.</summary>
     public IReadOnlyList<MinutesItem> ChangedVerdicts { get; init; } = [];
@@ -64,6 +79,7 @@ public sealed record ReviewFlags(
         {
             SpeakerCount = SpeakerCountCheck.Of(artifacts.Speakers),
             ChangedVerdicts = StatementCheck.ChangedVerdicts(stored, artifacts.Minutes),
+            Uncited = UncitedSegments.Find(artifacts),
         };
     }
 
@@ -102,6 +118,11 @@ public sealed record ReviewFlags(
             blockers.Add($"{UndecidedPrivate.Count} personal-information finding(s) about private persons undecided ({string.Join(", ", UndecidedPrivate.Select(e => e.Id))}): keep or redact each with minutes pii <run> --keep|--redact ID --reviewer NAME");
         }
 
+        foreach (var conflict in EditConflicts)
+        {
+            blockers.Add(Messages.Get("EditConflictBlocker", conflict.Edit, conflict.Item, conflict.Reason));
+        }
+
         if (Confidentiality.RequiredReviewers > 1)
         {
             blockers.Add("confidentiality level 3: approved only after two different reviewers");
@@ -119,5 +140,6 @@ public sealed record ReviewFlags(
         Messages.Get("SummaryInferredSpeakers", InferredSpeakers.Count),
         .. SpeakerCount is { } count ? [count.Describe()] : Array.Empty<string>(),
         Messages.Get("SummaryConfidentiality", Confidentiality),
+        .. Uncited.Count > 0 ? [Messages.Get("UncitedSummary", Uncited.Sum(p => p.Segments.Count), string.Join(", ", Uncited.Select(p => $"{p.SessionId}: {string.Join(" ", p.Segments.Select(s => s.Id))}")))] : Array.Empty<string>(),
     ];
 }

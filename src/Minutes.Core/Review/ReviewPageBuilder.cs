@@ -56,6 +56,7 @@ public sealed class ReviewPageBuilder
         }
 
         Flags(page, flags);
+        page.Append(Editing.UncitedPageSection.Html(flags, artifacts, _labels));
         Versions(page, run, artifacts);
         page.Append("<main>\n<article id=\"minutes\">\n").Append(MinutesHtml(layout, artifacts)).Append("</article>\n");
         Transcript(page, artifacts, flags, Joins(run));
@@ -445,6 +446,7 @@ public sealed class ReviewPageBuilder
         {
             "WorkbenchEdit", "WorkbenchSave", "WorkbenchCancel", "WorkbenchChecked", "WorkbenchMarkChecked", "WorkbenchKeep", "WorkbenchRedact",
             "WorkbenchConflict", "WorkbenchSegments", "WorkbenchPlaces", "ReviewUnsupported",
+            "WorkbenchAddStatement", "WorkbenchDelete", "WorkbenchRestore",
         };
         var labels = keys.ToDictionary(k => k, k => _labels[k], StringComparer.Ordinal);
         string Input(string id, string label) => $"<label>{E(_labels[label])} <input id=\"{id}\" type=\"text\"></label> ";
@@ -457,6 +459,7 @@ public sealed class ReviewPageBuilder
             .Append("<p class=\"wb-replace\">").Append(E(_labels["WorkbenchReplace"])).Append(": ").Append(Input("wb-replace-from", "WorkbenchWrong")).Append(Input("wb-replace-to", "WorkbenchRight"))
             .Append(Button("wb-count", "WorkbenchCount")).Append("<output id=\"wb-count-result\"></output> ").Append(Button("wb-replace", "WorkbenchApply")).Append("</p>\n")
             .Append("<p class=\"wb-draft\">").Append(Button("wb-redraft", "WorkbenchRedraft")).Append(" · ").Append(Input("wb-comment", "WorkbenchComment")).Append(Input("wb-accept", "WorkbenchAcceptFlags"))
+            .Append("<label>").Append(E(_labels["WorkbenchKey"])).Append(" <input id=\"wb-key\" type=\"file\" accept=\".pem\"></label> ")
             .Append(Button("wb-approve", "WorkbenchApprove")).Append("</p>\n</section>\n");
     }
 

@@ -34,6 +34,12 @@ public sealed record ReviewReport(
 
     public int FormatVersion { get; init; } = CurrentFormatVersion;
 
+    /// <summary>What the draft left out: substantive segments no statement cites, per part.</summary>
+    public IReadOnlyList<Editing.UncitedPart> Uncited { get; init; } = [];
+
+    /// <summary>Edits a redraft left without their statement (they block approval).</summary>
+    public IReadOnlyList<Editing.EditConflict> EditConflicts { get; init; } = [];
+
     public static ReviewReport Of(RunFolder run, ReviewFlags flags)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -57,6 +63,10 @@ public sealed record ReviewReport(
             flags.Dropped.Count,
             flags.InferredSpeakers.Select(s => s.Id).ToList(),
             flags.SpeakerCount,
-            flags.Confidentiality.Level);
+            flags.Confidentiality.Level)
+        {
+            Uncited = flags.Uncited,
+            EditConflicts = flags.EditConflicts,
+        };
     }
 }

@@ -8,7 +8,10 @@ public sealed record RecordedFile(string Path, string Sha256, string Stage, Date
 /// <summary>A recorded file as it is now on disk: <see cref="Actual"/> is null when the file is gone.</summary>
 public sealed record FileCheck(RecordedFile Recorded, string? Actual)
 {
-    public bool Matches => Actual == Recorded.Sha256;
+    /// <summary>The purge that removed or redacted the file after approval (<c>purge-log.json</c>), when one explains its state.</summary>
+    public Keeping.PurgeEntry? Purged { get; init; }
+
+    public bool Matches => Actual == Recorded.Sha256 || Purged is not null;
 }
 
 /// <summary>
@@ -70,8 +73,10 @@ public static class RunIntegrity
     public static IReadOnlyList<FileCheck> Check(RunFolder run)
     {
         ArgumentNullException.ThrowIfNull(run);
+        var purges = run.Exists(Keeping.PurgeLog.File) ? Keeping.PurgeLog.Load(run) : null;
         return Recorded(run.LoadManifest())
             .Select(f => new FileCheck(f, run.Exists(f.Path) ? Hashing.Sha256OfFile(run.PathOf(f.Path)) : null))
+            .Select(c => c.Actual != c.Recorded.Sha256 && purges?.Explains(c.Recorded.Path, c.Recorded.Sha256, c.Actual) is { } purge ? c with { Purged = purge.Entry } : c)
             .ToList();
     }
 

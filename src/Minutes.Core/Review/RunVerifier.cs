@@ -2,6 +2,7 @@ using System.Globalization;
 using Minutes.Json;
 using Minutes.Policy;
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Review;
 
@@ -69,6 +70,17 @@ public static class RunVerifier
         {
             intact = false;
             lines.Add($"INVALID manifest path: {invalid} is not a canonical path inside the run (not read)");
+        }
+
+        foreach (var check in state.Checks.Where(c => c.Purged is not null))
+        {
+            lines.Add(Messages.Get("VerifyPurged", check.Recorded.Path, Messages.Get(check.Actual is null ? "PurgedRemoved" : "PurgedRedacted"), check.Purged!.Sequence, ReviewerName.Printable(check.Purged.Reviewer), check.Purged.Time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)));
+        }
+
+        if (run.Exists(Keeping.PurgeLog.File) && Keeping.PurgeLog.Load(run).BrokenLinks() is { Count: > 0 } purgeBroken)
+        {
+            intact = false;
+            lines.Add(Messages.Get("VerifyPurgeLogAltered", Keeping.PurgeLog.File, string.Join(", ", purgeBroken)));
         }
 
         foreach (var check in state.Changed)

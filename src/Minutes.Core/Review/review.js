@@ -127,6 +127,12 @@
       item.appendChild(check);
     }
     check.textContent = s.checkedBy ? '✓ ' + labels.WorkbenchChecked + ' (' + s.checkedBy + ')' : labels.WorkbenchMarkChecked;
+    if (!item.querySelector('.wb-edit-statement')) {
+      var pen = el('button', 'wb-tool wb-edit-statement', labels.WorkbenchEdit);
+      pen.type = 'button';
+      pen.addEventListener('click', function () { openStatementEditor(item); });
+      item.appendChild(pen);
+    }
   }
 
   function apply(update) {
@@ -207,7 +213,49 @@
   });
   on('wb-replace', function () { post('/api/corrections', { operation: 'replace', target: value('wb-replace-from'), value: value('wb-replace-to'), expected: String(corrections) }); });
   on('wb-redraft', function () { post('/api/redraft', {}); });
-  on('wb-approve', function () { post('/api/approve', { comment: value('wb-comment'), acceptFlags: value('wb-accept') }); });
+  on('wb-approve', function () {
+    var body = { comment: value('wb-comment'), acceptFlags: value('wb-accept') };
+    var file = document.getElementById('wb-key').files[0];
+    if (!file) { post('/api/approve', body); return; }
+    // The key is read here and sent once to the loopback server, which signs with it and keeps nothing.
+    file.text().then(function (pem) { body.key = pem; post('/api/approve', body); });
+  });
+
+  function openStatementEditor(item) {
+    if (item.querySelector('.wb-editor')) { return; }
+    var box = el('div', 'wb-editor');
+    var text = el('textarea');
+    text.value = item.dataset.text || '';
+    var save = el('button', null, labels.WorkbenchSave);
+    var remove = el('button', null, labels.WorkbenchDelete);
+    var restore = el('button', null, labels.WorkbenchRestore);
+    var cancel = el('button', null, labels.WorkbenchCancel);
+    [save, remove, restore, cancel].forEach(function (b) { b.type = 'button'; });
+    var id = item.id.replace('item-', '');
+    var edit = function (operation, extra) {
+      var body = { operation: operation, target: id, expected: item.dataset.text };
+      Object.keys(extra || {}).forEach(function (k) { body[k] = extra[k]; });
+      post('/api/edits', body).then(function (r) { if (r.status === 200) { location.reload(); } });
+    };
+    save.addEventListener('click', function () { edit('text', { value: text.value }); });
+    remove.addEventListener('click', function () { edit('delete'); });
+    restore.addEventListener('click', function () { edit('restore'); });
+    cancel.addEventListener('click', function () { box.remove(); });
+    [text, save, remove, restore, cancel].forEach(function (e) { box.appendChild(e); });
+    item.appendChild(box);
+  }
+
+  document.querySelectorAll('#uncited li.uncited').forEach(function (li) {
+    var add = el('button', 'wb-tool wb-add', labels.WorkbenchAddStatement);
+    add.type = 'button';
+    add.addEventListener('click', function () {
+      var text = window.prompt(labels.WorkbenchAddStatement, li.querySelector('.text').textContent);
+      if (!text) { return; }
+      post('/api/edits', { operation: 'insert', target: li.dataset.anchor, value: text, cites: li.dataset.segment })
+        .then(function (r) { if (r.status === 200) { location.reload(); } });
+    });
+    li.appendChild(add);
+  });
 
   function load() {
     return call('GET', '/api/state').then(function (r) {

@@ -89,8 +89,9 @@ public static class StageNames
     public const string Corrections = "corrections";
     public const string Sessions = "sessions";
     public const string Draft = "draft";
+    public const string Edits = "edits";
     public const string Render = "render";
     public const string Review = "review";
 
-    public static readonly string[] Order = [Audio, Vad, Transcript, Speakers, Corrections, Sessions, Draft, Render, Review];
+    public static readonly string[] Order = [Audio, Vad, Transcript, Speakers, Corrections, Sessions, Draft, Edits, Render, Review];
 }

@@ -29,6 +29,9 @@ public sealed class StageRunner
         return RunAsync(stage.Define(_run), ct => stage.RunAsync(_run, ct), _resume, cancellationToken);
     }
 
+    /// <summary>The run this runner records stages in.</summary>
+    public RunFolder Run => _run;
+
     /// <summary>
     /// Runs the stage unless its earlier result is still current, with or without resume: for a
     /// stage whose output should change only when its inputs do (the rendered draft).

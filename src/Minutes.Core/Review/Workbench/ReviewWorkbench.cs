@@ -3,6 +3,8 @@ using Minutes.Corrections;
 using Minutes.Drafting;
 using Minutes.Json;
 using Minutes.Pipeline;
+using Minutes.Text;
+using Minutes.Editing;
 using Minutes.Policy;
 using Minutes.Privacy;
 using Minutes.Rendering;
@@ -230,7 +232,8 @@ public sealed class ReviewWorkbench : IDisposable
                 _pageBehind = false;
             }
 
-            var result = Approver.Approve(Run, new ApprovalRequest(request.Reviewer ?? string.Empty, request.Comment, accept), now, cancellationToken);
+            // A key sent with the approval signs it (as approve --key does); it is used once and never stored or logged.
+            var result = Approver.Approve(Run, new ApprovalRequest(request.Reviewer ?? string.Empty, request.Comment, accept) { KeyPem = string.IsNullOrWhiteSpace(request.Key) ? null : request.Key }, now, cancellationToken);
             return new WorkbenchUpdate(
                 string.Create(CultureInfo.InvariantCulture, $"Approved by {result.Approval.Reviewer}: {result.Reviewers} of {result.RequiredReviewers} reviewer(s){(result.Approved ? "; the version is approved." : ".")}"),
                 CorrectionLog.Load(Run).Corrections.Count,
@@ -263,6 +266,43 @@ public sealed class ReviewWorkbench : IDisposable
     }
 
     public void Dispose() => _gate.Dispose();
+
+    /// <summary>
+    /// An edit of the minutes (<c>minutes edit</c>): text, delete or restore of a statement, or an
+    /// insert after a statement or first in a part citing <c>Cites</c>. <c>Expected</c> is the
+    /// statement's text as the page showed it: a statement changed since is a conflict (409).
+    /// </summary>
+    public Task<WorkbenchUpdate> EditAsync(WorkbenchRequest request, CancellationToken cancellationToken) =>
+        ExclusiveAsync(async () =>
+        {
+            ArgumentNullException.ThrowIfNull(request);
+            var operation = (request.Operation ?? string.Empty).Trim().ToLowerInvariant() switch
+            {
+                "text" => MinutesEditOperation.Text,
+                "delete" => MinutesEditOperation.Delete,
+                "insert" => MinutesEditOperation.Insert,
+                "restore" => MinutesEditOperation.Restore,
+                _ => throw new MinutesException(Messages.Get("WorkbenchUnknownEdit", request.Operation)),
+            };
+            var target = (request.Target ?? string.Empty).Trim();
+            if (operation is MinutesEditOperation.Text or MinutesEditOperation.Delete
+                && RunArtifacts.Load(Run).Minutes.Sections.SelectMany(s => s.Items).FirstOrDefault(i => i.Id == target) is { } now
+                && request.Expected is not null && now.Text != request.Expected)
+            {
+                throw new WorkbenchConflictException(Messages.Get("WorkbenchEditConflict", target, now.Text));
+            }
+
+            var cites = (request.Cites ?? string.Empty).Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var result = await _pipeline.EditAsync(Run, new MinutesEditRequest(operation, target, request.Value, cites), Reviewer(request.Reviewer), request.Reason, cancellationToken, reviewPage: false).ConfigureAwait(false);
+            _pageBehind = true;
+            var edit = result.Edit;
+            return new WorkbenchUpdate(
+                Messages.Get("Edited", edit.Sequence, edit.Reviewer, edit.Operation.ToString().ToLowerInvariant(), edit.NewItem ?? edit.Item, edit.Before, edit.After),
+                CorrectionLog.Load(Run).Corrections.Count,
+                [],
+                Statements(Reverified(Run)),
+                Reload: false);
+        }, cancellationToken);
 
     private static CorrectionOperation Operation(string? name) => (name ?? string.Empty).Trim().ToLowerInvariant() switch
     {

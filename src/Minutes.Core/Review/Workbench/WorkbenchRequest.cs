@@ -6,7 +6,9 @@ namespace Minutes.Review.Workbench;
 /// the version the page saw: the segment's digest for a text or speaker edit, the number of
 /// corrections for a rename, merge or replace. <c>Statement</c> names a statement to mark as
 /// checked, <c>Finding</c>/<c>Decision</c> a personal-information decision (keep, redact),
-/// <c>Comment</c>/<c>AcceptFlags</c> an approval.
+/// <c>Comment</c>/<c>AcceptFlags</c> an approval, <c>Key</c> the reviewer's PEM private key that
+/// signs it; for an edit of the minutes <c>Target</c> is the statement (or what an insert follows),
+/// <c>Value</c> the text and <c>Cites</c> an insert's segments.
 /// </summary>
 public sealed record WorkbenchRequest(
     string? Reviewer = null,
@@ -19,4 +21,6 @@ public sealed record WorkbenchRequest(
     string? Finding = null,
     string? Decision = null,
     string? Comment = null,
-    string? AcceptFlags = null);
+    string? AcceptFlags = null,
+    string? Cites = null,
+    string? Key = null);

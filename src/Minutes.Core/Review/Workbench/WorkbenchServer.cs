@@ -104,6 +104,7 @@ public sealed class WorkbenchServer : IAsyncDisposable
         Post("/api/checks", (request, ct) => _workbench.CheckAsync(request, DateTimeOffset.UtcNow, ct));
         Post("/api/privacy", (request, ct) => _workbench.DecideAsync(request, ct));
         Post("/api/redraft", (request, ct) => _workbench.RedraftAsync(request, ct));
+        Post("/api/edits", (request, ct) => _workbench.EditAsync(request, ct));
         Post("/api/approve", (request, ct) => _workbench.ApproveAsync(request, DateTimeOffset.UtcNow, ct));
         _app.MapGet("/{**path}", ServeFileAsync);
     }

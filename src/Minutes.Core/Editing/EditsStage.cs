@@ -1,0 +1,73 @@
+using Minutes.Drafting;
+using Minutes.Json;
+using Minutes.Runs;
+using Minutes.Sessions;
+using Minutes.Text;
+
+namespace Minutes.Editing;
+
+/// <summary>
+/// The edits stage: replays <c>trace/minutes-edits.json</c> over the drafted minutes (07) and
+/// writes the edited minutes (<c>07-minutes.edited.json</c>), which the render and review stages
+/// read. Every reworded or inserted statement is verified again like a drafted one
+/// (<see cref="MinutesVerifier"/>: a number nobody said is flagged); drafted statements keep the
+/// verdict the draft stage gave them. It runs again whenever 07, the log or the transcript changed,
+/// so a redraft keeps every edit whose drafted statement is unchanged and turns the others into
+/// conflicts (<see cref="EditedMinutes"/>).
+/// </summary>
+public sealed class EditsStage : IStage
+{
+    /// <summary>The stage's name in the manifest (between draft and render).</summary>
+    public const string Name = StageNames.Edits;
+
+    private static readonly SessionPlan NoSessions = new("none", new Dictionary<string, string>(), [], []);
+
+    public StageDefinition Define(RunFolder run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        List<string> inputs = [RunFolder.MinutesTrace, MinutesEditLog.File, run.CurrentTranscript];
+        if (run.Exists(RunFolder.SessionsTrace))
+        {
+            inputs.Add(RunFolder.SessionsTrace);
+        }
+
+        return new StageDefinition(Name, new Dictionary<string, string> { ["format"] = MinutesEditLog.CurrentFormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) }, inputs, [EditedMinutes.File]);
+    }
+
+    public Task RunAsync(RunFolder run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var log = MinutesEditLog.Load(run);
+        if (log.BrokenLinks() is { Count: > 0 } broken)
+        {
+            throw new MinutesException(Messages.Get("EditsAltered", MinutesEditLog.File, string.Join(", ", broken)), ExitCodes.VerificationFailed);
+        }
+
+        var drafted = run.Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument);
+        var edited = EditedMinutes.Replay(drafted, log);
+        var transcript = run.Read(run.CurrentTranscript, MinutesJson.Context.Transcript);
+        var sessions = run.Exists(RunFolder.SessionsTrace) ? run.Read(RunFolder.SessionsTrace, MinutesJson.Context.SessionPlan) : NoSessions;
+        var verdicts = MinutesVerifier.Verify(edited.Minutes, transcript, sessions).Sections.SelectMany(s => s.Items).GroupBy(i => i.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Verification, StringComparer.Ordinal);
+        var changed = edited.EditedItems.ToHashSet(StringComparer.Ordinal);
+        var minutes = edited.Minutes with
+        {
+            Sections = edited.Minutes.Sections.Select(s => s with
+            {
+                Items = s.Items.Select(i => changed.Contains(i.Id) ? i with { Verification = verdicts[i.Id] } : i).ToList(),
+            }).ToList(),
+        };
+        run.Write(EditedMinutes.File, minutes, MinutesJson.Context.MinutesDocument);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Runs the stage when the run has edits and its output is not current (before every render).</summary>
+    public static async Task RunIfEditedAsync(RunFolder run, StageRunner runner, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(runner);
+        if (run.Exists(MinutesEditLog.File) && run.Exists(RunFolder.MinutesTrace))
+        {
+            await runner.RunUnlessCurrentAsync(new EditsStage(), cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
