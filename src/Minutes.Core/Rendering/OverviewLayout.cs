@@ -33,10 +33,11 @@ public sealed record OverviewLayout(MinutesLayout Minutes, IReadOnlyList<Overvie
         var parts = new List<OverviewPart>();
         foreach (var section in minutes.Sections)
         {
-            var said = section.Proceedings.Where(s => !IsFacilitator(s.Speaker)).ToList();
+            var statements = section.Statements.ToList();
+            var said = statements.Where(s => !IsExchange(s) && !IsFacilitator(s.Speaker)).ToList();
             var presenter = said.Where(s => s.Speaker is not null).GroupBy(s => s.Speaker!, StringComparer.Ordinal)
                 .OrderByDescending(g => g.Sum(s => s.Text.Length)).Select(g => g.Key).FirstOrDefault();
-            var exchanges = Exchanges(section.QuestionsAndAnswers).Select(s => new OverviewExchange(ExchangeLabel(s, labels), s)).ToList();
+            var exchanges = Exchanges(statements.Where(IsExchange).ToList()).Select(s => new OverviewExchange(ExchangeLabel(s, labels), s)).ToList();
             parts.Add(new OverviewPart(
                 section.SessionId,
                 section.Title,
@@ -79,6 +80,8 @@ public sealed record OverviewLayout(MinutesLayout Minutes, IReadOnlyList<Overvie
             ? who + labels["OverviewAnswer"]
             : (who.StartsWith(floor, StringComparison.Ordinal) ? floor : who) + labels["OverviewQuestion"];
     }
+
+    private static bool IsExchange(LaidOutStatement statement) => statement.Kind is Drafting.ItemKinds.Question or Drafting.ItemKinds.Answer;
 
     private static bool IsFacilitator(string? speaker) => speaker is not null && CueTable.Default.IsChairName(speaker);
 }

@@ -8,7 +8,6 @@ using Minutes.Runs;
 using Minutes.Speakers;
 using Minutes.Text;
 using Minutes.Transcription;
-using Minutes.Text;
 
 namespace Minutes.Review;
 

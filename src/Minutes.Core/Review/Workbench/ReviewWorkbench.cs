@@ -9,7 +9,6 @@ using Minutes.Policy;
 using Minutes.Privacy;
 using Minutes.Rendering;
 using Minutes.Runs;
-using Minutes.Text;
 
 namespace Minutes.Review.Workbench;
 
