@@ -4,6 +4,8 @@ using Minutes.Bench;
 // bench child <stage> …          one stage in its own process (peak memory is per process)
 // bench revoice <folder> <count> <seed>   synthesize re-voiced meetings (Open JTalk) and print their folders
 // bench workbench [--minutes 120] [--edits 20]   latency of the review workbench: a correction to its updated flags
+// bench real                     speakers and speech on the real AMI excerpts beside the samples, append to bench/RESULTS.md
+// bench real-sweep vad|speakers  the grids the VAD settings and the diarizer's count were chosen on (tuning sets only)
 try
 {
     return args.FirstOrDefault() switch
@@ -11,6 +13,8 @@ try
         "child" => await Stages.RunChildAsync(args[1..]),
         "run" => await Bench.RunAsync(args[1..]),
         "workbench" => await WorkbenchLatency.RunAsync(args[1..]),
+        "real" => await RealMeetings.RunAsync(args[1..]),
+        "real-sweep" => await RealSweep.RunAsync(args[1..]),
         "revoice" when args.Length == 4 => Revoice(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture)),
         _ => Usage(),
     };
