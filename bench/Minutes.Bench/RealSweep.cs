@@ -38,6 +38,19 @@ public static class RealSweep
             regions[c.Name] = detector.Detect(audio, null, CancellationToken.None).Regions;
         }
 
+        if (args.FirstOrDefault() == "diag")
+        {
+            foreach (var c in cases)
+            {
+                using var audio = PcmAudio.Open(c.Pcm);
+                var result = new Diarizer(new DiarizationOptions()).Diarize(audio, regions[c.Name], CancellationToken.None);
+                static string L(IEnumerable<double> v) => string.Join(',', v.Select(x => x.ToString("0.00", CultureInfo.InvariantCulture)));
+                Console.WriteLine($"{c.Name}: regions {regions[c.Name].Count} windows {result.WindowCount} pieces {result.PieceCount} found {result.Centroids.Count} lastMerges {L(result.LastMerges)} countMerges {L(result.CountDecision?.Merges ?? [])} next {result.CountDecision?.Next:0.00}");
+            }
+
+            return 0;
+        }
+
         foreach (var options in Grid())
         {
             var outcomes = cases.Select(c =>
@@ -45,7 +58,7 @@ public static class RealSweep
                 using var audio = PcmAudio.Open(c.Pcm);
                 return RealMeetings.Diarize(c, audio, regions[c.Name], options);
             }).ToList();
-            Print(string.Join(' ', options.Parameters.Where(p => p.Key is "threshold" or "countPenalty" or "switchPenalty" or "minSpeakerSeconds").Select(p => $"{p.Key} {p.Value}")), outcomes);
+            Print(string.Join(' ', options.Parameters.Where(p => p.Key is "threshold" or "countPenalty" or "changeDistance" or "minSpeakerSeconds").Select(p => $"{p.Key} {p.Value}")), outcomes);
         }
 
         return 0;
@@ -53,11 +66,14 @@ public static class RealSweep
 
     private static IEnumerable<DiarizationOptions> Grid()
     {
-        foreach (var threshold in new[] { 0.38, 0.45, 0.5 })
+        foreach (var change in new[] { 0.0, 0.6, 0.8, 1.0 })
         {
-            foreach (var penalty in new[] { 0.5, 0.7, 0.9 })
+            foreach (var minSeconds in new[] { 0.0, 2.0, 4.0 })
             {
-                yield return new DiarizationOptions { Threshold = threshold, CountPenalty = penalty };
+                foreach (var penalty in new[] { 0.3, 0.5 })
+                {
+                    yield return new DiarizationOptions { ChangeDistance = change, MinSpeakerSeconds = minSeconds, CountPenalty = penalty };
+                }
             }
         }
     }

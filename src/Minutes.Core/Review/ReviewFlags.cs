@@ -31,6 +31,9 @@ public sealed record ReviewFlags(
     /// <summary>How the speaker count was reached: null without a diarization (an imported transcript).</summary>
     public SpeakerCountCheck? SpeakerCount { get; init; }
 
+    /// <summary>Segments whose speaker the diarizer doubts (<see cref="SpeakerDoubt"/>): listen to these first.</summary>
+    public IReadOnlyList<SpeakerDoubt> SpeakerDoubts { get; init; } = [];
+
     /// <summary>Findings about private persons no reviewer has kept or redacted yet (<c>minutes pii</c>).</summary>
     public IReadOnlyList<PrivacyEntry> UndecidedPrivate { get; init; } = [];
 
@@ -62,6 +65,7 @@ public sealed record ReviewFlags(
             artifacts.Minutes.Confidentiality)
         {
             SpeakerCount = SpeakerCountCheck.Of(artifacts.Speakers),
+            SpeakerDoubts = SpeakerDoubt.Of(artifacts.Transcript.Segments, artifacts.Speakers),
             ChangedVerdicts = StatementCheck.ChangedVerdicts(stored, artifacts.Minutes),
         };
     }
@@ -117,6 +121,7 @@ public sealed record ReviewFlags(
         $"transcript: {LowConfidence.Count} low-confidence segment(s), {Dropped.Count} dropped",
         $"speakers named by inference: {InferredSpeakers.Count}",
         .. SpeakerCount is { } count ? [count.Describe()] : Array.Empty<string>(),
+        .. SpeakerDoubts.Count > 0 ? [$"speaker in doubt: {SpeakerDoubts.Count} segment(s) ({string.Join(", ", SpeakerDoubts.GroupBy(d => d.Reason).Select(g => $"{g.Key} {g.Count()}"))})"] : Array.Empty<string>(),
         $"confidentiality level: {Confidentiality}",
     ];
 }

@@ -34,6 +34,9 @@ public sealed record ReviewReport(
 
     public int FormatVersion { get; init; } = CurrentFormatVersion;
 
+    /// <summary>Segments whose speaker the diarizer doubts, with the reason (<see cref="SpeakerDoubt"/>).</summary>
+    public IReadOnlyList<SpeakerDoubt> SpeakerDoubts { get; init; } = [];
+
     public static ReviewReport Of(RunFolder run, ReviewFlags flags)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -57,6 +60,9 @@ public sealed record ReviewReport(
             flags.Dropped.Count,
             flags.InferredSpeakers.Select(s => s.Id).ToList(),
             flags.SpeakerCount,
-            flags.Confidentiality.Level);
+            flags.Confidentiality.Level)
+        {
+            SpeakerDoubts = flags.SpeakerDoubts,
+        };
     }
 }
