@@ -27,7 +27,9 @@ public sealed record ModelSource(
             throw new Runs.MinutesException($"cannot tell a file name from the URL {url}; it must end with the model file's name.");
         }
 
-        var kind = file.Contains("silero", StringComparison.OrdinalIgnoreCase) ? ModelKind.Vad : ModelKind.Whisper;
+        var kind = file.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase) ? ModelKind.Speaker
+            : file.Contains("silero", StringComparison.OrdinalIgnoreCase) ? ModelKind.Vad
+            : ModelKind.Whisper;
         return new ModelSource(file, kind, url, file, "?");
     }
 }

@@ -36,11 +36,9 @@ public sealed class SpeakerDoubtReviewTests : IDisposable
     [SkippableFact]
     public async Task The_voices_of_a_close_count_are_flagged_on_the_review_page_and_in_review_json()
     {
-        var model = _temp.File("crafted.bin");
-        TinyWhisperModel.WriteCrafted(model, ["ただいま", "から", "開会", "します"]);
         var run = _temp.File("run");
-        string[] Transcribe(params string[] extra) =>
-            ["transcribe", RepoPaths.Sample("committee/recording.ogg"), "-o", run, "--model", model, "--vad-model", RepoPaths.SileroModel, "--offline", "--resume", .. extra];
+        var transcription = SpeakerCountReviewTests.CommitteeTranscription(_temp, run);
+        string[] Transcribe(params string[] extra) => transcription(extra);
 
         var first = await CliRunner.RunAsync(Transcribe());
         Assert.True(first.ExitCode == 0, first.Error);

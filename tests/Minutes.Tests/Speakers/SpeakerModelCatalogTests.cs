@@ -40,4 +40,18 @@ public sealed class SpeakerModelCatalogTests
         Assert.All(embeddings, e => Assert.Equal(dimensions, e.Length));
         Assert.All(embeddings, e => Assert.All(e, x => Assert.True(float.IsFinite(x))));
     }
+
+    [Fact]
+    public void A_speaker_model_in_the_models_folder_is_listed_as_a_speaker_model_and_a_url_to_an_onnx_file_is_one()
+    {
+        using var temp = new TempFolder();
+        var folder = temp.File("models");
+        Directory.CreateDirectory(folder);
+        TinySpeakerModel.Write(Path.Combine(folder, "wespeaker_en_voxceleb_resnet34.onnx"), dimensions: 256);
+
+        var installed = Assert.Single(new ModelStore(folder).Installed());
+
+        Assert.Equal((SpeakerModelInputs.WeSpeakerResNet34, ModelKind.Speaker), (installed.Name, installed.Kind));
+        Assert.Equal(ModelKind.Speaker, ModelSource.FromUrl(new Uri("https://example.org/models/campplus.onnx")).Kind);
+    }
 }
