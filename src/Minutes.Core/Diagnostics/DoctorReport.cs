@@ -114,7 +114,7 @@ public static class DoctorReport
 
     private static IEnumerable<DoctorCheck> WhisperModels(ModelStore store)
     {
-        var found = store.Installed().Where(m => m.Kind != ModelKind.Vad).ToList();
+        var found = store.Installed().Where(m => m.Kind is not (ModelKind.Vad or ModelKind.Speaker)).ToList();
         if (found.Count == 0)
         {
             yield return new("whisper model", CheckStatus.Warn, $"none in {store.Folder}; run `minutes models pull {ModelCatalog.DefaultWhisper}`");

@@ -1,3 +1,4 @@
+using Minutes.Speakers;
 using Minutes.Text;
 
 namespace Minutes.Models;
@@ -6,7 +7,8 @@ namespace Minutes.Models;
 /// The models Minutes knows by name: whisper.cpp's ggml conversions of OpenAI Whisper (Hugging Face
 /// repository ggerganov/whisper.cpp, file <c>ggml-NAME.bin</c>, the naming of whisper.cpp's
 /// <c>models/download-ggml-model.sh</c>), kotoba-whisper v2.0 (a Japanese distillation of
-/// large-v3, by kotoba-tech), and the Silero VAD in whisper.cpp's ggml format.
+/// large-v3, by kotoba-tech), the Silero VAD in whisper.cpp's ggml format, and the ONNX
+/// speaker-embedding models sherpa-onnx publishes (WeSpeaker ResNet34, 3D-Speaker CAM++).
 /// </summary>
 public static class ModelCatalog
 {
@@ -59,6 +61,8 @@ public static class ModelCatalog
             Sha256: "2aa269b785eeb53a82983a20501ddf7c1d9c48e33ab63a41391ac6c9f7fb6987",
             Bytes: 885_098,
             Note: "voice activity"),
+        Speaker(SpeakerModelInputs.WeSpeakerResNet34, "wespeaker_en_voxceleb_resnet34.onnx", "26 MiB"),
+        Speaker(SpeakerModelInputs.CamPlusPlus, "3dspeaker_speech_campplus_sv_zh-cn_16k-common.onnx", "27 MiB"),
     ];
 
     /// <summary>The catalog entry of a name (case-insensitive; "ggml-" prefix and ".bin" suffix tolerated).</summary>
@@ -91,6 +95,13 @@ public static class ModelCatalog
         return Find(nameOrUrl)
             ?? throw new Runs.MinutesException(Messages.Get("UnknownModel", nameOrUrl));
     }
+
+    // sherpa-onnx's release of speaker models (the tag's spelling is upstream's own). No digest is
+    // published for these files: the pull records the sha256 it received.
+    private const string SherpaSpeakers = "https://github.com/k2-fsa/sherpa-onnx/releases/download/speaker-recongition-models/";
+
+    private static ModelSource Speaker(string name, string file, string size) =>
+        new(name, ModelKind.Speaker, new Uri(SherpaSpeakers + file), file, size, Note: "speaker embeddings; uncalibrated");
 
     private static ModelSource W(string name, string size, string sha1) =>
         new(name, ModelKind.Whisper, new Uri(WhisperCpp + "ggml-" + name + ".bin"), "ggml-" + name + ".bin", size, sha1);

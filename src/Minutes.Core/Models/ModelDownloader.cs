@@ -170,6 +170,20 @@ public sealed partial class ModelDownloader
         }
     }
 
+    /// <summary>A downloaded speaker model must load as one (float [N, T, 80] in, [N, D] out); otherwise it is discarded.</summary>
+    private static void CheckSpeakerModel(string partial)
+    {
+        try
+        {
+            Speakers.OnnxSpeakerEmbedder.Open(partial).Dispose();
+        }
+        catch (MinutesException)
+        {
+            File.Delete(partial);
+            throw;
+        }
+    }
+
     private PullResult Finish(ModelSource source, string partial, string target, long? total, string? serverSha256)
     {
         var (sha256, sha1) = Digests(partial);
@@ -177,9 +191,14 @@ public sealed partial class ModelDownloader
         Expect(source.Sha256, sha256, "sha256", "catalog");
         Expect(source.Sha1, sha1, "sha1", "whisper.cpp");
         Expect(source.Sha256 is null ? serverSha256 : null, sha256, "sha256", "server");
+        if (source.Kind == ModelKind.Speaker)
+        {
+            CheckSpeakerModel(partial);
+        }
+
         var header = GgmlModelHeader.Inspect(partial);
         var expectedKind = source.Kind == ModelKind.Vad ? GgmlModelKind.SileroVad : GgmlModelKind.Whisper;
-        if (header.Kind != expectedKind)
+        if (source.Kind != ModelKind.Speaker && header.Kind != expectedKind)
         {
             File.Delete(partial);
             throw new MinutesException(Messages.Get("DownloadNotAModel", source.Name, header.Description, source.Kind == ModelKind.Vad ? "Silero VAD" : "Whisper"));

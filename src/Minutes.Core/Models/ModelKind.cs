@@ -5,4 +5,7 @@ public enum ModelKind
 {
     Whisper,
     Vad,
+
+    /// <summary>An ONNX speaker-embedding model for <c>--speaker-model</c> (<see cref="Speakers.SpeakerModelInputs"/>).</summary>
+    Speaker,
 }

@@ -38,5 +38,10 @@ public sealed record ModelList(string Folder, IReadOnlyList<ModelListEntry> Mode
         return new ModelList(store.Folder, entries);
     }
 
-    private static string KindName(ModelKind kind) => kind == ModelKind.Vad ? "vad" : "whisper";
+    private static string KindName(ModelKind kind) => kind switch
+    {
+        ModelKind.Vad => "vad",
+        ModelKind.Speaker => "speaker",
+        _ => "whisper",
+    };
 }

@@ -29,7 +29,9 @@ public sealed record ModelSource(
             throw new Runs.MinutesException(Messages.Get("UrlNoFileName", url));
         }
 
-        var kind = file.Contains("silero", StringComparison.OrdinalIgnoreCase) ? ModelKind.Vad : ModelKind.Whisper;
+        var kind = file.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase) ? ModelKind.Speaker
+            : file.Contains("silero", StringComparison.OrdinalIgnoreCase) ? ModelKind.Vad
+            : ModelKind.Whisper;
         return new ModelSource(file, kind, url, file, "?");
     }
 }

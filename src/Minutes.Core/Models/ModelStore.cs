@@ -104,13 +104,14 @@ public sealed class ModelStore
             return [];
         }
 
-        return Directory.EnumerateFiles(Folder, "*.bin")
+        return Directory.EnumerateFiles(Folder)
+            .Where(path => path.EndsWith(".bin", StringComparison.Ordinal) || path.EndsWith(".onnx", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .Select(path =>
             {
                 var file = System.IO.Path.GetFileName(path);
                 var source = ModelCatalog.All.FirstOrDefault(m => m.FileName == file);
-                var kind = source?.Kind ?? GgmlModelHeader.Inspect(path).Kind switch
+                var kind = source?.Kind ?? (path.EndsWith(".onnx", StringComparison.Ordinal) ? (ModelKind?)ModelKind.Speaker : null) ?? GgmlModelHeader.Inspect(path).Kind switch
                 {
                     GgmlModelKind.Whisper => ModelKind.Whisper,
                     GgmlModelKind.SileroVad => ModelKind.Vad,

@@ -34,6 +34,9 @@ public sealed record ReviewFlags(
     /// <summary>How the speaker count was reached: null without a diarization (an imported transcript).</summary>
     public SpeakerCountCheck? SpeakerCount { get; init; }
 
+    /// <summary>Segments whose speaker the diarizer doubts (<see cref="SpeakerDoubt"/>): listen to these first.</summary>
+    public IReadOnlyList<SpeakerDoubt> SpeakerDoubts { get; init; } = [];
+
     /// <summary>Findings about private persons no reviewer has kept or redacted yet (<c>minutes pii</c>).</summary>
     public IReadOnlyList<PrivacyEntry> UndecidedPrivate { get; init; } = [];
 
@@ -77,6 +80,7 @@ public sealed record ReviewFlags(
             artifacts.Minutes.Confidentiality)
         {
             SpeakerCount = SpeakerCountCheck.Of(artifacts.Speakers),
+            SpeakerDoubts = SpeakerDoubt.Of(artifacts.Transcript.Segments, artifacts.Speakers),
             ChangedVerdicts = StatementCheck.ChangedVerdicts(stored, artifacts.Minutes),
             Uncited = UncitedSegments.Find(artifacts),
         };
@@ -139,6 +143,7 @@ public sealed record ReviewFlags(
         Messages.Get("SummaryInferredSpeakers", InferredSpeakers.Count),
         .. SpeakerCount is { } count ? [count.Describe()] : Array.Empty<string>(),
         Messages.Get("SummaryConfidentiality", Confidentiality),
+        .. SpeakerDoubts.Count > 0 ? [Messages.Get("SpeakerDoubtSummary", SpeakerDoubts.Count, string.Join(", ", SpeakerDoubts.GroupBy(d => d.Reason).Select(g => $"{g.Key} {g.Count()}")))] : Array.Empty<string>(),
         .. Uncited.Count > 0 ? [Messages.Get("UncitedSummary", Uncited.Sum(p => p.Segments.Count), string.Join(", ", Uncited.Select(p => $"{p.SessionId}: {string.Join(" ", p.Segments.Select(s => s.Id))}")))] : Array.Empty<string>(),
     ];
 }

@@ -138,6 +138,7 @@ public sealed class ReviewPageBuilder
         Count("ReviewLowConfidence", flags.LowConfidence.Count, "warn");
         Count("ReviewDropped", flags.Dropped.Count, "warn");
         Count("ReviewInferred", flags.InferredSpeakers.Count, "warn");
+        Count("ReviewSpeakerDoubt", flags.SpeakerDoubts.Count, "warn");
         if (flags.SpeakerCount is { } speakers)
         {
             page.Append("<li>").Append(E(_labels["ReviewSpeakerCount"])).Append(": <span class=\"badge ").Append(speakers.Doubtful ? "warn" : "none").Append("\" title=\"")
@@ -254,6 +255,7 @@ public sealed class ReviewPageBuilder
             .ToDictionary(g => g.Key, g => g.Select(p => p.Item).Distinct(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
         var personal = artifacts.Minutes.PersonalInformation.GroupBy(p => p.SegmentId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var low = flags.LowConfidence.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var doubted = flags.SpeakerDoubts.ToDictionary(d => d.SegmentId, d => d.Reason, StringComparer.Ordinal);
         page.Append("<aside id=\"transcript\">\n<h2>").Append(E(_labels["ReviewTranscript"])).Append("</h2>\n<ol>\n");
         foreach (var segment in artifacts.Transcript.Segments)
         {
@@ -285,6 +287,11 @@ public sealed class ReviewPageBuilder
             if (speaker?.Source == NameSources.Inferred)
             {
                 page.Append("<span class=\"badge warn\">").Append(E(_labels["ReviewInferredBadge"])).Append("</span>");
+            }
+
+            if (doubted.TryGetValue(segment.Id, out var doubt))
+            {
+                page.Append("<span class=\"badge warn speaker-doubt\" title=\"").Append(E(doubt)).Append("\">").Append(E(_labels["ReviewSpeakerDoubtBadge"])).Append("</span>");
             }
 
             page.Append("<span class=\"text\">").Append(HighlightFindings(segment.Text, findings)).Append("</span>");

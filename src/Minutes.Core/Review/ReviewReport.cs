@@ -39,6 +39,8 @@ public sealed record ReviewReport(
 
     /// <summary>Edits a redraft left without their statement (they block approval).</summary>
     public IReadOnlyList<Editing.EditConflict> EditConflicts { get; init; } = [];
+    /// <summary>Segments whose speaker the diarizer doubts, with the reason (<see cref="SpeakerDoubt"/>).</summary>
+    public IReadOnlyList<SpeakerDoubt> SpeakerDoubts { get; init; } = [];
 
     public static ReviewReport Of(RunFolder run, ReviewFlags flags)
     {
@@ -67,6 +69,7 @@ public sealed record ReviewReport(
         {
             Uncited = flags.Uncited,
             EditConflicts = flags.EditConflicts,
+            SpeakerDoubts = flags.SpeakerDoubts,
         };
     }
 }

@@ -20,7 +20,11 @@ public static class BicMerging
     /// apart (null with one cluster). A score is a pair's likelihood gain divided by <c>D·ln n</c>,
     /// so it compares directly with the penalty λ: below it, the pair is one voice.
     /// </summary>
-    public sealed record Outcome(int[] Labels, IReadOnlyList<double> Merges, double? Next);
+    public sealed record Outcome(int[] Labels, IReadOnlyList<double> Merges, double? Next)
+    {
+        /// <summary>The labels of the nearest pair left apart (null with one cluster): the voices a close call is about.</summary>
+        public (int A, int B)? NextPair { get; init; }
+    }
 
     private const double VarianceFloor = 1e-4;
 
@@ -38,6 +42,7 @@ public static class BicMerging
         var result = (int[])labels.Clone();
         var merges = new List<double>();
         double? next = null;
+        (int A, int B)? nextPair = null;
         while (clusters.Count > 1)
         {
             var keys = clusters.Keys.Order().ToList();
@@ -57,6 +62,7 @@ public static class BicMerging
             if ((best.Delta >= 0 && clusters.Count <= maxClusters) || clusters.Count <= minClusters)
             {
                 next = best.Score;
+                nextPair = (best.A, best.B);
                 break;
             }
 
@@ -72,7 +78,7 @@ public static class BicMerging
             }
         }
 
-        return new Outcome(result, merges, next);
+        return new Outcome(result, merges, next) { NextPair = nextPair };
     }
 
     /// <summary>ΔBIC of merging <paramref name="a"/> and <paramref name="b"/>, and the same as a score comparable with the penalty.</summary>

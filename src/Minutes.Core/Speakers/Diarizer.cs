@@ -19,6 +19,9 @@ public sealed record DiarizationResult(
 
     /// <summary>How the count was reached: the BIC scores of the merges after the first clustering, in the order taken, and of the nearest pair left apart (see <see cref="BicMerging"/>).</summary>
     public BicMerging.Outcome? CountDecision { get; init; }
+
+    /// <summary>Speaking time of the clusters merged into their nearest voice for speaking less than <see cref="DiarizationOptions.MinSpeakerSeconds"/> (their turns carry the doubt <see cref="TurnDoubts.Short"/>).</summary>
+    public IReadOnlyList<double> ShortSpeakerSeconds { get; init; } = [];
 }
 
 /// <summary>
@@ -86,8 +89,10 @@ public sealed class Diarizer
         var space = MeetingSpace.Fit(raw, _embedder);
         var embeddings = raw.Select(space.Apply).ToList();
         var labels = ClusterPieces(windows, embeddings);
-        var decision = BicMerging.Merge(embeddings, labels, _options.CountPenalty, _options.Speakers ?? _options.MinSpeakers ?? 1, _options.Speakers ?? _options.MaxSpeakers ?? int.MaxValue);
-        labels = decision.Labels;
+        var least = _options.Speakers ?? _options.MinSpeakers ?? 1;
+        var decision = BicMerging.Merge(embeddings, labels, _options.CountPenalty, least, _options.Speakers ?? _options.MaxSpeakers ?? int.MaxValue);
+        var (merged, shortSeconds) = ShortSpeakers.Merge(embeddings, decision.Labels, HopSeconds, _options.MinSpeakerSeconds, least);
+        labels = merged;
 
         if (_options.Resegment)
         {
@@ -99,8 +104,9 @@ public sealed class Diarizer
         var centroids = order.ToDictionary(
             label => ids[label],
             label => Vectors.Normalised(Vectors.Mean(embeddings.Where((_, i) => labels[i] == label))));
-        var turns = Turns(regions, windows, labels.Select(l => ids[l]).ToArray());
-        return new DiarizationResult(_embedder.Method, turns, centroids, space.Apply, windows.Count) { LastMerges = _lastMerges, PieceCount = _pieceCount, CountDecision = decision };
+        var doubts = TurnDoubts.OfWindows(embeddings, labels, decision.Labels, merged, order, CloseCall(decision), _options);
+        var turns = Turns(regions, windows, labels.Select(l => ids[l]).ToArray(), doubts);
+        return new DiarizationResult(_embedder.Method, turns, centroids, space.Apply, windows.Count) { LastMerges = _lastMerges, PieceCount = _pieceCount, CountDecision = decision, ShortSpeakerSeconds = shortSeconds };
     }
 
     /// <summary>
@@ -136,10 +142,14 @@ public sealed class Diarizer
                 end++;
             }
 
-            var parts = (end - start + PieceWindows - 1) / PieceWindows;
-            for (var k = 0; k < parts; k++)
+            var cuts = SpeakerChanges.Find(embeddings, start, end, _options.ChangeDistance);
+            foreach (var (from, to) in cuts.Prepend(start).Zip(cuts.Append(end)))
             {
-                pieces.Add((start + ((end - start) * k / parts), start + ((end - start) * (k + 1) / parts)));
+                var parts = (to - from + PieceWindows - 1) / PieceWindows;
+                for (var k = 0; k < parts; k++)
+                {
+                    pieces.Add((from + ((to - from) * k / parts), from + ((to - from) * (k + 1) / parts)));
+                }
             }
 
             start = end;
@@ -161,7 +171,21 @@ public sealed class Diarizer
         var position = reliable.Select((piece, k) => (piece, k)).ToDictionary(p => p.piece, p => p.k);
         for (var i = 0; i < pieces.Count; i++)
         {
-            pieceLabels[i] = position.TryGetValue(i, out var k) ? reliableLabels[k] : centroids.Keys.MaxBy(l => Vectors.Dot(centroids[l], vectors[i]));
+            pieceLabels[i] = position.TryGetValue(i, out var k) ? reliableLabels[k] : -1;
+        }
+
+        // A short piece takes its neighbours' voice unless another voice is clearly nearer.
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            if (pieceLabels[i] >= 0)
+            {
+                continue;
+            }
+
+            var nearest = centroids.Keys.MaxBy(l => Vectors.Dot(centroids[l], vectors[i]));
+            var neighbours = new[] { Labelled(pieceLabels, i, -1), Labelled(pieceLabels, i, +1) }.Where(l => l >= 0).ToList();
+            var neighbour = neighbours.Count == 0 ? nearest : neighbours.MaxBy(l => Vectors.Dot(centroids[l], vectors[i]));
+            pieceLabels[i] = Vectors.Dot(centroids[nearest], vectors[i]) - Vectors.Dot(centroids[neighbour], vectors[i]) > _options.AbsorbMargin ? nearest : neighbour;
         }
 
         var labels = new int[windows.Count];
@@ -171,6 +195,24 @@ public sealed class Diarizer
         }
 
         return labels;
+    }
+
+    /// <summary>The pair of voices the BIC nearly joined, when its score was within <see cref="TurnDoubts.CountCloseCall"/> of the penalty.</summary>
+    private (int A, int B)? CloseCall(BicMerging.Outcome decision) =>
+        decision.Next is { } next && Math.Abs(next - _options.CountPenalty) < TurnDoubts.CountCloseCall ? decision.NextPair : null;
+
+    /// <summary>The label of the nearest labelled piece before (<paramref name="step"/> −1) or after (+1) piece <paramref name="i"/>, or −1.</summary>
+    private static int Labelled(int[] labels, int i, int step)
+    {
+        for (var j = i + step; j >= 0 && j < labels.Length; j += step)
+        {
+            if (labels[j] >= 0)
+            {
+                return labels[j];
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>Average-linkage clusters of the pieces; <paramref name="sizes"/> (windows per piece) decide which clusters are too small to be a voice.</summary>
@@ -278,7 +320,7 @@ public sealed class Diarizer
     }
 
     /// <summary>Each window owns the time from the midpoint with its predecessor to the midpoint with its successor.</summary>
-    private static List<SpeakerTurn> Turns(IReadOnlyList<SpeechRegion> regions, List<Window> windows, string[] speakers)
+    private static List<SpeakerTurn> Turns(IReadOnlyList<SpeechRegion> regions, List<Window> windows, string[] speakers, string?[] doubts)
     {
         var byRegion = windows.Select((w, i) => (w, i)).GroupBy(p => p.w.Region).ToDictionary(g => g.Key, g => g.ToList());
         var turns = new List<SpeakerTurn>();
@@ -301,7 +343,7 @@ public sealed class Diarizer
                 var from = k == 0 ? region.Start : (Centre(owned[k - 1].w) + Centre(owned[k].w)) / 2;
                 var to = k == owned.Count - 1 ? region.End : (Centre(owned[k].w) + Centre(owned[k + 1].w)) / 2;
                 last = speakers[owned[k].i];
-                Add(turns, new SpeakerTurn(from, to, last));
+                Add(turns, new SpeakerTurn(from, to, last) { Doubt = doubts[owned[k].i] });
             }
         }
 
@@ -311,7 +353,7 @@ public sealed class Diarizer
     private static void Add(List<SpeakerTurn> turns, SpeakerTurn turn)
     {
         // Windows of one speaker in one region join into one turn.
-        if (turns.Count > 0 && turns[^1].Speaker == turn.Speaker && turn.Start - turns[^1].End < 1e-6)
+        if (turns.Count > 0 && turns[^1].Speaker == turn.Speaker && turns[^1].Doubt == turn.Doubt && turn.Start - turns[^1].End < 1e-6)
         {
             turns[^1] = turns[^1] with { End = turn.End };
             return;

@@ -17,7 +17,11 @@ public static class NameSources
 public sealed record Speaker(string Id, string Name, string Source, double? Score, double SpeakingSeconds);
 
 /// <summary>A contiguous stretch spoken by one speaker.</summary>
-public sealed record SpeakerTurn(double Start, double End, string Speaker);
+public sealed record SpeakerTurn(double Start, double End, string Speaker)
+{
+    /// <summary>Why the diarizer doubts this turn's speaker (<see cref="TurnDoubts"/>); null when it does not.</summary>
+    public string? Doubt { get; init; }
+}
 
 /// <summary>The speaker attributed to one transcript segment.</summary>
 public sealed record SpeakerAssignment(string SegmentId, string Speaker);

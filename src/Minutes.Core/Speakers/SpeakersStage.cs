@@ -116,7 +116,7 @@ public sealed class SpeakersStage : IStage, IDisposable
             ["windowSeconds"] = Diarizer.WindowSeconds.ToString(CultureInfo.InvariantCulture),
             ["hopSeconds"] = Diarizer.HopSeconds.ToString(CultureInfo.InvariantCulture),
         };
-        var turns = result.Turns.Select(t => new SpeakerTurn(Math.Round(t.Start, 3), Math.Round(t.End, 3), t.Speaker)).ToList();
+        var turns = result.Turns.Select(t => t with { Start = Math.Round(t.Start, 3), End = Math.Round(t.End, 3) }).ToList();
         return new SpeakerMap(result.Method, trace, speakers, turns, assignments) { Count = SpeakerCountEvidence.Of(result, options) };
     }
 

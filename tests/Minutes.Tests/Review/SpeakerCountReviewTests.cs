@@ -12,14 +12,20 @@ public sealed class SpeakerCountReviewTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
+    /// <summary>The arguments of <c>minutes transcribe</c> on the committee sample into <paramref name="run"/>, with a crafted Whisper model (written once).</summary>
+    internal static Func<string[], string[]> CommitteeTranscription(TempFolder temp, string run)
+    {
+        var model = temp.File("crafted.bin");
+        TinyWhisperModel.WriteCrafted(model, ["ただいま", "から", "開会", "します"]);
+        return extra => ["transcribe", RepoPaths.Sample("committee/recording.ogg"), "-o", run, "--model", model, "--vad-model", RepoPaths.SileroModel, "--offline", "--resume", .. extra];
+    }
+
     [SkippableFact]
     public async Task An_estimate_near_the_penalty_is_flagged_and_a_given_count_is_said_to_be_given()
     {
-        var model = _temp.File("crafted.bin");
-        TinyWhisperModel.WriteCrafted(model, ["ただいま", "から", "開会", "します"]);
         var run = _temp.File("run");
-        string[] Transcribe(params string[] extra) =>
-            ["transcribe", RepoPaths.Sample("committee/recording.ogg"), "-o", run, "--model", model, "--vad-model", RepoPaths.SileroModel, "--offline", "--resume", .. extra];
+        var transcription = CommitteeTranscription(_temp, run);
+        string[] Transcribe(params string[] extra) => transcription(extra);
 
         var first = await CliRunner.RunAsync(Transcribe());
         Assert.True(first.ExitCode == 0, first.Error);

@@ -28,17 +28,18 @@ public static class TinySpeakerModel
     /// <paramref name="bins"/> and <paramref name="rank3"/> make deliberately unfit inputs;
     /// another <paramref name="producer"/> makes another file (digest) computing the same.
     /// </summary>
-    public static string Write(string path, int? batch = null, int bins = Bins, bool rank3 = true, string producer = "minutes-tests")
+    public static string Write(string path, int? batch = null, int bins = Bins, bool rank3 = true, string producer = "minutes-tests", int dimensions = Dimensions)
     {
-        File.WriteAllBytes(path, Build(batch, bins, rank3, producer));
+        File.WriteAllBytes(path, Build(batch, bins, rank3, producer, dimensions));
         return path;
     }
 
-    public static byte[] Build(int? batch = null, int bins = Bins, bool rank3 = true, string producer = "minutes-tests")
+    /// <param name="dimensions">The embedding's size (a published model's, to check its shape end to end).</param>
+    public static byte[] Build(int? batch = null, int bins = Bins, bool rank3 = true, string producer = "minutes-tests", int dimensions = Dimensions)
     {
         // Without the batch dimension (an unfit model, but a valid one) time is axis 0.
         var inputShape = rank3 ? new object?[] { batch, "T", bins } : ["T", bins];
-        var outputShape = rank3 ? new object?[] { batch, Dimensions } : [Dimensions];
+        var outputShape = rank3 ? new object?[] { batch, dimensions } : [dimensions];
         var time = rank3 ? 1 : 0;
         var graph = new ProtoWriter()
             .Message(1, Node("ReduceMean", ["feats"], ["mean"], Ints("axes", time), Int("keepdims", 0)))
@@ -48,10 +49,10 @@ public static class TinySpeakerModel
             .Message(1, Node("MatMul", ["stats", "W"], ["embs"]))
             .String(2, "tiny-speaker")
             .Message(5, new ProtoWriter()
-                .PackedInts(1, [2 * bins, Dimensions])
+                .PackedInts(1, [2 * bins, dimensions])
                 .Int(2, FloatType)
                 .String(8, "W")
-                .Bytes(9, ProtoWriter.LittleEndian(bins == Bins ? Weights : MakeWeights(2 * bins))))
+                .Bytes(9, ProtoWriter.LittleEndian(bins == Bins && dimensions == Dimensions ? Weights : MakeWeights(2 * bins, dimensions))))
             .Message(11, Value("feats", inputShape))
             .Message(12, Value("embs", outputShape));
         return new ProtoWriter()
@@ -91,10 +92,10 @@ public static class TinySpeakerModel
         return result;
     }
 
-    private static float[] MakeWeights(int rows)
+    private static float[] MakeWeights(int rows, int dimensions = Dimensions)
     {
         var random = new Random(20261128);
-        return Enumerable.Range(0, rows * Dimensions).Select(_ => (float)((random.NextDouble() * 2) - 1)).ToArray();
+        return Enumerable.Range(0, rows * dimensions).Select(_ => (float)((random.NextDouble() * 2) - 1)).ToArray();
     }
 
     private static ProtoWriter Node(string op, string[] inputs, string[] outputs, params ProtoWriter[] attributes)

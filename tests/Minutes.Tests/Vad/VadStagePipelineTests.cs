@@ -30,7 +30,7 @@ public sealed class VadStagePipelineTests
         var stage = run.LoadManifest().Stage(StageNames.Vad)!;
         Assert.Equal(StageStatus.Completed, stage.Status);
         Assert.Equal("ggml-silero-v6.2.0.bin", stage.Parameters["model"]);
-        Assert.Equal("0.05", stage.Parameters["padding"]);
+        Assert.Equal("0", stage.Parameters["padding"]);
     }
 
     [SkippableFact]
