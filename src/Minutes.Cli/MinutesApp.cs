@@ -115,5 +115,6 @@ public static class MinutesApp
         SpeakersCommand.Create(console),
         PiiCommand.Create(console),
         CorrectCommand.Create(console),
+        ExplainCommand.Create(console),
     ];
 }

@@ -27,4 +27,9 @@ public sealed record AudioInfo(
     double PeakLevel,
     double RmsLevel,
     IReadOnlyList<string>? Warnings = null,
-    IReadOnlyList<AudioSourcePart>? Sources = null);
+    IReadOnlyList<AudioSourcePart>? Sources = null)
+{
+    /// <summary>The artifact's schema version (<c>docs/schemas/</c>); absent in older runs, which read as 1.</summary>
+    [System.Text.Json.Serialization.JsonPropertyOrder(-1)]
+    public int SchemaVersion { get; init; } = Runs.SchemaVersions.Current;
+}

@@ -15,11 +15,7 @@ internal static class DraftAnswerCheck
     {
         ArgumentNullException.ThrowIfNull(response);
         draft = null;
-        var json = response.Trim();
-        if (json.StartsWith("```", StringComparison.Ordinal))
-        {
-            json = json.Trim('`').TrimStart("json".ToCharArray()).Trim();
-        }
+        var json = Unfenced(response);
 
         SessionDraft parsed;
         try
@@ -43,6 +39,14 @@ internal static class DraftAnswerCheck
 
         draft = parsed;
         return null;
+    }
+
+    /// <summary>The JSON of an answer: a Markdown code fence around it taken off (item pointers point into this).</summary>
+    public static string Unfenced(string response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var json = response.Trim();
+        return json.StartsWith("```", StringComparison.Ordinal) ? json.Trim('`').TrimStart("json".ToCharArray()).Trim() : json;
     }
 
     /// <summary>Mostly kana and kanji: a draft in English (or romaji) is not minutes of a Japanese meeting.</summary>

@@ -26,7 +26,7 @@ internal sealed class LlmCaller
     private readonly IReadOnlyList<string> _masked;
     private readonly bool _noCache;
     private readonly Dictionary<string, string> _requested;
-    private List<LlmCall>? _earlier;
+    private List<(string File, LlmCall Call)>? _earlier;
 
     /// <param name="promptDigests">The sha256 of each prompt file's template, by prompt name.</param>
     /// <param name="masked">The placeholders in use, recorded in every trace.</param>
@@ -49,6 +49,9 @@ internal sealed class LlmCaller
 
     /// <summary>The JSON schema every answer must follow.</summary>
     public string Schema { get; }
+
+    /// <summary>The trace file (name in the trace folder) of the last answer <see cref="CallAsync"/> returned, a reused one included.</summary>
+    public string? LastTrace { get; private set; }
 
     /// <summary>The items of a usable answer, or null when the answer was cut off at the output limit.</summary>
     public async Task<SessionDraft?> CallAsync(LlmRequest request, CancellationToken cancellationToken)
@@ -94,10 +97,16 @@ internal sealed class LlmCaller
     private SessionDraft? Cached(string key)
     {
         _earlier ??= Directory.EnumerateFiles(_traces, "*.json").Order(StringComparer.Ordinal)
-            .Select(f => MinutesJson.Deserialize(File.ReadAllText(f), MinutesJson.Context.LlmCall)).ToList();
-        return _earlier.Where(c => c.CacheKey == key && c.FinishReason != "length")
-            .Select(c => DraftAnswerCheck.Problem(c.Response, out var draft) is null ? draft : null)
-            .FirstOrDefault(d => d is not null);
+            .Select(f => (Path.GetFileName(f), MinutesJson.Deserialize(File.ReadAllText(f), MinutesJson.Context.LlmCall))).ToList();
+        var (file, draft) = _earlier.Where(e => e.Call.CacheKey == key && e.Call.FinishReason != "length")
+            .Select(e => (e.File, Draft: DraftAnswerCheck.Problem(e.Call.Response, out var draft) is null ? draft : null))
+            .FirstOrDefault(d => d.Draft is not null);
+        if (draft is not null)
+        {
+            LastTrace = file;
+        }
+
+        return draft;
     }
 
     private void Trace(LlmRequest request, string key, LlmAnswer answer, List<LlmAttempt> tries, TimeSpan latency, int attempts)
@@ -109,6 +118,7 @@ internal sealed class LlmCaller
             [new LlmMessage("system", request.System), new LlmMessage("user", request.Data)],
             answer.Content, answer.PromptTokens, answer.CompletionTokens, Math.Round(latency.TotalSeconds, 3), attempts, key, _masked,
             request.Session, request.Part, answer.ResponseFormat, answer.FinishReason, [.. tries]);
-        AtomicFile.WriteAllText(Path.Combine(_traces, $"{index:D4}-{request.Prompt}.json"), MinutesJson.Serialize(call, MinutesJson.Context.LlmCall));
+        LastTrace = $"{index:D4}-{request.Prompt}.json";
+        AtomicFile.WriteAllText(Path.Combine(_traces, LastTrace), MinutesJson.Serialize(call, MinutesJson.Context.LlmCall));
     }
 }

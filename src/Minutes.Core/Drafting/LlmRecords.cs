@@ -35,4 +35,9 @@ public sealed record LlmCall(
     string? Part = null,
     string? ResponseFormat = null,
     string? FinishReason = null,
-    IReadOnlyList<LlmAttempt>? Tries = null);
+    IReadOnlyList<LlmAttempt>? Tries = null)
+{
+    /// <summary>The artifact's schema version (<c>docs/schemas/</c>); absent in older runs, which read as 1.</summary>
+    [System.Text.Json.Serialization.JsonPropertyOrder(-1)]
+    public int SchemaVersion { get; init; } = Runs.SchemaVersions.Current;
+}

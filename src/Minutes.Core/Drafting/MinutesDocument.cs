@@ -49,7 +49,8 @@ public sealed record MinutesItem(
     string? Speaker = null,
     string? Owner = null,
     string? Due = null,
-    ItemVerification? Verification = null);
+    ItemVerification? Verification = null,
+    ItemProvenance? Provenance = null);
 
 /// <summary>The minutes of one session (agenda part).</summary>
 public sealed record MinutesSection(string SessionId, string Title, IReadOnlyList<MinutesItem> Items);
@@ -130,4 +131,9 @@ public sealed record MinutesDocument(
     DrafterInfo Drafter,
     Confidentiality Confidentiality,
     IReadOnlyList<MinutesSection> Sections,
-    IReadOnlyList<PersonalInfoFinding> PersonalInformation);
+    IReadOnlyList<PersonalInfoFinding> PersonalInformation)
+{
+    /// <summary>The artifact's schema version (<c>docs/schemas/</c>); absent in older runs, which read as 1.</summary>
+    [System.Text.Json.Serialization.JsonPropertyOrder(-1)]
+    public int SchemaVersion { get; init; } = Runs.SchemaVersions.Current;
+}

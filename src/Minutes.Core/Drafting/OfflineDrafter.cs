@@ -94,13 +94,13 @@ public sealed partial class OfflineDrafter : IMinutesDrafter
             {
                 var how = outcome is not null && outcome != decision ? outcome : string.Empty;
                 var citations = how.Length > 0 ? CitingSentence(turns, i, how).Concat(CitingSentence(turn, decision)).Distinct(StringComparer.Ordinal).ToList() : CitingSentence(turn, decision);
-                items.Add(Item(ItemKinds.Decision, Written(how + decision, style), citations, turn.Speaker));
+                items.Add(Item(ItemKinds.Decision, Written(how + decision, style), citations, turn.Speaker) with { Provenance = Origin(ItemKinds.Decision, "decision", decision) });
                 outcome = null;
             }
 
             if (questions.Count > 0)
             {
-                items.Add(Item(ItemKinds.Question, Written(string.Concat(substantive.Except(requests)), style), cites, turn.Speaker));
+                items.Add(Item(ItemKinds.Question, Written(string.Concat(substantive.Except(requests)), style), cites, turn.Speaker) with { Provenance = Origin(ItemKinds.Question, "question", string.Concat(questions)) });
                 var answer = NextAnswer(turns, i, Substantive);
                 if (answer is not null)
                 {
@@ -110,13 +110,14 @@ public sealed partial class OfflineDrafter : IMinutesDrafter
                     }
 
                     var said = string.Concat(Sentences(Clean(answer.Text)).Where(s => Substantive(s, answer)));
-                    items.Add(Item(ItemKinds.Answer, Written(said, style), answer.Segments.Select(s => s.Id).ToList(), answer.Speaker));
+                    items.Add(Item(ItemKinds.Answer, Written(said, style), answer.Segments.Select(s => s.Id).ToList(), answer.Speaker) with { Provenance = Origin(ItemKinds.Answer, "question", string.Concat(questions)) });
                 }
             }
             else if (substantive.Except(decisions).Except(requests).Any() && !IsAnswerToPrevious(turns, i, Substantive))
             {
                 var statement = string.Concat(substantive.Except(decisions).Except(requests));
-                items.Add(Item(style == DraftStyle.Verbatim ? ItemKinds.Statement : ItemKinds.Summary, Written(statement, style), cites, turn.Speaker));
+                var kind = style == DraftStyle.Verbatim ? ItemKinds.Statement : ItemKinds.Summary;
+                items.Add(Item(kind, Written(statement, style), cites, turn.Speaker) with { Provenance = Origin(kind, style == DraftStyle.Verbatim ? null : "lead", statement) });
             }
 
             foreach (var request in requests)
@@ -127,7 +128,7 @@ public sealed partial class OfflineDrafter : IMinutesDrafter
                     : turn.Speaker is not null && responder.TryGetValue(turn.Speaker, out var answered) ? answered
                     : NextSpeaker(turns, i) ?? turn.Speaker);
                 var due = _cues.First("due", JapaneseText.Normalize(request))?.Value;
-                items.Add(Item(ItemKinds.Action, Written(request, style), CitingSentence(turn, request), turn.Speaker, owner, due));
+                items.Add(Item(ItemKinds.Action, Written(request, style), CitingSentence(turn, request), turn.Speaker, owner, due) with { Provenance = Origin(ItemKinds.Action, "action", request) });
             }
         }
 
@@ -142,9 +143,10 @@ public sealed partial class OfflineDrafter : IMinutesDrafter
     private static void RecordProcedure(List<MinutesItem> items, ProcedureClassifier procedure, Turn turn, string sentence, ProcedureKind kind)
     {
         var citations = CitingSentence(turn, sentence);
+        var origin = new ItemProvenance(ItemProvenance.ByRule, $"{ItemKinds.Procedure}:{kind.ToString().ToLowerInvariant()}", procedure.Cue(sentence, kind));
         if (kind != ProcedureKind.Assent)
         {
-            items.Add(Item(ItemKinds.Procedure, WrittenJapanese.OfficialNumerals(sentence), citations, turn.Speaker));
+            items.Add(Item(ItemKinds.Procedure, WrittenJapanese.OfficialNumerals(sentence), citations, turn.Speaker) with { Provenance = origin });
             return;
         }
 
@@ -155,8 +157,12 @@ public sealed partial class OfflineDrafter : IMinutesDrafter
             return;
         }
 
-        items.Add(Item(ItemKinds.Procedure, record, citations, null));
+        items.Add(Item(ItemKinds.Procedure, record, citations, null) with { Provenance = origin });
     }
+
+    /// <summary>The rule that made an item and the words of the transcript its cue table matched (null when the rule needs no cue).</summary>
+    private ItemProvenance Origin(string rule, string? cueKind, string said) =>
+        new(ItemProvenance.ByRule, rule, cueKind is not null && _cues.First(cueKind, JapaneseText.Normalize(said)) is { Length: > 0 } cue ? cue.Value : null);
 
     /// <summary>The segments holding a sentence said in the turn at <paramref name="index"/> or one of the two before it.</summary>
     private static List<string> CitingSentence(List<Turn> turns, int index, string sentence)

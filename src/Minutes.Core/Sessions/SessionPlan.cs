@@ -1,7 +1,8 @@
 namespace Minutes.Sessions;
 
 /// <summary>Why a session starts where it does, and the evidence (segment and matched text).</summary>
-public sealed record SessionBoundary(string Reason, string? SegmentId = null, string? Evidence = null, string? Pattern = null);
+/// <remarks><see cref="PauseSeconds"/>: the silence before the boundary's first segment (absent at the start and in older runs).</remarks>
+public sealed record SessionBoundary(string Reason, string? SegmentId = null, string? Evidence = null, string? Pattern = null, double? PauseSeconds = null);
 
 /// <summary>An agenda part of the meeting (開会, 議題1, 休憩, 閉会 …); ids p01….</summary>
 public sealed record Session(
@@ -18,4 +19,9 @@ public sealed record SessionPlan(
     string Method,
     IReadOnlyDictionary<string, string> Settings,
     IReadOnlyList<Session> Sessions,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>The artifact's schema version (<c>docs/schemas/</c>); absent in older runs, which read as 1.</summary>
+    [System.Text.Json.Serialization.JsonPropertyOrder(-1)]
+    public int SchemaVersion { get; init; } = Runs.SchemaVersions.Current;
+}

@@ -77,7 +77,7 @@ public sealed class WhisperTranscriber : ITranscriber
             progress?.Report(done / total);
         }
 
-        var segments = results.SelectMany(r => r.Segments)
+        var segments = results.SelectMany(r => r.Segments.Select(s => s with { Chunk = r.Chunk }))
             .OrderBy(s => s.Start)
             .Select((s, i) => s with { Id = $"s{i + 1:D4}" })
             .ToList();
@@ -91,7 +91,8 @@ public sealed class WhisperTranscriber : ITranscriber
             new TranscriptSource("whisper", _options.ModelName ?? Path.GetFileName(_options.ModelPath), _modelSha256),
             settings,
             segments,
-            results.SelectMany(r => r.Dropped).OrderBy(d => d.Start).ToList());
+            results.SelectMany(r => r.Dropped).OrderBy(d => d.Start).ToList(),
+            chunks);
     }
 
     private async Task<ChunkResult> TranscribeChunkAsync(WhisperProcessor processor, PcmAudio audio, TranscriptionChunk chunk, IReadOnlyList<SpeechRegion> regions, string fingerprint, CancellationToken cancellationToken)

@@ -18,4 +18,9 @@ public sealed record VadTrace(
     double Duration,
     double SpeechSeconds,
     IReadOnlyList<SpeechRegion> Regions,
-    string? FallbackReason = null);
+    string? FallbackReason = null)
+{
+    /// <summary>The artifact's schema version (<c>docs/schemas/</c>); absent in older runs, which read as 1.</summary>
+    [System.Text.Json.Serialization.JsonPropertyOrder(-1)]
+    public int SchemaVersion { get; init; } = Runs.SchemaVersions.Current;
+}
