@@ -174,8 +174,10 @@ public sealed class ProvenanceTests : IDisposable
         Assert.Contains("<transcript>", await page.InnerTextAsync("#provenance details.llm-call pre.message >> nth=1"), StringComparison.Ordinal);
         Assert.Contains("local-model", await page.InnerTextAsync("#provenance table.call-facts"), StringComparison.Ordinal);
 
-        // A segment opens its own chain; the traces open as tables.
-        await page.ClickAsync("#seg-s0004");
+        // A segment opens its own chain (the panel closed first: it lies over the transcript); the traces open as tables.
+        await page.ClickAsync("#provenance-close");
+        Assert.True(await page.IsHiddenAsync("#provenance"));
+        await page.ClickAsync("#seg-s0004 .text");
         Assert.Equal("s0004", await page.GetAttributeAsync("#provenance", "data-for"));
         Assert.Contains("trace/06-llm/0001-draft-session.json", await page.InnerTextAsync("#trace-calls"), StringComparison.Ordinal);
         Assert.Empty(errors);
