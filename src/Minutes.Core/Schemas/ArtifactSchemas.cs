@@ -182,11 +182,16 @@ public static class ArtifactSchemas
         if (context.TypeInfo.Kind == JsonTypeInfoKind.Object && node["properties"] is JsonObject properties)
         {
             var required = context.TypeInfo.Properties
-                .Where(p => p.AssociatedParameter is { HasDefaultValue: false, IsNullable: false } && properties.ContainsKey(p.Name))
+                // A version may be missing (an artifact written before it was recorded reads as 1).
+                .Where(p => p.AssociatedParameter is { HasDefaultValue: false, IsNullable: false } && properties.ContainsKey(p.Name) && p.Name is not ("schemaVersion" or "formatVersion"))
                 .Select(p => (JsonNode)p.Name).ToArray();
             if (required.Length > 0)
             {
                 node["required"] = new JsonArray(required);
+            }
+            else
+            {
+                node.Remove("required");
             }
         }
 

@@ -179,7 +179,7 @@ public sealed class ProvenanceTests : IDisposable
         Assert.True(await page.IsHiddenAsync("#provenance"));
         await page.ClickAsync("#seg-s0004 .text");
         Assert.Equal("s0004", await page.GetAttributeAsync("#provenance", "data-for"));
-        Assert.Contains("trace/06-llm/0001-draft-session.json", await page.InnerTextAsync("#trace-calls"), StringComparison.Ordinal);
+        Assert.Contains("trace/06-llm/0001-draft-session.json", await page.TextContentAsync("#trace-calls"), StringComparison.Ordinal);
         Assert.Empty(errors);
         Assert.All(requests, r => Assert.StartsWith("file:", r, StringComparison.Ordinal));
     }
