@@ -98,6 +98,20 @@ public sealed class ProvenanceTests : IDisposable
         }
     }
 
+    [Fact]
+    public void An_artifact_written_before_schema_versions_reads_as_version_1_and_is_written_back_valid()
+    {
+        var old = File.ReadAllText(RepoPaths.Fixture(Path.Combine("review", "07-minutes.json")));
+        Assert.DoesNotContain("schemaVersion", old, StringComparison.Ordinal);
+
+        var minutes = MinutesJson.Deserialize(old, MinutesJson.Context.MinutesDocument);
+
+        Assert.Equal(1, minutes.SchemaVersion);
+        var written = MinutesJson.Serialize(minutes, MinutesJson.Context.MinutesDocument);
+        Assert.Contains("\"schemaVersion\": 1", written, StringComparison.Ordinal);
+        Assert.Null(ArtifactSchemas.Problem(ArtifactSchemas.For(RunFolder.MinutesTrace)!, written));
+    }
+
     [Theory]
     [InlineData("committee")]
     [InlineData("council")]
