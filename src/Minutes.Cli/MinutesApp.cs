@@ -126,5 +126,6 @@ public static class MinutesApp
         EditCommand.Create(console),
         ArchiveCommand.Create(console),
         PurgeCommand.Create(console),
+        ExplainCommand.Create(console),
     ];
 }

@@ -27,4 +27,10 @@ public sealed record AudioInfo(
     double PeakLevel,
     double RmsLevel,
     IReadOnlyList<string>? Warnings = null,
-    IReadOnlyList<AudioSourcePart>? Sources = null);
+    IReadOnlyList<AudioSourcePart>? Sources = null)
+{
+    /// <summary>The artifact's schema version (<c>docs/schemas/</c>); absent in older runs, which read as 1.</summary>
+    /// <remarks>The source generator sets a member the JSON lacks to 0: that reads as 1 too.</remarks>
+    [System.Text.Json.Serialization.JsonPropertyOrder(-1)]
+    public int SchemaVersion { get => field == 0 ? Runs.SchemaVersions.Current : field; init; } = Runs.SchemaVersions.Current;
+}

@@ -41,11 +41,7 @@ internal static class DraftAnswerCheck
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(context);
         draft = null;
-        var json = response.Trim();
-        if (json.StartsWith("```", StringComparison.Ordinal))
-        {
-            json = json.Trim('`').TrimStart("json".ToCharArray()).Trim();
-        }
+        var json = Unfenced(response);
 
         SessionDraft parsed;
         try
@@ -77,6 +73,15 @@ internal static class DraftAnswerCheck
         draft = parsed;
         return [];
     }
+
+    /// <summary>The JSON of an answer: a Markdown code fence around it taken off (item pointers point into this).</summary>
+    public static string Unfenced(string response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var json = response.Trim();
+        return json.StartsWith("```", StringComparison.Ordinal) ? json.Trim('`').TrimStart("json".ToCharArray()).Trim() : json;
+    }
+
 
     private static IEnumerable<string> ItemProblems(DraftedItem? item, int n, AnswerContext context)
     {

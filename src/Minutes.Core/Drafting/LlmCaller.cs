@@ -27,7 +27,7 @@ internal sealed class LlmCaller
     private readonly IReadOnlyList<string> _masked;
     private readonly bool _noCache;
     private readonly Dictionary<string, string> _requested;
-    private List<LlmCall>? _earlier;
+    private List<(string File, LlmCall Call)>? _earlier;
 
     /// <param name="promptDigests">The sha256 of each prompt file's template, by prompt name.</param>
     /// <param name="masked">The placeholders in use, recorded in every trace.</param>
@@ -50,6 +50,9 @@ internal sealed class LlmCaller
 
     /// <summary>The JSON schema every answer must follow.</summary>
     public string Schema { get; }
+
+    /// <summary>The trace file (name in the trace folder) of the last answer <see cref="CallAsync"/> returned, a reused one included.</summary>
+    public string? LastTrace { get; private set; }
 
     /// <summary>The items of a usable answer, or null when the answer was cut off at the output limit.</summary>
     public async Task<SessionDraft?> CallAsync(LlmRequest request, CancellationToken cancellationToken)
@@ -98,10 +101,16 @@ internal sealed class LlmCaller
     private SessionDraft? Cached(string key, AnswerContext context)
     {
         _earlier ??= Directory.EnumerateFiles(_traces, "*.json").Order(StringComparer.Ordinal)
-            .Select(f => MinutesJson.Deserialize(File.ReadAllText(f), MinutesJson.Context.LlmCall)).ToList();
-        return _earlier.Where(c => c.CacheKey == key && c.FinishReason != "length")
-            .Select(c => DraftAnswerCheck.Problem(c.Response, context, out var draft) is null ? draft : null)
-            .FirstOrDefault(d => d is not null);
+            .Select(f => (Path.GetFileName(f), MinutesJson.Deserialize(File.ReadAllText(f), MinutesJson.Context.LlmCall))).ToList();
+        var (file, draft) = _earlier.Where(e => e.Call.CacheKey == key && e.Call.FinishReason != "length")
+            .Select(e => (e.File, Draft: DraftAnswerCheck.Problem(e.Call.Response, context, out var draft) is null ? draft : null))
+            .FirstOrDefault(d => d.Draft is not null);
+        if (draft is not null)
+        {
+            LastTrace = file;
+        }
+
+        return draft;
     }
 
     private void Trace(LlmRequest request, string key, LlmAnswer answer, List<LlmAttempt> tries, TimeSpan latency, int attempts, ChatHistory history)
@@ -113,6 +122,7 @@ internal sealed class LlmCaller
             history.Select(m => new LlmMessage(m.Role.Label, m.Content ?? string.Empty)).ToList(),
             answer.Content, answer.PromptTokens, answer.CompletionTokens, Math.Round(latency.TotalSeconds, 3), attempts, key, _masked,
             request.Session, request.Part, answer.ResponseFormat, answer.FinishReason, [.. tries]);
-        AtomicFile.WriteAllText(Path.Combine(_traces, $"{index:D4}-{request.Prompt}.json"), MinutesJson.Serialize(call, MinutesJson.Context.LlmCall));
+        LastTrace = $"{index:D4}-{request.Prompt}.json";
+        AtomicFile.WriteAllText(Path.Combine(_traces, LastTrace), MinutesJson.Serialize(call, MinutesJson.Context.LlmCall));
     }
 }

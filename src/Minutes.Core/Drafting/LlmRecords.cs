@@ -35,4 +35,10 @@ public sealed record LlmCall(
     string? Part = null,
     string? ResponseFormat = null,
     string? FinishReason = null,
-    IReadOnlyList<LlmAttempt>? Tries = null);
+    IReadOnlyList<LlmAttempt>? Tries = null)
+{
+    /// <summary>The artifact's schema version (<c>docs/schemas/</c>); absent in older runs, which read as 1.</summary>
+    /// <remarks>The source generator sets a member the JSON lacks to 0: that reads as 1 too.</remarks>
+    [System.Text.Json.Serialization.JsonPropertyOrder(-1)]
+    public int SchemaVersion { get => field == 0 ? Runs.SchemaVersions.Current : field; init; } = Runs.SchemaVersions.Current;
+}

@@ -49,11 +49,11 @@ internal sealed class MapReducePlanner(LlmCaller caller, LlmSettings settings)
     }
 
     /// <summary>The session's items: its parts drafted with <paramref name="draftSystem"/> and merged with <paramref name="mergeSystem"/>.</summary>
-    public async Task<List<DraftedItem>> DraftAsync(string session, string draftSystem, string mergeSystem, List<TranscriptLine> lines, DraftStyle style, CancellationToken cancellationToken)
+    public async Task<List<PlacedItem>> DraftAsync(string session, string draftSystem, string mergeSystem, List<TranscriptLine> lines, DraftStyle style, CancellationToken cancellationToken)
     {
         var context = new AnswerContext(lines, style);
         var chunks = Chunk(lines, Budget(draftSystem));
-        var parts = new List<List<DraftedItem>>();
+        var parts = new List<List<PlacedItem>>();
         for (var i = 0; i < chunks.Count; i++)
         {
             var label = chunks.Count == 1 ? "1/1" : $"{i + 1}/{chunks.Count}";
@@ -72,7 +72,7 @@ internal sealed class MapReducePlanner(LlmCaller caller, LlmSettings settings)
     }
 
     /// <summary>Drafts one part (its answer may cite only the part's segments); an answer cut off at the output limit, or a part the server finds too long for its context, splits the part in two.</summary>
-    private async Task<List<DraftedItem>> MapAsync(string session, string part, string system, List<TranscriptLine> lines, DraftStyle style, CancellationToken cancellationToken)
+    private async Task<List<PlacedItem>> MapAsync(string session, string part, string system, List<TranscriptLine> lines, DraftStyle style, CancellationToken cancellationToken)
     {
         SessionDraft? draft;
         try
@@ -87,7 +87,7 @@ internal sealed class MapReducePlanner(LlmCaller caller, LlmSettings settings)
 
         if (draft is not null)
         {
-            return [.. draft.Items];
+            return Placed(draft);
         }
 
         if (lines.Count == 1)
@@ -105,7 +105,7 @@ internal sealed class MapReducePlanner(LlmCaller caller, LlmSettings settings)
     /// Merges the parts' items, a batch that fits the context at a time, until one list is left. A
     /// merge whose answer is cut off keeps the batch's items as they were (each still cites).
     /// </summary>
-    private async Task<List<DraftedItem>> ReduceAsync(string session, string system, List<List<DraftedItem>> parts, AnswerContext context, CancellationToken cancellationToken)
+    private async Task<List<PlacedItem>> ReduceAsync(string session, string system, List<List<PlacedItem>> parts, AnswerContext context, CancellationToken cancellationToken)
     {
         var budget = Budget(system);
         var round = 0;
@@ -124,7 +124,7 @@ internal sealed class MapReducePlanner(LlmCaller caller, LlmSettings settings)
                 return [.. parts.SelectMany(p => p)];
             }
 
-            var merged = new List<List<DraftedItem>>();
+            var merged = new List<List<PlacedItem>>();
             for (var b = 0; b < batches.Count; b++)
             {
                 var batch = batches[b];
@@ -134,9 +134,9 @@ internal sealed class MapReducePlanner(LlmCaller caller, LlmSettings settings)
                     continue;
                 }
 
-                var request = new LlmRequest(SemanticKernelDrafter.MergePrompt, session, $"merge {round}.{b + 1}", system, DataMessages.Drafts(batch.SelectMany(p => p)), context);
+                var request = new LlmRequest(SemanticKernelDrafter.MergePrompt, session, $"merge {round}.{b + 1}", system, DataMessages.Drafts(batch.SelectMany(p => p).Select(p => p.Item)), context);
                 var draft = await caller.CallAsync(request, cancellationToken).ConfigureAwait(false);
-                merged.Add(draft is null ? [.. batch.SelectMany(p => p)] : [.. draft.Items]);
+                merged.Add(draft is null ? [.. batch.SelectMany(p => p)] : Placed(draft, [.. batch.SelectMany(p => p)]));
             }
 
             parts = merged;
@@ -145,14 +145,27 @@ internal sealed class MapReducePlanner(LlmCaller caller, LlmSettings settings)
         return parts[0];
     }
 
-    /// <summary>Consecutive parts grouped so that each group's items fit the budget (a part too large stays alone).</summary>
-    private static List<List<List<DraftedItem>>> Batch(List<List<DraftedItem>> parts, int budget)
+    /// <summary>
+    /// The answer's items, each with the call's trace file and its pointer in the answer; a merged
+    /// item also with the items of <paramref name="merged"/> that cite a segment it cites.
+    /// </summary>
+    private List<PlacedItem> Placed(SessionDraft draft, List<PlacedItem>? merged = null)
     {
-        var batches = new List<List<List<DraftedItem>>> { new() };
+        var call = $"{RunFolder.LlmTraceFolder}/{caller.LastTrace}";
+        return draft.Items.Select((item, i) => new PlacedItem(
+            item,
+            new CallPointer(call, $"/items/{i}"),
+            merged?.Where(m => m.Item.Citations.Intersect(item.Citations, StringComparer.Ordinal).Any()).Select(m => m.At).ToList())).ToList();
+    }
+
+    /// <summary>Consecutive parts grouped so that each group's items fit the budget (a part too large stays alone).</summary>
+    private static List<List<List<PlacedItem>>> Batch(List<List<PlacedItem>> parts, int budget)
+    {
+        var batches = new List<List<List<PlacedItem>>> { new() };
         var used = 0;
         foreach (var part in parts)
         {
-            var cost = EstimateTokens(JsonSerializer.Serialize(part, MinutesJson.Context.ListDraftedItem));
+            var cost = EstimateTokens(JsonSerializer.Serialize(part.Select(p => p.Item).ToList(), MinutesJson.Context.ListDraftedItem));
             if (batches[^1].Count > 0 && used + cost > budget)
             {
                 batches.Add([]);

@@ -71,7 +71,9 @@ public sealed record MinutesItem(
     string? Resolution = null,
     string? Requester = null,
     string? AnswerId = null,
-    string? Time = null);
+    string? Time = null,
+
+    ItemProvenance? Provenance = null);
 
 /// <summary>The minutes of one session (agenda part).</summary>
 public sealed record MinutesSection(string SessionId, string Title, IReadOnlyList<MinutesItem> Items);
@@ -156,4 +158,9 @@ public sealed record MinutesDocument(
 {
     /// <summary>The kind of meeting the draft was written for, and how it was chosen (the meeting file's 種別, or inferred and why).</summary>
     public MeetingKindChoice? MeetingKind { get; init; }
+
+    /// <summary>The artifact's schema version (<c>docs/schemas/</c>); absent in older runs, which read as 1.</summary>
+    /// <remarks>The source generator sets a member the JSON lacks to 0: that reads as 1 too.</remarks>
+    [System.Text.Json.Serialization.JsonPropertyOrder(-1)]
+    public int SchemaVersion { get => field == 0 ? Runs.SchemaVersions.Current : field; init; } = Runs.SchemaVersions.Current;
 }

@@ -329,6 +329,7 @@ public sealed class OfflineDrafter : IMinutesDrafter
                     Vote = vote,
                     Subject = subject.Length > 0 ? subject : null,
                     Resolution = Resolution(decision, subject, procedure),
+                    Provenance = Origin(ItemKinds.Decision, "decision", decision),
                 });
                 (outcome, method, count) = (null, null, null);
                 voteCites.Clear();
@@ -341,7 +342,7 @@ public sealed class OfflineDrafter : IMinutesDrafter
 
             if (questions.Count > 0)
             {
-                items.Add(Item(ItemKinds.Question, Written(string.Concat(substantive.Except(asks)), style), cites, turn.Speaker) with { Part = ItemParts.Questions });
+                items.Add(Item(ItemKinds.Question, Written(string.Concat(substantive.Except(asks)), style), cites, turn.Speaker) with { Part = ItemParts.Questions, Provenance = Origin(ItemKinds.Question, "question", string.Concat(questions)) });
                 var answer = NextAnswer(turns, i, Substantive);
                 if (answer is not null)
                 {
@@ -351,7 +352,7 @@ public sealed class OfflineDrafter : IMinutesDrafter
                     }
 
                     var said = string.Concat(Sentences(Clean(answer.Text)).Where(s => Substantive(s, answer)));
-                    items.Add(Item(ItemKinds.Answer, Written(said, style), answer.Segments.Select(s => s.Id).ToList(), answer.Speaker) with { Part = ItemParts.Questions });
+                    items.Add(Item(ItemKinds.Answer, Written(said, style), answer.Segments.Select(s => s.Id).ToList(), answer.Speaker) with { Part = ItemParts.Questions, Provenance = Origin(ItemKinds.Answer, "question", string.Concat(questions)) });
                 }
             }
             else if (substantive.Except(decisions).Except(asks).Any() && !IsAnswerToPrevious(turns, i, Substantive))
@@ -362,6 +363,7 @@ public sealed class OfflineDrafter : IMinutesDrafter
                 {
                     Part = part,
                     Side = part == ItemParts.Debate ? _cues.Kind("side", JapaneseText.Normalize(statement)) : null,
+                    Provenance = Origin(ItemKinds.Summary, "lead", statement),
                 });
             }
 
@@ -376,6 +378,7 @@ public sealed class OfflineDrafter : IMinutesDrafter
                     {
                         Part = items.Count > 0 ? items[^1].Part : null,
                         Subject = subject.Length > 0 ? subject : null,
+                        Provenance = Origin(ItemKinds.Action, "action", request),
                     });
                     continue;
                 }
@@ -390,6 +393,7 @@ public sealed class OfflineDrafter : IMinutesDrafter
                     Subject = subject.Length > 0 ? subject : null,
                     Requester = name.Length > 0 ? name : null,
                     AnswerId = reply is { } a ? "@" + turns[a].Segments[0].Id : null,
+                    Provenance = Origin(ItemKinds.Action, "action", request),
                 });
             }
 
@@ -400,7 +404,7 @@ public sealed class OfflineDrafter : IMinutesDrafter
                 // What the answer says of substance; only 「承知いたしました。」 when it says nothing more.
                 var answerSentences = Sentences(Clean(answer.Text)).Where(s => procedure.Classify(s, input.NameOf(answer.Speaker)) is not ProcedureKind.Nomination).ToList();
                 var said = answerSentences.Any(s => Substantive(s, answer)) ? answerSentences.Where(s => Substantive(s, answer)).ToList() : answerSentences;
-                items.Add(Item(ItemKinds.Answer, Written(string.Concat(said), style), answer.Segments.Select(s => s.Id).ToList(), answer.Speaker) with { Part = ItemParts.Requests });
+                items.Add(Item(ItemKinds.Answer, Written(string.Concat(said), style), answer.Segments.Select(s => s.Id).ToList(), answer.Speaker) with { Part = ItemParts.Requests, Provenance = Origin(ItemKinds.Answer, "action", request) });
             }
         }
 
@@ -495,9 +499,10 @@ public sealed class OfflineDrafter : IMinutesDrafter
     private static void RecordProcedure(List<MinutesItem> items, ProcedureClassifier procedure, Turn turn, string sentence, ProcedureKind kind, string itemKind, string? part = null)
     {
         var citations = CitingSentence(turn, sentence);
+        var origin = new ItemProvenance(ItemProvenance.ByRule, $"{ItemKinds.Procedure}:{kind.ToString().ToLowerInvariant()}", procedure.Cue(sentence, kind));
         if (kind != ProcedureKind.Assent)
         {
-            items.Add(Item(itemKind, WrittenJapanese.OfficialNumerals(sentence), citations, turn.Speaker) with { Part = part });
+            items.Add(Item(itemKind, WrittenJapanese.OfficialNumerals(sentence), citations, turn.Speaker) with { Part = part, Provenance = origin });
             return;
         }
 
@@ -508,8 +513,12 @@ public sealed class OfflineDrafter : IMinutesDrafter
             return;
         }
 
-        items.Add(Item(itemKind, record, citations, null) with { Part = part });
+        items.Add(Item(itemKind, record, citations, null) with { Part = part, Provenance = origin });
     }
+
+    /// <summary>The rule that made an item and the words of the transcript its cue table matched (null when the rule needs no cue).</summary>
+    private ItemProvenance Origin(string rule, string? cueKind, string said) =>
+        new(ItemProvenance.ByRule, rule, cueKind is not null && _cues.First(cueKind, JapaneseText.Normalize(said)) is { Length: > 0 } cue ? cue.Value : null);
 
     /// <summary>The segments holding a sentence said in the turn at <paramref name="index"/> or one of the two before it.</summary>
     private static List<string> CitingSentence(List<Turn> turns, int index, string sentence)

@@ -121,6 +121,16 @@ public sealed class ProcedureClassifier
         return ProcedureKind.None;
     }
 
+    /// <summary>The words of the sentence that the cue table matched for <paramref name="kind"/> (its provenance), or null.</summary>
+    public string? Cue(string sentence, ProcedureKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        var text = JapaneseText.Normalize(Fillers.Remove(sentence)).Trim();
+        return _patterns.TryGetValue(kind, out var list)
+            ? list.Select(r => r.Match(text)).FirstOrDefault(m => m.Success)?.Value
+            : null;
+    }
+
     /// <summary>Whether the sentence is procedure (anything but <see cref="ProcedureKind.None"/>).</summary>
     public bool IsProcedure(string sentence, string? speaker) => Classify(sentence, speaker) != ProcedureKind.None;
 

@@ -77,7 +77,8 @@ public sealed class SemanticKernelDrafter : IMinutesDrafter
             var draftSystem = await _draft.RenderAsync(meeting, title, guide, cancellationToken).ConfigureAwait(false);
             var mergeSystem = await _merge.RenderAsync(meeting, title, guide, cancellationToken).ConfigureAwait(false);
             var drafted = await planner.DraftAsync(session.Id, draftSystem, mergeSystem, lines, input.Style, cancellationToken).ConfigureAwait(false);
-            var items = drafted.Select(i => new MinutesItem($"m{next++:D4}", i.Kind, mask.Restore(i.Text), i.Citations, i.Speaker, i.Owner is null ? null : mask.Restore(i.Owner), i.Due is null ? null : mask.Restore(i.Due))).ToList();
+            var items = drafted.Select(p => (p.Item, Provenance: new ItemProvenance(ItemProvenance.ByLlm, Call: p.At.Call, Pointer: p.At.Pointer, Parts: p.Parts)))
+                .Select(p => new MinutesItem($"m{next++:D4}", p.Item.Kind, mask.Restore(p.Item.Text), p.Item.Citations, p.Item.Speaker, p.Item.Owner is null ? null : mask.Restore(p.Item.Owner), p.Item.Due is null ? null : mask.Restore(p.Item.Due), Provenance: p.Provenance)).ToList();
             sections.Add(new MinutesSection(session.Id, session.Title, items));
         }
 

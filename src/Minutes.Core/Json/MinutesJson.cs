@@ -47,6 +47,8 @@ namespace Minutes.Json;
 [JsonSerializable(typeof(Review.ReviewReport))]
 [JsonSerializable(typeof(Review.VerifyReport))]
 [JsonSerializable(typeof(Diagnostics.DoctorResult))]
+[JsonSerializable(typeof(Provenance.ProvenanceChain))]
+[JsonSerializable(typeof(Provenance.ProvenancePage))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(string[]))]
 [JsonSerializable(typeof(List<Dictionary<string, string>>))]

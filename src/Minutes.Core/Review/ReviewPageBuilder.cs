@@ -64,8 +64,10 @@ public sealed class ReviewPageBuilder
         Speakers(page, artifacts);
         PersonalInformation(page, artifacts);
         Traces(page, state);
+        ProvenancePanel.Append(page, run, artifacts, _labels);
         Approvals(page, state);
-        page.Append("<script>\n").Append(Resource("review.js")).Append("</script>\n</body>\n</html>\n");
+        page.Append("<script>\n").Append(Resource("review.js")).Append("</script>\n");
+        page.Append("<script>\n").Append(Resource("provenance.js")).Append("</script>\n</body>\n</html>\n");
         return page.ToString();
     }
 

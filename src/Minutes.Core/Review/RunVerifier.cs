@@ -17,12 +17,18 @@ public sealed record VerifyReport(IReadOnlyList<string> Lines, bool Intact, bool
 
     public int FormatVersion { get; init; } = CurrentFormatVersion;
 
+    /// <summary>Every JSON artifact of the run matches its schema (<c>docs/schemas/</c>).</summary>
+    public bool WellFormed { get; init; } = true;
+
     /// <summary>
-    /// 3 when a file changed behind the tool's back or the approvals were altered; otherwise 0,
-    /// also for a version not yet approved, unless <paramref name="requireApproval"/>.
+    /// 3 when a file changed behind the tool's back, the approvals were altered or an artifact of an
+    /// approved run fails its schema; 2 when an artifact of a run never approved fails its schema;
+    /// otherwise 0, also for a version not yet approved, unless <paramref name="requireApproval"/>.
     /// </summary>
     public int ExitCode(bool requireApproval) =>
-        !Intact || (requireApproval && !Approved) ? ExitCodes.VerificationFailed : ExitCodes.Ok;
+        !Intact || (requireApproval && !Approved) ? ExitCodes.VerificationFailed
+        : !WellFormed ? ExitCodes.Failure
+        : ExitCodes.Ok;
 }
 
 /// <summary>
@@ -105,6 +111,18 @@ public static class RunVerifier
             lines.Add($"approvals: {state.Log.Approvals.Count}, chain intact, matching the manifest");
         }
 
+        // Each artifact against its schema: a run never approved is malformed (2), an approved one broken (3).
+        var malformed = Schemas.ArtifactSchemas.Check(run, cancellationToken);
+        foreach (var (path, problem) in malformed)
+        {
+            lines.Add($"INVALID {path}: does not match its schema (docs/schemas/{Schemas.ArtifactSchemas.For(path)!.FileName}): {problem}");
+        }
+
+        if (malformed.Count > 0 && run.Exists(RunFolder.ApprovalsFile))
+        {
+            intact = false;
+        }
+
         var counted = new List<Approval>();
         foreach (var approval in state.Log.Approvals)
         {
@@ -141,7 +159,7 @@ public static class RunVerifier
             : intact
                 ? $"status: version {state.Version} not approved ({reviewers.Count} of {state.RequiredReviewers} reviewer(s){(state.RequiredReviewers > 1 ? ", confidentiality level 3" : string.Empty)}{(trusted is null ? string.Empty : ", counting only approvals signed with a trusted key")})"
                 : $"status: verification failed; version {state.Version} not approved");
-        return new VerifyReport(lines, intact, approved, state.Version);
+        return new VerifyReport(lines, intact, approved, state.Version) { WellFormed = malformed.Count == 0 };
     }
 
     /// <summary>

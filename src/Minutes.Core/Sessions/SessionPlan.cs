@@ -1,7 +1,8 @@
 namespace Minutes.Sessions;
 
 /// <summary>Why a session starts where it does, and the evidence (segment and matched text).</summary>
-public sealed record SessionBoundary(string Reason, string? SegmentId = null, string? Evidence = null, string? Pattern = null)
+/// <remarks><see cref="PauseSeconds"/>: the silence before the boundary's first segment (absent at the start and in older runs).</remarks>
+public sealed record SessionBoundary(string Reason, string? SegmentId = null, string? Evidence = null, string? Pattern = null, double? PauseSeconds = null)
 {
     /// <summary>
     /// Every signal seen at the boundary, as short lines (a facilitator's hand-over, the presenter
@@ -26,4 +27,10 @@ public sealed record SessionPlan(
     string Method,
     IReadOnlyDictionary<string, string> Settings,
     IReadOnlyList<Session> Sessions,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>The artifact's schema version (<c>docs/schemas/</c>); absent in older runs, which read as 1.</summary>
+    /// <remarks>The source generator sets a member the JSON lacks to 0: that reads as 1 too.</remarks>
+    [System.Text.Json.Serialization.JsonPropertyOrder(-1)]
+    public int SchemaVersion { get => field == 0 ? Runs.SchemaVersions.Current : field; init; } = Runs.SchemaVersions.Current;
+}

@@ -479,7 +479,8 @@ public sealed class SessionSegmenter
                 item = null;
             }
 
-            var boundary = new SessionBoundary(bound.Reason, bound.SegmentId, bound.Evidence, bound.Pattern) { Signals = bound.Signals.Count == 0 ? null : bound.Signals };
+            var pause = bound.Index > 0 && bound.Index < segments.Count ? Round(Math.Max(0, segments[bound.Index].Start - segments[bound.Index - 1].End)) : (double?)null;
+            var boundary = new SessionBoundary(bound.Reason, bound.SegmentId, bound.Evidence, bound.Pattern, pause) { Signals = bound.Signals.Count == 0 ? null : bound.Signals };
             var id = $"p{sessions.Count + 1:00}";
             if (bound.Empty)
             {

@@ -17,7 +17,13 @@ public static class NameSources
 public sealed record Speaker(string Id, string Name, string Source, double? Score, double SpeakingSeconds);
 
 /// <summary>A contiguous stretch spoken by one speaker.</summary>
-public sealed record SpeakerTurn(double Start, double End, string Speaker)
+/// <remarks>
+/// <see cref="Cluster"/> is the diarizer's cluster, <see cref="Naming"/> how the speaker's name was
+/// decided (<see cref="NameSources"/>) and <see cref="Margin"/> how far that decision was from
+/// going otherwise (an enrolled voice: its score less the next candidate's or the threshold);
+/// all three are absent in runs written before they were recorded.
+/// </remarks>
+public sealed record SpeakerTurn(double Start, double End, string Speaker, string? Cluster = null, string? Naming = null, double? Margin = null)
 {
     /// <summary>Why the diarizer doubts this turn's speaker (<see cref="TurnDoubts"/>); null when it does not.</summary>
     public string? Doubt { get; init; }
@@ -34,6 +40,11 @@ public sealed record SpeakerMap(
     IReadOnlyList<SpeakerTurn> Turns,
     IReadOnlyList<SpeakerAssignment> Segments)
 {
+    /// <summary>The artifact's schema version (<c>docs/schemas/</c>); absent in older runs, which read as 1.</summary>
+    /// <remarks>The source generator sets a member the JSON lacks to 0: that reads as 1 too.</remarks>
+    [System.Text.Json.Serialization.JsonPropertyOrder(-1)]
+    public int SchemaVersion { get => field == 0 ? Runs.SchemaVersions.Current : field; init; } = Runs.SchemaVersions.Current;
+
     /// <summary>How the diarizer reached the count; null for imported speakers and for runs written before it was recorded.</summary>
     public SpeakerCountEvidence? Count { get; init; }
 }

@@ -116,7 +116,15 @@ public sealed class SpeakersStage : IStage, IDisposable
             ["windowSeconds"] = Diarizer.WindowSeconds.ToString(CultureInfo.InvariantCulture),
             ["hopSeconds"] = Diarizer.HopSeconds.ToString(CultureInfo.InvariantCulture),
         };
-        var turns = result.Turns.Select(t => t with { Start = Math.Round(t.Start, 3), End = Math.Round(t.End, 3) }).ToList();
+        var naming = speakers.ToDictionary(s => s.Id, s => s.Source, StringComparer.Ordinal);
+        var turns = result.Turns.Select(t => t with
+        {
+            Start = Math.Round(t.Start, 3),
+            End = Math.Round(t.End, 3),
+            Cluster = t.Speaker,
+            Naming = naming.GetValueOrDefault(t.Speaker),
+            Margin = matches.TryGetValue(t.Speaker, out var m) && !options.SpeakerNames.ContainsKey(t.Speaker) ? Math.Round(m.Margin, 3) : null,
+        }).ToList();
         return new SpeakerMap(result.Method, trace, speakers, turns, assignments) { Count = SpeakerCountEvidence.Of(result, options) };
     }
 
@@ -124,20 +132,23 @@ public sealed class SpeakersStage : IStage, IDisposable
     /// Each profile names at most one cluster and each cluster takes at most one profile: pairs
     /// are taken best score first, above the threshold.
     /// </summary>
-    private static Dictionary<string, (SpeakerProfile Profile, double Score)> MatchProfiles(
+    /// <remarks>The margin of a match: its score less the next best profile's for the cluster, or less the threshold when no other profile passes it.</remarks>
+    private static Dictionary<string, (SpeakerProfile Profile, double Score, double Margin)> MatchProfiles(
         DiarizationResult result, IReadOnlyList<SpeakerProfile> profiles, double threshold)
     {
         var pairs = result.Centroids
             .SelectMany(c => profiles.Select(p => (Cluster: c.Key, Profile: p, Score: Vectors.Dot(c.Value, result.ToMeetingSpace(p.Embedding)))))
             .Where(m => m.Score >= threshold)
-            .OrderByDescending(m => m.Score);
-        var matches = new Dictionary<string, (SpeakerProfile, double)>();
+            .OrderByDescending(m => m.Score)
+            .ToList();
+        var matches = new Dictionary<string, (SpeakerProfile, double, double)>();
         var used = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (cluster, profile, score) in pairs)
         {
             if (!matches.ContainsKey(cluster) && used.Add(profile.Name))
             {
-                matches[cluster] = (profile, score);
+                var next = pairs.Where(p => p.Cluster == cluster && p.Profile.Name != profile.Name).Select(p => p.Score).DefaultIfEmpty(threshold).Max();
+                matches[cluster] = (profile, score, score - next);
             }
         }
 

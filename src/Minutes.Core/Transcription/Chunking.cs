@@ -5,6 +5,7 @@ namespace Minutes.Transcription;
 /// <summary>A stretch of audio sent to Whisper at once: one or more adjacent speech regions.</summary>
 public sealed record TranscriptionChunk(int Index, double Start, double End, IReadOnlyList<string> RegionIds)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public double Duration => End - Start;
 }
 

@@ -13,7 +13,8 @@ public sealed record TranscriptSegment(
     string? RegionId = null,
     double? Confidence = null,
     double? NoSpeechProbability = null,
-    IReadOnlyList<string>? Flags = null);
+    IReadOnlyList<string>? Flags = null,
+    int? Chunk = null);
 
 /// <summary>Whisper output that was not kept, with the reason (e.g. a phrase invented in silence).</summary>
 public sealed record DroppedSegment(double Start, double End, string Text, string Reason, string? RegionId = null);
@@ -27,7 +28,14 @@ public sealed record Transcript(
     TranscriptSource Source,
     IReadOnlyDictionary<string, string> Settings,
     IReadOnlyList<TranscriptSegment> Segments,
-    IReadOnlyList<DroppedSegment> Dropped);
+    IReadOnlyList<DroppedSegment> Dropped,
+    IReadOnlyList<TranscriptionChunk>? Chunks = null)
+{
+    /// <summary>The artifact's schema version (<c>docs/schemas/</c>); absent in older runs, which read as 1.</summary>
+    /// <remarks>The source generator sets a member the JSON lacks to 0: that reads as 1 too.</remarks>
+    [System.Text.Json.Serialization.JsonPropertyOrder(-1)]
+    public int SchemaVersion { get => field == 0 ? Runs.SchemaVersions.Current : field; init; } = Runs.SchemaVersions.Current;
+}
 
 /// <summary>The flags a transcript segment may carry.</summary>
 public static class SegmentFlags

@@ -111,7 +111,7 @@ public sealed class WhisperTranscriber : ITranscriber
 
         await Task.WhenAll(Enumerable.Range(0, processors).Select(_ => Task.Run(WorkAsync, cancellationToken))).ConfigureAwait(false);
 
-        var segments = results.SelectMany(r => r.Segments)
+        var segments = results.SelectMany(r => r.Segments.Select(s => s with { Chunk = r.Chunk }))
             .OrderBy(s => s.Start)
             .Select((s, i) => s with { Id = $"s{i + 1:D4}" })
             .ToList();
@@ -128,7 +128,8 @@ public sealed class WhisperTranscriber : ITranscriber
             new TranscriptSource("whisper", _options.ModelName ?? Path.GetFileName(_options.ModelPath), _modelSha256),
             settings,
             segments,
-            results.SelectMany(r => r.Dropped).OrderBy(d => d.Start).ToList());
+            results.SelectMany(r => r.Dropped).OrderBy(d => d.Start).ToList(),
+            chunks);
     }
 
     private static async Task<ChunkResult> TranscribeChunkAsync(WindowDecoder decoder, PcmAudio audio, TranscriptionChunk chunk, IReadOnlyList<SpeechRegion> regions, string fingerprint, CancellationToken cancellationToken)

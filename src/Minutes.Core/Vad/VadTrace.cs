@@ -18,4 +18,10 @@ public sealed record VadTrace(
     double Duration,
     double SpeechSeconds,
     IReadOnlyList<SpeechRegion> Regions,
-    string? FallbackReason = null);
+    string? FallbackReason = null)
+{
+    /// <summary>The artifact's schema version (<c>docs/schemas/</c>); absent in older runs, which read as 1.</summary>
+    /// <remarks>The source generator sets a member the JSON lacks to 0: that reads as 1 too.</remarks>
+    [System.Text.Json.Serialization.JsonPropertyOrder(-1)]
+    public int SchemaVersion { get => field == 0 ? Runs.SchemaVersions.Current : field; init; } = Runs.SchemaVersions.Current;
+}

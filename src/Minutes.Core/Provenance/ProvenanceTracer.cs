@@ -1,0 +1,199 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Minutes.Drafting;
+using Minutes.Json;
+using Minutes.Rendering;
+using Minutes.Runs;
+using Minutes.Transcription;
+using Minutes.Vad;
+
+namespace Minutes.Provenance;
+
+/// <summary>
+/// Follows a statement or a segment back to the sound through the run's artifacts: 07's
+/// provenance and verification, the LLM call traces it names (with the answer's fragment the
+/// pointer selects), the transcript's segments (chunk, VAD region of 02), the speakers' turns (04)
+/// and the sessions' boundaries (05). Ids are looked up as written; nothing is inferred.
+/// </summary>
+public sealed class ProvenanceTracer
+{
+    private readonly RunArtifacts _artifacts;
+    private readonly Dictionary<string, SpeechRegion> _regions;
+    private readonly Dictionary<int, TranscriptionChunk> _chunks;
+    private readonly Func<string, LlmCall?> _call;
+    private readonly Dictionary<string, (MinutesItem Item, MinutesSection Section)> _items;
+    private readonly Dictionary<string, List<string>> _citedBy;
+
+    /// <param name="call">The LLM call trace at a run-relative path, or null when the run lacks it.</param>
+    public ProvenanceTracer(RunArtifacts artifacts, VadTrace? vad, Func<string, LlmCall?> call)
+    {
+        ArgumentNullException.ThrowIfNull(artifacts);
+        ArgumentNullException.ThrowIfNull(call);
+        _artifacts = artifacts;
+        _call = call;
+        _regions = (vad?.Regions ?? []).GroupBy(r => r.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        _chunks = (artifacts.Transcript.Chunks ?? []).GroupBy(c => c.Index).ToDictionary(g => g.Key, g => g.First());
+        _items = artifacts.Minutes.Sections.SelectMany(s => s.Items.Select(i => (Item: i, Section: s)))
+            .GroupBy(p => p.Item.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        _citedBy = artifacts.Minutes.Sections.SelectMany(s => s.Items).SelectMany(i => i.Citations.Select(c => (Segment: c, Item: i.Id)))
+            .GroupBy(p => p.Segment, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(p => p.Item).Distinct(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+    }
+
+    /// <summary>The tracer over a run folder's own files (07, the current transcript and speakers, 05, 02 and 06-llm).</summary>
+    public static ProvenanceTracer Open(RunFolder run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return For(run, RunArtifacts.Load(run));
+    }
+
+    /// <summary>The tracer over <paramref name="artifacts"/> already read from <paramref name="run"/>.</summary>
+    public static ProvenanceTracer For(RunFolder run, RunArtifacts artifacts)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var vad = run.Exists(RunFolder.VadTrace) ? run.Read(RunFolder.VadTrace, MinutesJson.Context.VadTrace) : null;
+        var calls = new Dictionary<string, LlmCall?>(StringComparer.Ordinal);
+        LlmCall? Call(string path)
+        {
+            if (!calls.TryGetValue(path, out var call))
+            {
+                // Only files under 06-llm are read: a pointer elsewhere names nothing.
+                call = path.StartsWith(RunFolder.LlmTraceFolder + "/", StringComparison.Ordinal) && RunFolder.IsCanonical(path) && run.Exists(path)
+                    ? run.Read(path, MinutesJson.Context.LlmCall)
+                    : null;
+                calls[path] = call;
+            }
+
+            return call;
+        }
+
+        return new ProvenanceTracer(artifacts, vad, Call);
+    }
+
+    /// <summary>Every statement id, then every segment id, in document order.</summary>
+    public IEnumerable<string> Ids =>
+        _artifacts.Minutes.Sections.SelectMany(s => s.Items).Select(i => i.Id).Concat(_artifacts.Transcript.Segments.Select(s => s.Id));
+
+    /// <summary>The LLM call traces the statements name (run-relative path → call).</summary>
+    public IReadOnlyDictionary<string, LlmCall> Calls() =>
+        _artifacts.Minutes.Sections.SelectMany(s => s.Items).Select(i => i.Provenance).OfType<ItemProvenance>()
+            .SelectMany(p => (p.Parts ?? []).Select(c => c.Call).Prepend(p.Call)).OfType<string>().Distinct(StringComparer.Ordinal)
+            .Select(path => (Path: path, Call: _call(path))).Where(p => p.Call is not null)
+            .ToDictionary(p => p.Path, p => p.Call!, StringComparer.Ordinal);
+
+    /// <summary>The chain of a statement (m0001…) or segment (s0001…); null when the run has neither with that id.</summary>
+    public ProvenanceChain? Trace(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        if (_items.TryGetValue(id, out var found))
+        {
+            var (item, section) = found;
+            var speaker = _artifacts.SpeakerById(item.Speaker)?.Name ?? item.Speaker;
+            var segments = item.Citations.Where(_artifacts.Segments.ContainsKey).Select(c => Segment(_artifacts.Segments[c])).ToList();
+            return new ProvenanceChain(
+                id,
+                new StatementStep(item.Id, item.Kind, item.Text, speaker, section.SessionId, section.Title),
+                Made(item.Provenance),
+                item.Verification,
+                segments,
+                Speakers(segments.Select(s => s.Speaker).Append(item.Speaker)),
+                Sessions(item.Citations.Prepend(null), section.SessionId),
+                []);
+        }
+
+        if (_artifacts.Segments.TryGetValue(id, out var segment))
+        {
+            var step = Segment(segment);
+            return new ProvenanceChain(id, null, null, null, [step], Speakers([step.Speaker]), Sessions([id], null), _citedBy.GetValueOrDefault(id) ?? []);
+        }
+
+        return null;
+    }
+
+    private MakingStep? Made(ItemProvenance? provenance)
+    {
+        if (provenance is null)
+        {
+            return null;
+        }
+
+        if (provenance.Method != ItemProvenance.ByLlm || provenance.Call is null)
+        {
+            return new MakingStep(provenance.Method, provenance.Rule, provenance.Cue);
+        }
+
+        var parts = provenance.Parts?.Select(p => Answer(p.Call, p.Pointer)).ToList();
+        return Answer(provenance.Call, provenance.Pointer) with { Parts = parts is { Count: > 0 } ? parts : null };
+    }
+
+    /// <summary>The call's model, host and part, and the fragment of its answer the pointer selects.</summary>
+    private MakingStep Answer(string path, string? pointer)
+    {
+        var call = _call(path);
+        return new MakingStep(ItemProvenance.ByLlm, Call: path, Model: call?.Model, EndpointHost: call?.EndpointHost, Part: call?.Part, Pointer: pointer,
+            Fragment: call is null || pointer is null ? null : Fragment(call.Response, pointer));
+    }
+
+    /// <summary>The JSON at a pointer (<c>/items/2</c>) in an answer, compact; null when the answer has nothing there.</summary>
+    public static string? Fragment(string response, string pointer)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(pointer);
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(DraftAnswerCheck.Unfenced(response));
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        foreach (var token in pointer.Split('/').Skip(1).Select(t => t.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)))
+        {
+            node = node switch
+            {
+                JsonObject o => o[token],
+                JsonArray a when int.TryParse(token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var i) && i < a.Count => a[i],
+                _ => null,
+            };
+        }
+
+        return node?.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    }
+
+    private SegmentStep Segment(TranscriptSegment segment)
+    {
+        var speaker = _artifacts.SpeakerIdOfSegment(segment.Id);
+        var region = segment.RegionId is not null ? _regions.GetValueOrDefault(segment.RegionId) : null;
+        var chunk = segment.Chunk is { } c ? _chunks.GetValueOrDefault(c) : null;
+        return new SegmentStep(segment.Id, segment.Start, segment.End, speaker, _artifacts.SpeakerById(speaker)?.Name, segment.Text, segment.Confidence,
+            segment.Chunk, chunk?.Start, chunk?.End, segment.RegionId, region?.Start, region?.End, segment.Flags);
+    }
+
+    private List<SpeakerStep> Speakers(IEnumerable<string?> ids)
+    {
+        var steps = new List<SpeakerStep>();
+        foreach (var id in ids.OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            if (_artifacts.SpeakerById(id) is not { } speaker)
+            {
+                continue;
+            }
+
+            var turn = _artifacts.Speakers?.Turns.FirstOrDefault(t => t.Speaker == id && t.Cluster is not null);
+            steps.Add(new SpeakerStep(speaker.Id, speaker.Name, speaker.Source, speaker.Score, turn?.Cluster, turn?.Margin));
+        }
+
+        return steps;
+    }
+
+    private List<SessionStep> Sessions(IEnumerable<string?> segmentIds, string? sessionId)
+    {
+        var sessions = _artifacts.Sessions?.Sessions ?? [];
+        var wanted = segmentIds.OfType<string>().ToHashSet(StringComparer.Ordinal);
+        return sessions.Where(s => s.Id == sessionId || s.SegmentIds.Any(wanted.Contains))
+            .Select(s => new SessionStep(s.Id, s.Title, s.Start, s.End, s.Boundary.Reason, s.Boundary.SegmentId, s.Boundary.Evidence, s.Boundary.Pattern, s.Boundary.PauseSeconds))
+            .ToList();
+    }
+}

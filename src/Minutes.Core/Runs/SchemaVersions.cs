@@ -1,0 +1,11 @@
+namespace Minutes.Runs;
+
+/// <summary>
+/// The version of an artifact's JSON Schema (<c>docs/schemas/</c>), written in each artifact as
+/// <c>schemaVersion</c>; an artifact written before it was recorded reads as version 1.
+/// </summary>
+public static class SchemaVersions
+{
+    /// <summary>Raised when a member of an artifact changes meaning or goes away; new optional members do not raise it.</summary>
+    public const int Current = 1;
+}
