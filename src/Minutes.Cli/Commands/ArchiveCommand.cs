@@ -11,8 +11,8 @@ internal static class ArchiveCommand
     public static Command Create(CliConsole console)
     {
         var run = CommonOptions.RunArgument();
-        var output = new Option<string>("--output", "-o") { Description = "The zip file to write (outside the run).", Required = true };
-        var command = new Command("archive", "Write the approved record for keeping: minutes, approvals, traces (personal information redacted as decided) and the digests of everything left out.")
+        var output = new Option<string>("--output", "-o") { Description = Messages.Get("HelpArchive1"), Required = true };
+        var command = new Command("archive", Messages.Get("HelpArchive2"))
         {
             run, output,
         };

@@ -16,15 +16,15 @@ internal static class EditCommand
     public static Command Create(CliConsole console)
     {
         var run = CommonOptions.RunArgument();
-        var item = new Option<string?>("--item") { Description = "The statement to edit (m0004)." };
-        var text = new Option<string?>("--text") { Description = "The statement's new text (or the inserted statement's)." };
-        var delete = new Option<bool>("--delete") { Description = "Take the statement out of the minutes." };
-        var restore = new Option<bool>("--restore") { Description = "Back to the drafted statement (ends its edits and conflicts)." };
-        var insertAfter = new Option<string?>("--insert-after") { Description = "Insert a new statement after this statement (m0004), or first in this part (its session id)." };
-        var cite = new Option<string?>("--cite") { Description = "The segments an inserted statement rests on: s0004,s0005." };
-        var reviewer = new Option<string>("--reviewer") { Description = "Who edits (recorded).", Required = true };
-        var reason = new Option<string?>("--reason") { Description = "Why (recorded)." };
-        var command = new Command("edit", "Edit the minutes (recorded with who, when, before, after and why); the draft stays as it was, the edited statement is verified again, and a redraft keeps the edit or shows it as a conflict.")
+        var item = new Option<string?>("--item") { Description = Messages.Get("HelpEdit3") };
+        var text = new Option<string?>("--text") { Description = Messages.Get("HelpEdit4") };
+        var delete = new Option<bool>("--delete") { Description = Messages.Get("HelpEdit5") };
+        var restore = new Option<bool>("--restore") { Description = Messages.Get("HelpEdit6") };
+        var insertAfter = new Option<string?>("--insert-after") { Description = Messages.Get("HelpEdit7") };
+        var cite = new Option<string?>("--cite") { Description = Messages.Get("HelpEdit8") };
+        var reviewer = new Option<string>("--reviewer") { Description = Messages.Get("HelpEdit9"), Required = true };
+        var reason = new Option<string?>("--reason") { Description = Messages.Get("HelpEdit10") };
+        var command = new Command("edit", Messages.Get("HelpEdit11"))
         {
             run, item, text, delete, restore, insertAfter, cite, reviewer, reason,
         };

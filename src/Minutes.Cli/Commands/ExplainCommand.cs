@@ -15,9 +15,9 @@ internal static class ExplainCommand
     public static Command Create(CliConsole console)
     {
         var run = CommonOptions.RunArgument();
-        var id = new Argument<string>("id") { Description = "A statement id (m0001…) or a transcript segment id (s0001…)." };
+        var id = new Argument<string>("id") { Description = Messages.Get("HelpExplain12") };
         var json = CommonOptions.Json();
-        var command = new Command("explain", "Show how a statement or segment came to be: rule or LLM call, verification, cited segments, speakers, sessions.") { run, id, json };
+        var command = new Command("explain", Messages.Get("HelpExplain13")) { run, id, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var folder = RunFolder.Open(parse.GetRequiredValue(run));

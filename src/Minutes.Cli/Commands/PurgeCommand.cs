@@ -11,11 +11,11 @@ internal static class PurgeCommand
     public static Command Create(CliConsole console)
     {
         var run = CommonOptions.RunArgument();
-        var recording = new Option<bool>("--recording") { Description = "Remove the run's copy of the recording and its working data." };
-        var personal = new Option<bool>("--personal-information") { Description = "Rewrite the run's files with the personal information decided as redacted replaced by ○○." };
-        var reviewer = new Option<string>("--reviewer") { Description = "Who purges (recorded).", Required = true };
-        var reason = new Option<string?>("--reason") { Description = "Why (recorded), e.g. the retention rule." };
-        var command = new Command("purge", "Remove the recording (and unredacted personal information) from an approved run; what was removed and when is recorded, and verify reports the run as approved with it purged.")
+        var recording = new Option<bool>("--recording") { Description = Messages.Get("HelpPurge14") };
+        var personal = new Option<bool>("--personal-information") { Description = Messages.Get("HelpPurge15") };
+        var reviewer = new Option<string>("--reviewer") { Description = Messages.Get("HelpPurge16"), Required = true };
+        var reason = new Option<string?>("--reason") { Description = Messages.Get("HelpPurge17") };
+        var command = new Command("purge", Messages.Get("HelpPurge18"))
         {
             run, recording, personal, reviewer, reason,
         };

@@ -404,7 +404,7 @@ public sealed class OfflineDrafter : IMinutesDrafter
                 // What the answer says of substance; only 「承知いたしました。」 when it says nothing more.
                 var answerSentences = Sentences(Clean(answer.Text)).Where(s => procedure.Classify(s, input.NameOf(answer.Speaker)) is not ProcedureKind.Nomination).ToList();
                 var said = answerSentences.Any(s => Substantive(s, answer)) ? answerSentences.Where(s => Substantive(s, answer)).ToList() : answerSentences;
-                items.Add(Item(ItemKinds.Answer, Written(string.Concat(said), style), answer.Segments.Select(s => s.Id).ToList(), answer.Speaker) with { Part = ItemParts.Requests, Provenance = Origin(ItemKinds.Answer, "action", request) });
+                items.Add(Item(ItemKinds.Answer, Written(string.Concat(said), style), answer.Segments.Select(s => s.Id).ToList(), answer.Speaker) with { Part = ItemParts.Requests, Provenance = Origin(ItemKinds.Answer, "action", string.Concat(asks)) });
             }
         }
 
