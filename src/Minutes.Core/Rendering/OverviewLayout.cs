@@ -35,7 +35,8 @@ public sealed record OverviewLayout(MinutesLayout Minutes, IReadOnlyList<Overvie
         {
             var statements = section.Statements.ToList();
             var said = statements.Where(s => !IsExchange(s) && !IsFacilitator(s.Speaker)).ToList();
-            var presenter = said.Where(s => s.Speaker is not null).GroupBy(s => s.Speaker!, StringComparer.Ordinal)
+            // The floor (参加者) asks and comments; it does not present.
+            var presenter = said.Where(s => s.Speaker is not null && !s.Speaker.StartsWith(labels["OverviewFloor"], StringComparison.Ordinal)).GroupBy(s => s.Speaker!, StringComparer.Ordinal)
                 .OrderByDescending(g => g.Sum(s => s.Text.Length)).Select(g => g.Key).FirstOrDefault();
             var exchanges = Exchanges(statements.Where(IsExchange).ToList()).Select(s => new OverviewExchange(ExchangeLabel(s, labels), s)).ToList();
             parts.Add(new OverviewPart(
@@ -71,17 +72,22 @@ public sealed record OverviewLayout(MinutesLayout Minutes, IReadOnlyList<Overvie
         return kept;
     }
 
-    /// <summary>「参加者からの質問」 for the floor (a participant, or a speaker nobody named); 「〇〇氏からの質問」 otherwise; 「〇〇氏回答」 for an answer.</summary>
+    /// <summary>「参加者からの質問」 (「参加者からの要望」 for a request) for the floor (a participant, or a speaker nobody named); 「〇〇氏からの質問」 otherwise; 「〇〇氏回答」 for an answer.</summary>
     private static string ExchangeLabel(LaidOutStatement statement, DocumentLabels labels)
     {
         var floor = labels["OverviewFloor"];
         var who = statement.Speaker is null or "" ? floor : statement.Speaker;
-        return statement.Kind == Drafting.ItemKinds.Answer
-            ? who + labels["OverviewAnswer"]
-            : (who.StartsWith(floor, StringComparison.Ordinal) ? floor : who) + labels["OverviewQuestion"];
+        var asker = who.StartsWith(floor, StringComparison.Ordinal) ? floor : who;
+        return statement.Kind switch
+        {
+            Drafting.ItemKinds.Answer => who + labels["OverviewAnswer"],
+            Drafting.ItemKinds.Action => asker + labels["OverviewRequest"],
+            _ => asker + labels["OverviewQuestion"],
+        };
     }
 
-    private static bool IsExchange(LaidOutStatement statement) => statement.Kind is Drafting.ItemKinds.Question or Drafting.ItemKinds.Answer;
+    /// <summary>A question, a request (要望) or the answer given to either: kept together under the part where it was asked.</summary>
+    private static bool IsExchange(LaidOutStatement statement) => statement.Kind is Drafting.ItemKinds.Question or Drafting.ItemKinds.Answer or Drafting.ItemKinds.Action;
 
     private static bool IsFacilitator(string? speaker) => speaker is not null && CueTable.Default.IsChairName(speaker);
 }
