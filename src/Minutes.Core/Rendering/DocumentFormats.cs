@@ -47,11 +47,13 @@ public static class DocumentFormats
             layout = layout.WithoutCitations();
         }
 
-        if (artifacts.Minutes.Style == DraftStyle.Overview && format is RenderFormat.Md or RenderFormat.Txt or RenderFormat.Html)
+        var overviewStyle = artifacts.Minutes.Style == DraftStyle.Overview;
+        var title = overviewStyle ? labels["OverviewTitle"] : labels.Title;
+        if (overviewStyle && format is RenderFormat.Md or RenderFormat.Txt or RenderFormat.Html)
         {
             var overview = OverviewLayout.From(layout, labels);
             return format == RenderFormat.Html
-                ? Utf8(Html(new OverviewRenderer(labels, plain: false).Render(overview), artifacts.Minutes.Header.MeetingName, labels))
+                ? Utf8(Html(new OverviewRenderer(labels, plain: false).Render(overview), title + " " + artifacts.Minutes.Header.MeetingName))
                 : Utf8(new OverviewRenderer(labels, plain: format == RenderFormat.Txt).Render(overview));
         }
 
@@ -59,8 +61,8 @@ public static class DocumentFormats
         {
             RenderFormat.Md => Utf8(MarkdownRenderer.Markdown(labels).Render(layout)),
             RenderFormat.Txt => Utf8(MarkdownRenderer.PlainText(labels).Render(layout)),
-            RenderFormat.Docx => new DocxRenderer(labels).Render(layout),
-            RenderFormat.Html => Utf8(Html(MarkdownRenderer.Markdown(labels).Render(layout), artifacts.Minutes.Header.MeetingName, labels)),
+            RenderFormat.Docx => new DocxRenderer(labels, overviewStyle).Render(layout),
+            RenderFormat.Html => Utf8(Html(MarkdownRenderer.Markdown(labels).Render(layout), title + " " + artifacts.Minutes.Header.MeetingName)),
             RenderFormat.Srt => Utf8(SubtitleRenderer.Srt(artifacts, labels)),
             RenderFormat.Vtt => Utf8(SubtitleRenderer.Vtt(artifacts, labels)),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
@@ -68,13 +70,13 @@ public static class DocumentFormats
     }
 
     /// <summary>A standalone HTML page of the minutes: the Markdown through Markdig, a little print CSS.</summary>
-    public static string Html(string markdown, string meetingName, DocumentLabels labels)
+    /// <param name="title">The page's title: the kind of document and the meeting (会議録 総務常任委員会).</param>
+    public static string Html(string markdown, string title)
     {
-        ArgumentNullException.ThrowIfNull(labels);
         var body = Markdown.ToHtml(markdown, Pipeline);
         return new StringBuilder()
             .Append("<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
-            .Append(WebUtility.HtmlEncode(labels.Title + " " + meetingName))
+            .Append(WebUtility.HtmlEncode(title))
             .Append("</title>\n<style>body{font-family:\"Yu Mincho\",\"Hiragino Mincho ProN\",serif;max-width:45em;margin:2em auto;line-height:1.8}h1{text-align:center}</style>\n</head>\n<body>\n")
             .Append(body)
             .Append("</body>\n</html>\n")

@@ -25,8 +25,15 @@ public sealed class DocxRenderer
     private const int ValueColumn = PageWidth - (2 * Margin) - LabelColumn;
 
     private readonly DocumentLabels _labels;
+    private readonly bool _overview;
 
-    public DocxRenderer(DocumentLabels? labels = null) => _labels = labels ?? DocumentLabels.Japanese;
+    /// <param name="labels">The document's words (default Japanese).</param>
+    /// <param name="overview">A 議事概要: titled so, and without the 署名欄 of a 会議録.</param>
+    public DocxRenderer(DocumentLabels? labels = null, bool overview = false)
+    {
+        _labels = labels ?? DocumentLabels.Japanese;
+        _overview = overview;
+    }
 
     public void Write(MinutesLayout layout, Stream output)
     {
@@ -40,7 +47,7 @@ public sealed class DocxRenderer
         footer.Footer = PageNumberFooter();
 
         var body = new Body();
-        body.Append(StyledParagraph("Title", _labels.Title));
+        body.Append(StyledParagraph("Title", _overview ? _labels["OverviewTitle"] : _labels.Title));
         body.Append(TitleBlock(layout));
         body.Append(StyledParagraph("Heading1", _labels["Proceedings"]));
         foreach (var section in layout.Sections)
@@ -59,7 +66,11 @@ public sealed class DocxRenderer
 
         AppendList(body, _labels["Decisions"], layout.Decisions);
         AppendList(body, _labels["Actions"], layout.Actions);
-        body.Append(SignatureBlock(layout));
+        if (!_overview)
+        {
+            body.Append(SignatureBlock(layout));
+        }
+
         body.Append(new SectionProperties(
             new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
             new PageSize { Width = PageWidth, Height = PageHeight },

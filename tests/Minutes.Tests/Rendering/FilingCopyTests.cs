@@ -83,6 +83,26 @@ public sealed class FilingCopyTests : IDisposable
     }
 
     [Fact]
+    public async Task A_議事概要_is_titled_so_in_docx_and_html_and_has_no_signature_block()
+    {
+        var run = _temp.File("advisory");
+        Assert.Equal(0, (await CliRunner.RunAsync("import", RepoPaths.Sample("advisory/reference.vtt"), "-o", run)).ExitCode);
+        var drafted = await CliRunner.RunAsync("draft", run, "--offline", "--meeting", RepoPaths.Sample("advisory/meeting.txt"));
+        Assert.True(drafted.ExitCode == 0, drafted.Error);
+        var folder = RunFolder.Open(run);
+        var labels = DocumentLabels.Japanese;
+
+        Assert.Equal(0, (await CliRunner.RunAsync("render", run, "--format", "docx")).ExitCode);
+        Assert.Equal(0, (await CliRunner.RunAsync("render", run, "--format", "html")).ExitCode);
+
+        using var document = WordprocessingDocument.Open(folder.PathOf("filing/minutes.docx"), false);
+        var paragraphs = document.MainDocumentPart!.Document!.Body!.Elements<Paragraph>().Select(p => p.InnerText).ToList();
+        Assert.Equal(labels["OverviewTitle"], paragraphs[0]);
+        Assert.DoesNotContain(labels["Signature"], paragraphs);
+        Assert.Contains("<title>" + labels["OverviewTitle"] + " ", File.ReadAllText(folder.PathOf("filing/minutes.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Render_writes_subtitles_beside_the_run_and_refuses_the_review_draft_as_a_target()
     {
         var run = await DraftedCommitteeAsync("会議名: 定例会\n");
