@@ -70,7 +70,7 @@ public static class RealMeetings
         var c = CultureInfo.InvariantCulture;
         var report = new StringBuilder();
         report.AppendLine();
-        report.AppendLine(c, $"Decode → Silero VAD → built-in diarizer, automatic count, defaults; DER with a {Collar} s collar (overlapping reference speech counts for each speaker, so a one-speaker-at-a-time answer misses it). Sets: AMI tuning {string.Join(", ", Tuning)}; AMI held-out {string.Join(", ", HeldOut)} (nothing chosen on these); synthesized: the four samples (Japanese TTS).");
+        report.AppendLine(c, $"Decode → Silero VAD → built-in diarizer, automatic count, defaults; DER with a {Collar} s collar (overlapping reference speech counts for each speaker, so a one-speaker-at-a-time answer misses it). Sets: AMI tuning {string.Join(", ", Tuning)}; AMI held-out {string.Join(", ", HeldOut)} (nothing chosen on these); synthesized: {string.Join(", ", outcomes.Where(o => o.Case.Set == "synthesized").Select(o => o.Case.Name))} (Japanese TTS).");
         report.AppendLine();
         report.AppendLine("| recording | set | speech s | speech F1 | VAD miss | DER | miss | false alarm | confusion | speakers found / true |");
         report.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");

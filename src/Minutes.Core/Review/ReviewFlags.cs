@@ -29,7 +29,7 @@ public sealed record ReviewFlags(
     Confidentiality Confidentiality)
 {
     /// <summary>A BIC score this close to the speaker penalty makes the estimated speaker count doubtful.</summary>
-    public const double CountMargin = 0.1;
+    public const double CountMargin = Speakers.TurnDoubts.CountCloseCall;
 
     /// <summary>How the speaker count was reached: null without a diarization (an imported transcript).</summary>
     public SpeakerCountCheck? SpeakerCount { get; init; }

@@ -53,14 +53,6 @@ public sealed record DiarizationOptions
     public const double DefaultChangeDistance = 0;
 
     /// <summary>
-    /// How much nearer (in cosine similarity) another voice must be for a short piece not to take its
-    /// neighbours' voice. 0 by default (the nearest voice wins, as before): 0.2, chosen on the AMI tuning
-    /// excerpts, split the assembly sample (a synthesized meeting it was not tuned on) into five voices
-    /// with the energy detector (DER 2.05 % → 9.00 %); docs/notes/speakers.md.
-    /// </summary>
-    public double AbsorbMargin { get; init; }
-
-    /// <summary>
     /// A cluster speaking less than this (seconds) is not counted as a speaker: it joins the nearest
     /// voice and its turns are flagged (<see cref="TurnDoubts.Short"/>). Never below the given count.
     /// </summary>
@@ -106,7 +98,7 @@ public sealed record DiarizationOptions
         }
 
         if (Threshold is <= 0 or > 2 || CountPenalty <= 0 || SwitchPenalty < 0 || MatchThreshold is < -1 or > 1
-            || ChangeDistance is < 0 or > 2 || AbsorbMargin < 0 || MinSpeakerSeconds < 0 || DoubtMargin < 0)
+            || ChangeDistance is < 0 or > 2 || MinSpeakerSeconds < 0 || DoubtMargin < 0)
         {
             throw new MinutesException(Messages.Get("DiarizationOptionsInvalid"));
         }
@@ -146,7 +138,6 @@ public sealed record DiarizationOptions
                 ["countPenalty"] = CountPenalty.ToString(c),
                 ["resegment"] = Resegment ? "true" : "false",
                 ["changeDistance"] = ChangeDistance.ToString(c),
-                ["absorbMargin"] = AbsorbMargin.ToString(c),
                 ["minSpeakerSeconds"] = MinSpeakerSeconds.ToString(c),
                 ["doubtMargin"] = DoubtMargin.ToString(c),
                 ["switchPenalty"] = SwitchPenalty.ToString(c),

@@ -171,21 +171,8 @@ public sealed class Diarizer
         var position = reliable.Select((piece, k) => (piece, k)).ToDictionary(p => p.piece, p => p.k);
         for (var i = 0; i < pieces.Count; i++)
         {
-            pieceLabels[i] = position.TryGetValue(i, out var k) ? reliableLabels[k] : -1;
-        }
-
-        // A short piece takes its neighbours' voice unless another voice is clearly nearer.
-        for (var i = 0; i < pieces.Count; i++)
-        {
-            if (pieceLabels[i] >= 0)
-            {
-                continue;
-            }
-
-            var nearest = centroids.Keys.MaxBy(l => Vectors.Dot(centroids[l], vectors[i]));
-            var neighbours = new[] { Labelled(pieceLabels, i, -1), Labelled(pieceLabels, i, +1) }.Where(l => l >= 0).ToList();
-            var neighbour = neighbours.Count == 0 ? nearest : neighbours.MaxBy(l => Vectors.Dot(centroids[l], vectors[i]));
-            pieceLabels[i] = Vectors.Dot(centroids[nearest], vectors[i]) - Vectors.Dot(centroids[neighbour], vectors[i]) > _options.AbsorbMargin ? nearest : neighbour;
+            // A short piece takes the voice nearest to it (see docs/notes/speakers.md for the neighbour rule tried and dropped).
+            pieceLabels[i] = position.TryGetValue(i, out var k) ? reliableLabels[k] : centroids.Keys.MaxBy(l => Vectors.Dot(centroids[l], vectors[i]));
         }
 
         var labels = new int[windows.Count];
@@ -200,20 +187,6 @@ public sealed class Diarizer
     /// <summary>The pair of voices the BIC nearly joined, when its score was within <see cref="TurnDoubts.CountCloseCall"/> of the penalty.</summary>
     private (int A, int B)? CloseCall(BicMerging.Outcome decision) =>
         decision.Next is { } next && Math.Abs(next - _options.CountPenalty) < TurnDoubts.CountCloseCall ? decision.NextPair : null;
-
-    /// <summary>The label of the nearest labelled piece before (<paramref name="step"/> −1) or after (+1) piece <paramref name="i"/>, or −1.</summary>
-    private static int Labelled(int[] labels, int i, int step)
-    {
-        for (var j = i + step; j >= 0 && j < labels.Length; j += step)
-        {
-            if (labels[j] >= 0)
-            {
-                return labels[j];
-            }
-        }
-
-        return -1;
-    }
 
     /// <summary>Average-linkage clusters of the pieces; <paramref name="sizes"/> (windows per piece) decide which clusters are too small to be a voice.</summary>
     private int[] Cluster(List<float[]> vectors, List<int> sizes)
