@@ -124,13 +124,8 @@ public sealed record MeetingInfo(string? Name, string? Date, string? Place)
         public static MeetingKeys Load()
         {
             var keys = new MeetingKeys();
-            foreach (var line in ResourceLines.EmbeddedText("Minutes.Drafting.meeting-keys.tsv").ReplaceLineEndings("\n").Split('\n'))
+            foreach (var line in ResourceLines.Embedded("Minutes.Drafting.meeting-keys.tsv"))
             {
-                if (line.Length == 0 || line[0] == '#')
-                {
-                    continue;
-                }
-
                 var fields = line.Split('\t', 2);
                 switch (fields[0])
                 {

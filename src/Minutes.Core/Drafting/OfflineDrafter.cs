@@ -91,12 +91,21 @@ public sealed class OfflineDrafter : IMinutesDrafter
     private static List<MinutesItem> InMeetingOrder(List<MinutesItem> statements, List<MinutesItem> closing, List<TranscriptSegment> said)
     {
         var position = said.Select((s, i) => (s.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
-        List<int> At(MinutesItem item) => [.. item.Citations.Select(c => position.GetValueOrDefault(c, int.MaxValue)).DefaultIfEmpty(int.MaxValue)];
+        // Where an item was said: the first and last of its citations in the meeting (once per item, not per comparison).
+        var first = new Dictionary<MinutesItem, int>(ReferenceEqualityComparer.Instance);
+        var last = new Dictionary<MinutesItem, int>(ReferenceEqualityComparer.Instance);
+        foreach (var m in statements.Concat(closing))
+        {
+            var at = m.Citations.Select(c => position.GetValueOrDefault(c, int.MaxValue)).DefaultIfEmpty(int.MaxValue).ToList();
+            (first[m], last[m]) = (at.Min(), at.Max());
+        }
+
         var merged = new List<MinutesItem>(statements);
         foreach (var item in closing)
         {
             // After the statement in which it was said (its last citation; a decision also cites the vote before it).
-            var at = merged.FindLastIndex(m => m.Kind is not (ItemKinds.Decision or ItemKinds.Action) && At(m).Min() <= At(item).Max());
+            var end = last[item];
+            var at = merged.FindLastIndex(m => m.Kind is not (ItemKinds.Decision or ItemKinds.Action) && first[m] <= end);
             var after = at + 1;
             while (after < merged.Count && merged[after].Kind is ItemKinds.Decision or ItemKinds.Action)
             {

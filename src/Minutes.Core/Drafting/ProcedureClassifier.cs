@@ -44,13 +44,8 @@ public sealed class ProcedureClassifier
         var record = "{0}";
         var self = string.Empty;
         var records = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var line in ResourceLines.EmbeddedText("Minutes.Drafting.procedure-cues.tsv").ReplaceLineEndings("\n").Split('\n'))
+        foreach (var line in ResourceLines.Embedded("Minutes.Drafting.procedure-cues.tsv"))
         {
-            if (line.Length == 0 || line[0] == '#')
-            {
-                continue;
-            }
-
             var fields = line.Split('\t', 2);
             switch (fields[0])
             {

@@ -20,8 +20,6 @@ public sealed class EditsStage : IStage
     /// <summary>The stage's name in the manifest (between draft and render).</summary>
     public const string Name = StageNames.Edits;
 
-    private static readonly SessionPlan NoSessions = new("none", new Dictionary<string, string>(), [], []);
-
     public StageDefinition Define(RunFolder run)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -46,7 +44,7 @@ public sealed class EditsStage : IStage
         var drafted = run.Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument);
         var edited = EditedMinutes.Replay(drafted, log);
         var transcript = run.Read(run.CurrentTranscript, MinutesJson.Context.Transcript);
-        var sessions = run.Exists(RunFolder.SessionsTrace) ? run.Read(RunFolder.SessionsTrace, MinutesJson.Context.SessionPlan) : NoSessions;
+        var sessions = run.Exists(RunFolder.SessionsTrace) ? run.Read(RunFolder.SessionsTrace, MinutesJson.Context.SessionPlan) : Review.StatementCheck.NoSessions;
         var verdicts = MinutesVerifier.Verify(edited.Minutes, transcript, sessions).Sections.SelectMany(s => s.Items).GroupBy(i => i.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Verification, StringComparer.Ordinal);
         var changed = edited.EditedItems.ToHashSet(StringComparer.Ordinal);
         var minutes = edited.Minutes with

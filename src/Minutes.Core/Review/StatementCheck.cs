@@ -12,7 +12,8 @@ namespace Minutes.Review;
 /// </summary>
 public static class StatementCheck
 {
-    private static readonly SessionPlan NoSessions = new("none", new Dictionary<string, string>(), [], []);
+    /// <summary>The plan of a run without sessions: every statement is checked against the whole transcript.</summary>
+    internal static readonly SessionPlan NoSessions = new("none", new Dictionary<string, string>(), [], []);
 
     /// <summary>The artifacts with the minutes verified against the current transcript.</summary>
     public static RunArtifacts Reverify(RunArtifacts artifacts)

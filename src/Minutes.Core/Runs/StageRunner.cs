@@ -107,8 +107,7 @@ public sealed class StageRunner
 
         var expected = stage.Outputs.SelectMany(ExpandOutput).Order(StringComparer.Ordinal).ToList();
         var recorded = record.Outputs.Select(o => o.Path).Order(StringComparer.Ordinal).ToList();
-        return expected.SequenceEqual(recorded)
-            && record.Outputs.All(o => _run.Exists(o.Path) && _run.Digest(o.Path).Sha256 == o.Sha256);
+        return expected.SequenceEqual(recorded) && OutputsIntact(record);
     }
 
     private bool OutputsIntact(StageRecord? record) =>

@@ -168,13 +168,8 @@ public static class WrittenJapanese
         public static Rules Load()
         {
             var rules = new Rules();
-            foreach (var line in ResourceLines.EmbeddedText("Minutes.Text.written-style.txt").ReplaceLineEndings("\n").Split('\n'))
+            foreach (var line in ResourceLines.Embedded("Minutes.Text.written-style.txt"))
             {
-                if (line.Length == 0 || line[0] == '#')
-                {
-                    continue;
-                }
-
                 var f = line.Split('\t');
                 switch (f[0])
                 {

@@ -38,9 +38,6 @@ public static class WhisperSetup
         return terms is { Count: > 0 } ? GlossaryPrompt.From(terms) : null;
     }
 
-    /// <summary>The prompt a glossary file gives (see <see cref="ReadGlossaryTerms"/> and <see cref="GlossaryPrompt"/>).</summary>
-    public static string ReadGlossary(string path) => GlossaryPrompt.From(ReadGlossaryTerms(path)).Prompt;
-
     /// <summary>
     /// A glossary is one proper noun per line ('#' starts a comment). Whisper reads it as text
     /// that came before, so the nouns are joined as a Japanese list.
