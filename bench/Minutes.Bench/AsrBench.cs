@@ -190,7 +190,7 @@ public static class AsrBench
 
             var best = rows.Where(r => r.Model == model && r.Mode != "greedy+fallback").MinBy(r => r.M.Seconds);
             var twoHours = best.M.Seconds / best.M.Figures["audioSeconds"] * 7200;
-            parts.Add($"a two-hour meeting ≈ {TimeSpan.FromSeconds(twoHours):h\\:mm} with {best.Mode}, {(best.Processors > 1 ? $"{best.Processors} processors × {best.Threads / best.Processors} thread" : $"{best.Threads} thread(s)")}");
+            parts.Add($"a two-hour meeting ≈ {TimeSpan.FromMinutes(Math.Round(twoHours / 60)):h\\:mm} with {best.Mode}, {(best.Processors > 1 ? $"{best.Processors} processors × {best.Threads / best.Processors} thread" : $"{best.Threads} thread(s)")}");
             report.AppendLine(CultureInfo.InvariantCulture, $"- **{model}**: {string.Join("; ", parts)}.");
         }
 

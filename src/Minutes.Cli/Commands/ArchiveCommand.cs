@@ -11,8 +11,8 @@ internal static class ArchiveCommand
     public static Command Create(CliConsole console)
     {
         var run = CommonOptions.RunArgument();
-        var output = new Option<string>("--output", "-o") { Description = Messages.Get("HelpArchive1"), Required = true };
-        var command = new Command("archive", Messages.Get("HelpArchive2"))
+        var output = new Option<string>("--output", "-o") { Description = Messages.Get("HelpArchiveOutput"), Required = true };
+        var command = new Command("archive", Messages.Get("HelpArchiveCommand"))
         {
             run, output,
         };

@@ -28,6 +28,9 @@ internal static class CommonOptions
 
     public static Option<string?> LowerConfidentiality() => new("--lower-confidentiality") { Description = Messages.Get("HelpLowerConfidentiality") };
 
+    /// <summary>Why a reviewer corrects, edits, decides or purges: recorded with the entry.</summary>
+    public static Option<string?> Reason() => new("--reason") { Description = Messages.Get("HelpReason") };
+
     public static Option<string?> LevelReviewer() => new("--reviewer") { Description = Messages.Get("HelpLevelReviewer") };
 
     /// <summary>The level asked for (the option, when given), the reason to lower, who asks, and a new run's level: minutes.json, else level 1.</summary>

@@ -16,7 +16,7 @@ internal static class CorrectCommand
     {
         var run = CommonOptions.RunArgument();
         var reviewer = new Option<string>("--reviewer") { Description = Messages.Get("HelpCorrectReviewer"), Required = true };
-        var reason = new Option<string?>("--reason") { Description = Messages.Get("HelpCorrectReason") };
+        var reason = CommonOptions.Reason();
         var segment = new Option<string?>("--segment") { Description = Messages.Get("HelpCorrectSegment") };
         var text = new Option<string?>("--text") { Description = Messages.Get("HelpCorrectText") };
         var speaker = new Option<string?>("--speaker") { Description = Messages.Get("HelpCorrectSpeaker") };

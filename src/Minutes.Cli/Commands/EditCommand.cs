@@ -16,15 +16,15 @@ internal static class EditCommand
     public static Command Create(CliConsole console)
     {
         var run = CommonOptions.RunArgument();
-        var item = new Option<string?>("--item") { Description = Messages.Get("HelpEdit3") };
-        var text = new Option<string?>("--text") { Description = Messages.Get("HelpEdit4") };
-        var delete = new Option<bool>("--delete") { Description = Messages.Get("HelpEdit5") };
-        var restore = new Option<bool>("--restore") { Description = Messages.Get("HelpEdit6") };
-        var insertAfter = new Option<string?>("--insert-after") { Description = Messages.Get("HelpEdit7") };
-        var cite = new Option<string?>("--cite") { Description = Messages.Get("HelpEdit8") };
-        var reviewer = new Option<string>("--reviewer") { Description = Messages.Get("HelpEdit9"), Required = true };
-        var reason = new Option<string?>("--reason") { Description = Messages.Get("HelpEdit10") };
-        var command = new Command("edit", Messages.Get("HelpEdit11"))
+        var item = new Option<string?>("--item") { Description = Messages.Get("HelpEditItem") };
+        var text = new Option<string?>("--text") { Description = Messages.Get("HelpEditText") };
+        var delete = new Option<bool>("--delete") { Description = Messages.Get("HelpEditDelete") };
+        var restore = new Option<bool>("--restore") { Description = Messages.Get("HelpEditRestore") };
+        var insertAfter = new Option<string?>("--insert-after") { Description = Messages.Get("HelpEditInsertAfter") };
+        var cite = new Option<string?>("--cite") { Description = Messages.Get("HelpEditCite") };
+        var reviewer = new Option<string>("--reviewer") { Description = Messages.Get("HelpEditReviewer"), Required = true };
+        var reason = CommonOptions.Reason();
+        var command = new Command("edit", Messages.Get("HelpEditCommand"))
         {
             run, item, text, delete, restore, insertAfter, cite, reviewer, reason,
         };

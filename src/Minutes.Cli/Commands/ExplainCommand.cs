@@ -15,9 +15,9 @@ internal static class ExplainCommand
     public static Command Create(CliConsole console)
     {
         var run = CommonOptions.RunArgument();
-        var id = new Argument<string>("id") { Description = Messages.Get("HelpExplain12") };
+        var id = new Argument<string>("id") { Description = Messages.Get("HelpExplainId") };
         var json = CommonOptions.Json();
-        var command = new Command("explain", Messages.Get("HelpExplain13")) { run, id, json };
+        var command = new Command("explain", Messages.Get("HelpExplainCommand")) { run, id, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var folder = RunFolder.Open(parse.GetRequiredValue(run));

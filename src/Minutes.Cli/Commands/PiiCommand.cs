@@ -15,7 +15,7 @@ internal static class PiiCommand
         var keep = new Option<string?>("--keep") { Description = Messages.Get("HelpPiiKeep") };
         var redact = new Option<string?>("--redact") { Description = Messages.Get("HelpPiiRedact") };
         var reviewer = new Option<string?>("--reviewer") { Description = Messages.Get("HelpPiiReviewer") };
-        var reason = new Option<string?>("--reason") { Description = Messages.Get("HelpCorrectReason") };
+        var reason = CommonOptions.Reason();
         var command = new Command("pii", Messages.Get("HelpPiiPiiCommand")) { run, keep, redact, reviewer, reason };
         command.SetAction(async (parse, cancellationToken) =>
         {

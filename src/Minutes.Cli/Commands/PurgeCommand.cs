@@ -11,11 +11,11 @@ internal static class PurgeCommand
     public static Command Create(CliConsole console)
     {
         var run = CommonOptions.RunArgument();
-        var recording = new Option<bool>("--recording") { Description = Messages.Get("HelpPurge14") };
-        var personal = new Option<bool>("--personal-information") { Description = Messages.Get("HelpPurge15") };
-        var reviewer = new Option<string>("--reviewer") { Description = Messages.Get("HelpPurge16"), Required = true };
-        var reason = new Option<string?>("--reason") { Description = Messages.Get("HelpPurge17") };
-        var command = new Command("purge", Messages.Get("HelpPurge18"))
+        var recording = new Option<bool>("--recording") { Description = Messages.Get("HelpPurgeRecording") };
+        var personal = new Option<bool>("--personal-information") { Description = Messages.Get("HelpPurgePersonalInformation") };
+        var reviewer = new Option<string>("--reviewer") { Description = Messages.Get("HelpPurgeReviewer"), Required = true };
+        var reason = CommonOptions.Reason();
+        var command = new Command("purge", Messages.Get("HelpPurgeCommand"))
         {
             run, recording, personal, reviewer, reason,
         };

@@ -144,7 +144,7 @@ public sealed class MinutesPipeline
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                var reason = ex is MinutesException ? ex.Message : $"unexpected error ({ex.GetType().Name}): {ex.Message.ReplaceLineEndings(" ")}";
+                var reason = ex is MinutesException ? ex.Message : Messages.Get("UnexpectedError", ex.GetType().Name, ex.Message.ReplaceLineEndings(" "));
                 entry = new BatchEntry(recording, output, BatchStatus.Failed, null, null, null, reason);
             }
 
@@ -452,7 +452,7 @@ public sealed class MinutesPipeline
     {
         foreach (var warning in run.Read(RunFolder.AudioTrace, MinutesJson.Context.AudioInfo).Warnings ?? [])
         {
-            _observer?.StageWarning(StageNames.Audio, $"the recording was repaired: {warning}");
+            _observer?.StageWarning(StageNames.Audio, Messages.Get("RecordingRepaired", warning));
         }
     }
 
