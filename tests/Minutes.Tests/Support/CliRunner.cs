@@ -20,6 +20,38 @@ public static class CliRunner
         return new Result(code, output.ToString(), error.ToString());
     }
 
+    /// <summary>
+    /// Runs the command and cancels it, as Ctrl+C would, from inside the write of the first stderr
+    /// line that <paramref name="cancelAt"/> accepts. Progress is reported synchronously by the
+    /// stage that makes it, so the cancel lands at a known point of the work, not after a race.
+    /// </summary>
+    public static async Task<Result> RunCancellingAsync(string[] args, Func<string, bool> cancelAt)
+    {
+        using var cancellation = new CancellationTokenSource();
+        using var output = new StringWriter();
+        using var error = new CancellingWriter(cancelAt, cancellation);
+        var code = await MinutesApp.RunAsync(args, new CliConsole(output, error, ErrorIsTerminal: false), cancellation.Token).WaitAsync(Timeout, CancellationToken.None);
+        return new Result(code, output.ToString(), error.ToString());
+    }
+
+    private sealed class CancellingWriter(Func<string, bool> cancelAt, CancellationTokenSource cancellation) : StringWriter
+    {
+        public override void WriteLine(string? value)
+        {
+            base.WriteLine(value);
+            if (value is not null && cancelAt(value))
+            {
+                cancellation.Cancel();
+            }
+        }
+
+        public override Task WriteLineAsync(string? value)
+        {
+            WriteLine(value);
+            return Task.CompletedTask;
+        }
+    }
+
     /// <summary>A run folder started from a sample's reference transcript and agenda (<c>minutes import</c>), as the drafting tests need it.</summary>
     public static async Task<string> ImportSampleAsync(string run, string sample)
     {
