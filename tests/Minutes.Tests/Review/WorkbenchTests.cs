@@ -236,7 +236,8 @@ public sealed class WorkbenchTests
         using var stop = new CancellationTokenSource();
         var serving = MinutesApp.RunAsync(["review", run.Root, "--serve", "--port", "0"], new CliConsole(synchronizedOut, TextWriter.Synchronized(error), ErrorIsTerminal: false), stop.Token);
 
-        var address = await WaitForAsync(() => output.ToString().Split('\n').FirstOrDefault(l => l.StartsWith("Review workbench: ", StringComparison.Ordinal)));
+        // TextWriter.Synchronized locks on the wrapper, so reading under the same lock never meets a write half done.
+        var address = await WaitForAsync(() => { lock (synchronizedOut) { return output.ToString(); } }, text => text.Split('\n').FirstOrDefault(l => l.StartsWith("Review workbench: ", StringComparison.Ordinal)));
         var uri = new Uri(address["Review workbench: ".Length..].Trim());
         Assert.Equal("127.0.0.1", uri.Host);
         Assert.Matches("^\\?token=[0-9a-f]{48}$", uri.Query);
@@ -277,12 +278,12 @@ public sealed class WorkbenchTests
         return request;
     }
 
-    private static async Task<string> WaitForAsync(Func<string?> probe)
+    private static async Task<string> WaitForAsync(Func<string> read, Func<string, string?> probe)
     {
         var deadline = DateTime.UtcNow + Limit;
         while (DateTime.UtcNow < deadline)
         {
-            if (probe() is { } found)
+            if (probe(read()) is { } found)
             {
                 return found;
             }
