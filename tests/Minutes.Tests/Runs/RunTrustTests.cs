@@ -39,11 +39,10 @@ public sealed class RunTrustTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static async Task<CliRunner.Result> Succeeds(Task<CliRunner.Result> command)
+    private static async Task Succeeds(Task<CliRunner.Result> command)
     {
         var result = await command;
-        Assert.True(result.ExitCode == 0, result.Out + result.Error);
-        return result;
+        Assert.True(result.ExitCode == 0, $"{result.Out}{result.Error}");
     }
 
     [Fact]
@@ -109,7 +108,7 @@ public sealed class RunTrustTests : IDisposable
         var text = File.ReadAllText(run.PathOf(file));
         Assert.Contains(valid, text, StringComparison.Ordinal);
         // As if a faulty tool had written it: the manifest records the malformed file's digest.
-        WriteRecorded(run, file, text.Replace(valid, malformed, StringComparison.Ordinal));
+        RecordedWrite.Write(run, file, text.Replace(valid, malformed, StringComparison.Ordinal));
 
         var unapproved = await CliRunner.RunAsync("verify", run.Root);
 
@@ -262,19 +261,4 @@ public sealed class RunTrustTests : IDisposable
     }
 
     private static bool Excused(string path) => ArtifactSchemas.NotChecked.Any(n => path.StartsWith(n.Prefix, StringComparison.Ordinal));
-
-    private static void WriteRecorded(RunFolder run, string path, string text)
-    {
-        File.WriteAllText(run.PathOf(path), text);
-        var digest = run.Digest(path);
-        var manifest = run.LoadManifest();
-        run.SaveManifest(manifest with
-        {
-            Stages = manifest.Stages.Select(s => s with
-            {
-                Inputs = s.Inputs.Select(f => f.Path == path ? f with { Sha256 = digest.Sha256, Bytes = digest.Bytes } : f).ToList(),
-                Outputs = s.Outputs.Select(f => f.Path == path ? f with { Sha256 = digest.Sha256, Bytes = digest.Bytes } : f).ToList(),
-            }).ToList(),
-        });
-    }
 }
