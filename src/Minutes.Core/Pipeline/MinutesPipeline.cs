@@ -301,7 +301,7 @@ public sealed class MinutesPipeline
         var cited = new List<string>();
         if (run.Exists(RunFolder.MinutesTrace))
         {
-            await RenderAsync(runner, reviewPage, cancellationToken).ConfigureAwait(false);
+            await RenderDraftAsync(runner, reviewPage, cancellationToken).ConfigureAwait(false);
             var minutes = run.Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument);
             cited.AddRange(minutes.Sections.SelectMany(s => s.Items).Where(i => i.Citations.Intersect(correction.Segments).Any()).Select(i => i.Id));
         }
@@ -359,7 +359,8 @@ public sealed class MinutesPipeline
         }
 
         // The edits stage replays the log once (the new edit changed it, so it runs); its result is the edit's outcome.
-        var edited = await RenderAsync(new StageRunner(run, resume: false, _observer), reviewPage, cancellationToken).ConfigureAwait(false)
+        var edited = await RenderDraftAsync(new StageRunner(run, resume: false, _observer), reviewPage, cancellationToken).ConfigureAwait(false)
+            // Only if the stage found its output current, which a changed log rules out.
             ?? EditedMinutes.Replay(run.Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument), log);
         var recorded = log.Edits[^1];
         var id = recorded.NewItem ?? recorded.Item;
@@ -402,14 +403,14 @@ public sealed class MinutesPipeline
     /// so its version stays stable; then the review page.
     /// </summary>
     private static Task RenderAndReviewAsync(StageRunner runner, CancellationToken cancellationToken) =>
-        RenderAsync(runner, reviewPage: true, cancellationToken);
+        RenderDraftAsync(runner, reviewPage: true, cancellationToken);
 
     /// <summary>
     /// After a reviewer's correction or edit: edits → render, each only when not current, then the
     /// review page unless <paramref name="reviewPage"/> is false (the workbench writes it later).
     /// Returns what the edits stage made when it ran, else null.
     /// </summary>
-    private static async Task<EditedMinutes?> RenderAsync(StageRunner runner, bool reviewPage, CancellationToken cancellationToken)
+    private static async Task<EditedMinutes?> RenderDraftAsync(StageRunner runner, bool reviewPage, CancellationToken cancellationToken)
     {
         var edited = await EditsStage.RunIfEditedAsync(runner.Run, runner, cancellationToken).ConfigureAwait(false);
         await runner.RunUnlessCurrentAsync(new RenderStage(), cancellationToken).ConfigureAwait(false);
