@@ -20,6 +20,13 @@ public sealed class EditsStage : IStage
     /// <summary>The stage's name in the manifest (between draft and render).</summary>
     public const string Name = StageNames.Edits;
 
+    /// <summary>
+    /// What the last run of this stage made: the edited minutes as written (edited statements
+    /// verified again) and the conflicts left; null until it has run. A caller that recorded an
+    /// edit reads its outcome here instead of replaying the log once more.
+    /// </summary>
+    public EditedMinutes? Result { get; private set; }
+
     public StageDefinition Define(RunFolder run)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -55,17 +62,25 @@ public sealed class EditsStage : IStage
             }).ToList(),
         };
         run.Write(EditedMinutes.File, minutes, MinutesJson.Context.MinutesDocument);
+        Result = edited with { Minutes = minutes };
         return Task.CompletedTask;
     }
 
-    /// <summary>Runs the stage when the run has edits and its output is not current (before every render).</summary>
-    public static async Task RunIfEditedAsync(RunFolder run, StageRunner runner, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the stage when the run has edits and its output is not current (before every render);
+    /// returns what it made, or null when it did not run.
+    /// </summary>
+    public static async Task<EditedMinutes?> RunIfEditedAsync(RunFolder run, StageRunner runner, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(runner);
-        if (run.Exists(MinutesEditLog.File) && run.Exists(RunFolder.MinutesTrace))
+        if (!run.Exists(MinutesEditLog.File) || !run.Exists(RunFolder.MinutesTrace))
         {
-            await runner.RunUnlessCurrentAsync(new EditsStage(), cancellationToken).ConfigureAwait(false);
+            return null;
         }
+
+        var stage = new EditsStage();
+        await runner.RunUnlessCurrentAsync(stage, cancellationToken).ConfigureAwait(false);
+        return stage.Result;
     }
 }

@@ -37,12 +37,14 @@ public sealed record PurgeLog(int FormatVersion, IReadOnlyList<PurgeEntry> Purge
 
     public IReadOnlyList<int> BrokenLinks() => HashChain.BrokenLinks(Purges, DigestOf);
 
-    /// <summary>The purge that explains a recorded file's state: the recorded digest before it, the current one (null: gone) after it.</summary>
+    /// <summary>
+    /// The purge that explains a recorded file's state: the recorded digest before it, the current
+    /// one (null: gone) after it. The caller checks the chain first (<see cref="BrokenLinks"/>, once
+    /// for all files): a broken log explains nothing.
+    /// </summary>
     public (PurgeEntry Entry, PurgedFile File)? Explains(string path, string recorded, string? actual) =>
-        BrokenLinks().Count > 0
-            ? null
-            : Purges.SelectMany(p => p.Files.Select(f => (Entry: p, File: f)))
-                .Where(x => x.File.Path == path && x.File.Sha256 == recorded && x.File.After == actual)
-                .Select(x => ((PurgeEntry, PurgedFile)?)(x.Entry, x.File))
-                .FirstOrDefault();
+        Purges.SelectMany(p => p.Files.Select(f => (Entry: p, File: f)))
+            .Where(x => x.File.Path == path && x.File.Sha256 == recorded && x.File.After == actual)
+            .Select(x => ((PurgeEntry, PurgedFile)?)(x.Entry, x.File))
+            .FirstOrDefault();
 }

@@ -38,7 +38,8 @@ public static class Purger
             throw new MinutesException(Messages.Get("PurgeNotApproved", state.Version));
         }
 
-        var log = PurgeLog.Load(run);
+        // The log as the state read it under this lock: parsed once.
+        var log = state.Purges;
         var files = new List<PurgedFile>();
         var what = new List<string>();
         // The working data holds the recording (--recording) and the transcript's chunks (both): the recording stays unless asked for.

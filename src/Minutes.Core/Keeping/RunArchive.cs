@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using Minutes.Json;
-using Minutes.Rendering;
 using Minutes.Review;
 using Minutes.Runs;
 using Minutes.Text;
@@ -19,7 +18,16 @@ public static class RunArchive
 {
     private static readonly string[] RecordFiles = [RunFolder.ManifestFile, RunFolder.ApprovalsFile, PurgeLog.File];
 
-    public static ArchiveIndex Write(RunFolder run, string output, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public static ArchiveIndex Write(RunFolder run, string output, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        Write(run, output, now, verified: null, cancellationToken);
+
+    /// <summary>
+    /// The archive, made under <see cref="ApprovalLock"/> from one reading of the run: the state
+    /// verify approved is the state whose files, approvals and reviewers go into the zip, and no
+    /// approval or purge can land, nor a correction or edit be recorded, until the zip is written.
+    /// <paramref name="verified"/>, for tests, is called with that state while the lock is held.
+    /// </summary>
+    internal static ArchiveIndex Write(RunFolder run, string output, DateTimeOffset now, Action<ApprovalState>? verified, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(output);
@@ -29,7 +37,9 @@ public static class RunArchive
             throw new MinutesException(Messages.Get("ArchiveInsideRun", output));
         }
 
-        var report = RunVerifier.Verify(run, cancellationToken: cancellationToken);
+        // Optional, as for verify: an archive is also made from a run on read-only media, which nobody can approve meanwhile.
+        using var held = ApprovalLock.Acquire(run, "archive", ApprovalLock.DefaultTimeout, optional: true, cancellationToken);
+        var (report, state) = RunVerifier.VerifyHeld(run, trusted: null, cancellationToken);
         if (!report.Intact)
         {
             throw new MinutesException(Messages.Get("ArchiveNotIntact"), ExitCodes.VerificationFailed);
@@ -40,7 +50,7 @@ public static class RunArchive
             throw new MinutesException(Messages.Get("ArchiveNotApproved", report.Version));
         }
 
-        var state = ApprovalState.Of(run, RunArtifacts.Load(run).Minutes.Confidentiality);
+        verified?.Invoke(state);
         var texts = Redaction.Texts(run);
         var bound = state.Bound.Select(b => b.Path).ToHashSet(StringComparer.Ordinal);
         var kept = new List<(ArchivedFile File, byte[] Content)>();

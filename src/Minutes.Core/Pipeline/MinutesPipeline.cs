@@ -301,16 +301,7 @@ public sealed class MinutesPipeline
         var cited = new List<string>();
         if (run.Exists(RunFolder.MinutesTrace))
         {
-            if (reviewPage)
-            {
-                await RenderAndReviewAsync(runner, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                await EditsStage.RunIfEditedAsync(run, runner, cancellationToken).ConfigureAwait(false);
-                await runner.RunUnlessCurrentAsync(new RenderStage(), cancellationToken).ConfigureAwait(false);
-            }
-
+            await RenderDraftAsync(runner, reviewPage, cancellationToken).ConfigureAwait(false);
             var minutes = run.Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument);
             cited.AddRange(minutes.Sections.SelectMany(s => s.Items).Where(i => i.Citations.Intersect(correction.Segments).Any()).Select(i => i.Id));
         }
@@ -367,22 +358,14 @@ public sealed class MinutesPipeline
             run.Write(MinutesEditLog.File, log, MinutesJson.Context.MinutesEditLog);
         }
 
-        var runner = new StageRunner(run, resume: false, _observer);
-        if (reviewPage)
-        {
-            await RenderAndReviewAsync(runner, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            await EditsStage.RunIfEditedAsync(run, runner, cancellationToken).ConfigureAwait(false);
-            await runner.RunUnlessCurrentAsync(new RenderStage(), cancellationToken).ConfigureAwait(false);
-        }
-
+        // The edits stage replays the log once (the new edit changed it, so it runs); its result is the edit's outcome.
+        var edited = await RenderDraftAsync(new StageRunner(run, resume: false, _observer), reviewPage, cancellationToken).ConfigureAwait(false)
+            // Only if the stage found its output current, which a changed log rules out.
+            ?? EditedMinutes.Replay(run.Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument), log);
         var recorded = log.Edits[^1];
         var id = recorded.NewItem ?? recorded.Item;
-        var statement = RunArtifacts.Load(run).Minutes.Sections.SelectMany(s => s.Items).FirstOrDefault(i => i.Id == id);
-        var conflicts = EditedMinutes.Replay(run.Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument), log).Conflicts;
-        return new EditResult(recorded, statement, conflicts);
+        var statement = edited.Minutes.Sections.SelectMany(s => s.Items).FirstOrDefault(i => i.Id == id);
+        return new EditResult(recorded, statement, edited.Conflicts);
     }
 
     /// <summary>
@@ -419,11 +402,24 @@ public sealed class MinutesPipeline
     /// The draft is rendered again only when 07 or what it cites changed, with or without resume,
     /// so its version stays stable; then the review page.
     /// </summary>
-    private static async Task RenderAndReviewAsync(StageRunner runner, CancellationToken cancellationToken)
+    private static Task RenderAndReviewAsync(StageRunner runner, CancellationToken cancellationToken) =>
+        RenderDraftAsync(runner, reviewPage: true, cancellationToken);
+
+    /// <summary>
+    /// After a reviewer's correction or edit: edits → render, each only when not current, then the
+    /// review page unless <paramref name="reviewPage"/> is false (the workbench writes it later).
+    /// Returns what the edits stage made when it ran, else null.
+    /// </summary>
+    private static async Task<EditedMinutes?> RenderDraftAsync(StageRunner runner, bool reviewPage, CancellationToken cancellationToken)
     {
-        await EditsStage.RunIfEditedAsync(runner.Run, runner, cancellationToken).ConfigureAwait(false);
+        var edited = await EditsStage.RunIfEditedAsync(runner.Run, runner, cancellationToken).ConfigureAwait(false);
         await runner.RunUnlessCurrentAsync(new RenderStage(), cancellationToken).ConfigureAwait(false);
-        await runner.RunAsync(new ReviewStage(), cancellationToken).ConfigureAwait(false);
+        if (reviewPage)
+        {
+            await runner.RunAsync(new ReviewStage(), cancellationToken).ConfigureAwait(false);
+        }
+
+        return edited;
     }
 
     /// <summary>

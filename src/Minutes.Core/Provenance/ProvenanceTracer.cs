@@ -4,6 +4,7 @@ using Minutes.Drafting;
 using Minutes.Json;
 using Minutes.Rendering;
 using Minutes.Runs;
+using Minutes.Speakers;
 using Minutes.Transcription;
 using Minutes.Vad;
 
@@ -20,17 +21,25 @@ public sealed class ProvenanceTracer
     private readonly RunArtifacts _artifacts;
     private readonly Dictionary<string, SpeechRegion> _regions;
     private readonly Dictionary<int, TranscriptionChunk> _chunks;
-    private readonly Func<string, LlmCall?> _call;
+    private readonly Func<string, LlmCall?> _load;
+    private readonly Dictionary<string, LlmCall?> _calls = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, JsonNode?> _answers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (MinutesItem Item, MinutesSection Section)> _items;
     private readonly Dictionary<string, List<string>> _citedBy;
+    private readonly Dictionary<string, SpeakerTurn> _clusterTurns;
 
-    /// <param name="call">The LLM call trace at a run-relative path, or null when the run lacks it.</param>
-    public ProvenanceTracer(RunArtifacts artifacts, VadTrace? vad, Func<string, LlmCall?> call)
+    /// <param name="artifacts">The run's minutes, transcript, speakers and sessions, as read once.</param>
+    /// <param name="vad">The speech regions (02), read once; null when the run has none.</param>
+    /// <param name="load">The LLM call trace at a run-relative path, or null when the run lacks it; called at most once a path.</param>
+    /// <param name="callFiles">The run's LLM call traces (06-llm), for <see cref="AllCalls"/>.</param>
+    public ProvenanceTracer(RunArtifacts artifacts, VadTrace? vad, Func<string, LlmCall?> load, IReadOnlyList<string>? callFiles = null)
     {
         ArgumentNullException.ThrowIfNull(artifacts);
-        ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(load);
         _artifacts = artifacts;
-        _call = call;
+        _load = load;
+        Vad = vad;
+        CallFiles = callFiles ?? [];
         _regions = (vad?.Regions ?? []).GroupBy(r => r.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         _chunks = (artifacts.Transcript.Chunks ?? []).GroupBy(c => c.Index).ToDictionary(g => g.Key, g => g.First());
         _items = artifacts.Minutes.Sections.SelectMany(s => s.Items.Select(i => (Item: i, Section: s)))
@@ -38,7 +47,16 @@ public sealed class ProvenanceTracer
         _citedBy = artifacts.Minutes.Sections.SelectMany(s => s.Items).SelectMany(i => i.Citations.Select(c => (Segment: c, Item: i.Id)))
             .GroupBy(p => p.Segment, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(p => p.Item).Distinct(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+        // Each speaker's first turn that names a cluster, found once rather than per statement.
+        _clusterTurns = (artifacts.Speakers?.Turns ?? []).Where(t => t.Cluster is not null)
+            .GroupBy(t => t.Speaker, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
     }
+
+    /// <summary>The speech regions (02) the tracer was given, for the page's table; null when the run has none.</summary>
+    public VadTrace? Vad { get; }
+
+    /// <summary>The run-relative paths of the run's LLM call traces, in name order.</summary>
+    public IReadOnlyList<string> CallFiles { get; }
 
     /// <summary>The tracer over a run folder's own files (07, the current transcript and speakers, 05, 02 and 06-llm).</summary>
     public static ProvenanceTracer Open(RunFolder run)
@@ -47,28 +65,24 @@ public sealed class ProvenanceTracer
         return For(run, RunArtifacts.Load(run));
     }
 
-    /// <summary>The tracer over <paramref name="artifacts"/> already read from <paramref name="run"/>.</summary>
+    /// <summary>The tracer over <paramref name="artifacts"/> already read from <paramref name="run"/>; 02 is read here, each LLM call when first needed.</summary>
     public static ProvenanceTracer For(RunFolder run, RunArtifacts artifacts)
     {
         ArgumentNullException.ThrowIfNull(run);
         var vad = run.Exists(RunFolder.VadTrace) ? run.Read(RunFolder.VadTrace, MinutesJson.Context.VadTrace) : null;
-        var calls = new Dictionary<string, LlmCall?>(StringComparer.Ordinal);
-        LlmCall? Call(string path)
-        {
-            if (!calls.TryGetValue(path, out var call))
-            {
-                // Only files under 06-llm are read: a pointer elsewhere names nothing.
-                call = path.StartsWith(RunFolder.LlmTraceFolder + "/", StringComparison.Ordinal) && RunFolder.IsCanonical(path) && run.Exists(path)
-                    ? run.Read(path, MinutesJson.Context.LlmCall)
-                    : null;
-                calls[path] = call;
-            }
-
-            return call;
-        }
-
-        return new ProvenanceTracer(artifacts, vad, Call);
+        var folder = run.PathOf(RunFolder.LlmTraceFolder);
+        var files = Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder, "*.json").Select(f => $"{RunFolder.LlmTraceFolder}/{Path.GetFileName(f)}").Order(StringComparer.Ordinal).ToList()
+            : [];
+        // Only files under 06-llm are read: a pointer elsewhere names nothing.
+        return new ProvenanceTracer(artifacts, vad, path => path.StartsWith(RunFolder.LlmTraceFolder + "/", StringComparison.Ordinal) && RunFolder.IsCanonical(path) && run.Exists(path)
+            ? run.Read(path, MinutesJson.Context.LlmCall)
+            : null, files);
     }
+
+    /// <summary>Every LLM call trace of the run (<see cref="CallFiles"/>) with its content, each read once.</summary>
+    public IEnumerable<(string Path, LlmCall Call)> AllCalls() =>
+        CallFiles.Select(path => (Path: path, Call: Call(path))).Where(p => p.Call is not null).Select(p => (p.Path, p.Call!));
 
     /// <summary>Every statement id, then every segment id, in document order.</summary>
     public IEnumerable<string> Ids =>
@@ -78,7 +92,7 @@ public sealed class ProvenanceTracer
     public IReadOnlyDictionary<string, LlmCall> Calls() =>
         _artifacts.Minutes.Sections.SelectMany(s => s.Items).Select(i => i.Provenance).OfType<ItemProvenance>()
             .SelectMany(p => (p.Parts ?? []).Select(c => c.Call).Prepend(p.Call)).OfType<string>().Distinct(StringComparer.Ordinal)
-            .Select(path => (Path: path, Call: _call(path))).Where(p => p.Call is not null)
+            .Select(path => (Path: path, Call: Call(path))).Where(p => p.Call is not null)
             .ToDictionary(p => p.Path, p => p.Call!, StringComparer.Ordinal);
 
     /// <summary>The chain of a statement (m0001…) or segment (s0001…); null when the run has neither with that id.</summary>
@@ -129,9 +143,33 @@ public sealed class ProvenanceTracer
     /// <summary>The call's model, host and part, and the fragment of its answer the pointer selects.</summary>
     private MakingStep Answer(string path, string? pointer)
     {
-        var call = _call(path);
+        var call = Call(path);
         return new MakingStep(ItemProvenance.ByLlm, Call: path, Model: call?.Model, EndpointHost: call?.EndpointHost, Part: call?.Part, Pointer: pointer,
-            Fragment: call is null || pointer is null ? null : Fragment(call.Response, pointer));
+            Fragment: call is null || pointer is null ? null : At(AnswerOf(path, call), pointer));
+    }
+
+    /// <summary>A call trace, loaded the first time it is asked for.</summary>
+    private LlmCall? Call(string path)
+    {
+        if (!_calls.TryGetValue(path, out var call))
+        {
+            call = _load(path);
+            _calls[path] = call;
+        }
+
+        return call;
+    }
+
+    /// <summary>A call's answer parsed once, however many statements point into it.</summary>
+    private JsonNode? AnswerOf(string path, LlmCall call)
+    {
+        if (!_answers.TryGetValue(path, out var answer))
+        {
+            answer = Parse(call.Response);
+            _answers[path] = answer;
+        }
+
+        return answer;
     }
 
     /// <summary>The JSON at a pointer (<c>/items/2</c>) in an answer, compact; null when the answer has nothing there.</summary>
@@ -139,12 +177,24 @@ public sealed class ProvenanceTracer
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(pointer);
-        JsonNode? node;
+        return At(Parse(response), pointer);
+    }
+
+    private static JsonNode? Parse(string response)
+    {
         try
         {
-            node = JsonNode.Parse(DraftAnswerCheck.Unfenced(response));
+            return JsonNode.Parse(DraftAnswerCheck.Unfenced(response));
         }
         catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string? At(JsonNode? node, string pointer)
+    {
+        if (node is null)
         {
             return null;
         }
@@ -181,7 +231,7 @@ public sealed class ProvenanceTracer
                 continue;
             }
 
-            var turn = _artifacts.Speakers?.Turns.FirstOrDefault(t => t.Speaker == id && t.Cluster is not null);
+            var turn = _clusterTurns.GetValueOrDefault(id);
             steps.Add(new SpeakerStep(speaker.Id, speaker.Name, speaker.Source, speaker.Score, turn?.Cluster, turn?.Margin));
         }
 

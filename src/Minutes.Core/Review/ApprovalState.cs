@@ -13,16 +13,24 @@ namespace Minutes.Review;
 /// </summary>
 public sealed class ApprovalState
 {
-    private ApprovalState(Manifest manifest, IReadOnlyList<FileCheck> checks, ApprovalLog log, Confidentiality confidentiality)
+    private ApprovalState(Manifest manifest, IReadOnlyList<FileCheck> checks, ApprovalLog log, Keeping.PurgeLog purges, IReadOnlyList<int> purgeBrokenLinks, Confidentiality confidentiality)
     {
         Manifest = manifest;
         Checks = checks;
         Log = log;
+        Purges = purges;
+        PurgeBrokenLinks = purgeBrokenLinks;
         Confidentiality = confidentiality;
         InvalidPaths = RunIntegrity.InvalidPaths(manifest);
         Bound = RunIntegrity.Bound(manifest, checks).Select(f => new ApprovedFile(f.Path, f.Sha256)).ToList();
         Version = log.Approvals.FirstOrDefault(a => SameFiles(a.Files, Bound))?.Version
             ?? (log.Approvals.Count == 0 ? 1 : log.Approvals.Max(a => a.Version) + 1);
+        Changed = checks.Where(c => !c.Matches).ToList();
+        CurrentApprovals = log.Approvals.Where(a => SameFiles(a.Files, Bound)).ToList();
+        CurrentReviewers = Reviewers(CurrentApprovals);
+        BrokenLinks = log.BrokenLinks();
+        SealProblem = SealOf(manifest, log);
+        IsApproved = Changed.Count == 0 && InvalidPaths.Count == 0 && SealProblem is null && BrokenLinks.Count == 0 && CurrentReviewers.Count >= RequiredReviewers;
     }
 
     public Manifest Manifest { get; }
@@ -45,40 +53,35 @@ public sealed class ApprovalState
     /// </summary>
     public int Version { get; }
 
-    public IEnumerable<FileCheck> Changed => Checks.Where(c => !c.Matches);
+    /// <summary><c>purge-log.json</c> as read with the checks (empty when the run has none): what explains a purged file.</summary>
+    public Keeping.PurgeLog Purges { get; }
+
+    /// <summary>The sequence numbers of purges whose digest or link does not hold; such a log explains no file.</summary>
+    public IReadOnlyList<int> PurgeBrokenLinks { get; }
+
+    /// <summary>The recorded files that differ from the disk, no purge explaining it.</summary>
+    public IReadOnlyList<FileCheck> Changed { get; }
 
     /// <summary>The approvals of exactly the current files.</summary>
-    public IReadOnlyList<Approval> CurrentApprovals => Log.Approvals.Where(a => SameFiles(a.Files, Bound)).ToList();
+    public IReadOnlyList<Approval> CurrentApprovals { get; }
+
+    /// <summary>The sequence numbers of approvals whose digest or link does not hold (<see cref="ApprovalLog.BrokenLinks"/>).</summary>
+    public IReadOnlyList<int> BrokenLinks { get; }
 
     /// <summary>How many different reviewers the run's confidentiality level asks for.</summary>
     public int RequiredReviewers => Confidentiality.RequiredReviewers;
 
-    public IReadOnlyList<string> CurrentReviewers => Reviewers(CurrentApprovals);
+    public IReadOnlyList<string> CurrentReviewers { get; }
 
     /// <summary>
     /// Why the log does not match the manifest's seal (its count and the digest of its last
     /// approval), or null: a deleted log or a removed last entry keeps the rest of the chain
     /// intact, the seal does not.
     /// </summary>
-    public string? SealProblem
-    {
-        get
-        {
-            var sealedCount = Manifest.Approvals?.Count ?? 0;
-            var last = Log.Approvals.Count == 0 ? null : Log.Approvals[^1].Sha256;
-            if (sealedCount != Log.Approvals.Count)
-            {
-                return string.Create(CultureInfo.InvariantCulture, $"the manifest records {sealedCount} approval(s), {RunFolder.ApprovalsFile} holds {Log.Approvals.Count}");
-            }
+    public string? SealProblem { get; }
 
-            return sealedCount > 0 && Manifest.Approvals!.Last != last
-                ? $"the last approval in {RunFolder.ApprovalsFile} is not the one the manifest records"
-                : null;
-        }
-    }
-
-    public bool IsApproved =>
-        !Changed.Any() && InvalidPaths.Count == 0 && SealProblem is null && Log.BrokenLinks().Count == 0 && CurrentReviewers.Count >= RequiredReviewers;
+    /// <summary>Whether the current version counts as approved; the state is read once, so this is computed once.</summary>
+    public bool IsApproved { get; }
 
     public static ApprovalState Of(RunFolder run, Confidentiality confidentiality)
     {
@@ -93,7 +96,25 @@ public sealed class ApprovalState
         var manifest = run.LoadManifest();
         // The run's own level counts too: one raised after the draft still needs its reviewers.
         var level = manifest.Confidentiality is { } kept ? Confidentiality.Stricter(kept, confidentiality) : confidentiality;
-        return new ApprovalState(manifest, RunIntegrity.Check(run), log, level);
+        // Read and its chain checked once: a broken purge log explains no file (they read as changed or missing).
+        var purges = Keeping.PurgeLog.Load(run);
+        var purgeBroken = purges.BrokenLinks();
+        var explaining = purges.Purges.Count > 0 && purgeBroken.Count == 0 ? purges : null;
+        return new ApprovalState(manifest, RunIntegrity.Check(run, manifest, explaining), log, purges, purgeBroken, level);
+    }
+
+    private static string? SealOf(Manifest manifest, ApprovalLog log)
+    {
+        var sealedCount = manifest.Approvals?.Count ?? 0;
+        var last = log.Approvals.Count == 0 ? null : log.Approvals[^1].Sha256;
+        if (sealedCount != log.Approvals.Count)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"the manifest records {sealedCount} approval(s), {RunFolder.ApprovalsFile} holds {log.Approvals.Count}");
+        }
+
+        return sealedCount > 0 && manifest.Approvals!.Last != last
+            ? $"the last approval in {RunFolder.ApprovalsFile} is not the one the manifest records"
+            : null;
     }
 
     /// <summary>The different reviewers among approvals, compared by folded name; the reserved <c>dictionary</c> never counts.</summary>

@@ -37,7 +37,7 @@ public static class Approver
         var artifacts = RunArtifacts.Load(run);
         var flags = ReviewFlags.Of(run, artifacts);
         var state = ApprovalState.Of(run, artifacts.Minutes.Confidentiality);
-        var broken = state.Log.BrokenLinks();
+        var broken = state.BrokenLinks;
         if (broken.Count > 0)
         {
             throw new MinutesException(Messages.Get("ApprovalsAltered", RunFolder.ApprovalsFile, string.Join(", ", broken)), ExitCodes.VerificationFailed);

@@ -2,11 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Minutes.Drafting;
 using Minutes.Json;
 using Minutes.Provenance;
 using Minutes.Rendering;
-using Minutes.Runs;
 
 namespace Minutes.Review;
 
@@ -26,9 +24,12 @@ internal static class ProvenancePanel
         "ProvenanceMessages", "ProvenanceResponse", "ProvenanceTries",
     ];
 
-    public static void Append(StringBuilder page, RunFolder run, RunArtifacts artifacts, DocumentLabels labels)
+    /// <summary>
+    /// The panel's data and the trace tables, from one <paramref name="tracer"/>: 02 and each LLM
+    /// call are parsed once for the whole page, however many statements and segments name them.
+    /// </summary>
+    public static void Append(StringBuilder page, ProvenanceTracer tracer, RunArtifacts artifacts, DocumentLabels labels)
     {
-        var tracer = ProvenanceTracer.For(run, artifacts);
         var chains = new Dictionary<string, ProvenanceChain>(StringComparer.Ordinal);
         foreach (var id in tracer.Ids)
         {
@@ -46,24 +47,24 @@ internal static class ProvenancePanel
             .Append("<p class=\"hint\">").Append(E(labels["ProvenanceHint"])).Append("</p>\n")
             // JSON inside <script>: '<' escaped so that no text can close the element.
             .Append("<script type=\"application/json\" id=\"provenance-data\">").Append(data.Replace("<", "\\u003c", StringComparison.Ordinal)).Append("</script>\n");
-        Tables(page, run, artifacts, labels);
+        Tables(page, tracer, artifacts, labels);
     }
 
-    private static void Tables(StringBuilder page, RunFolder run, RunArtifacts artifacts, DocumentLabels labels)
+    private static void Tables(StringBuilder page, ProvenanceTracer tracer, RunArtifacts artifacts, DocumentLabels labels)
     {
         page.Append("<section id=\"trace-tables\">\n<h2>").Append(E(labels["TraceTables"])).Append("</h2>\n");
-        if (run.Exists(RunFolder.VadTrace))
+        if (tracer.Vad is { } vad)
         {
-            var vad = run.Read(RunFolder.VadTrace, MinutesJson.Context.VadTrace);
             Table(page, "trace-regions", labels["TraceRegions"] + $" {vad.Detector}", ["id", "start", "end", "seconds"],
                 vad.Regions.Select(r => new[] { r.Id, N(r.Start), N(r.End), N(r.End - r.Start) }));
         }
 
         if (artifacts.Transcript.Chunks is { Count: > 0 } chunks)
         {
+            var perChunk = artifacts.Transcript.Segments.Where(s => s.Chunk is not null).CountBy(s => s.Chunk!.Value).ToDictionary();
             Table(page, "trace-chunks", labels["TraceChunks"], ["chunk", "start", "end", "regions", "segments"],
                 chunks.Select(c => new[] { c.Index.ToString(CultureInfo.InvariantCulture), N(c.Start), N(c.End), string.Join(' ', c.RegionIds),
-                    artifacts.Transcript.Segments.Count(s => s.Chunk == c.Index).ToString(CultureInfo.InvariantCulture) }));
+                    perChunk.GetValueOrDefault(c.Index).ToString(CultureInfo.InvariantCulture) }));
         }
 
         if (artifacts.Speakers is { } speakers)
@@ -78,11 +79,9 @@ internal static class ProvenancePanel
                 sessions.Sessions.Select(s => new[] { s.Id, s.Title, s.Kind, N(s.Start), N(s.End), s.Boundary.Reason, s.Boundary.SegmentId ?? string.Empty, s.Boundary.Evidence ?? string.Empty, s.Boundary.Pattern ?? string.Empty, s.Boundary.PauseSeconds is { } p ? N(p) : string.Empty }));
         }
 
-        var llm = run.PathOf(RunFolder.LlmTraceFolder);
-        if (Directory.Exists(llm))
+        if (tracer.CallFiles.Count > 0)
         {
-            var calls = Directory.EnumerateFiles(llm, "*.json").Order(StringComparer.Ordinal).Select(f => $"{RunFolder.LlmTraceFolder}/{Path.GetFileName(f)}")
-                .Select(p => (Path: p, Call: run.Read(p, MinutesJson.Context.LlmCall)));
+            var calls = tracer.AllCalls();
             Table(page, "trace-calls", labels["TraceCalls"], ["file", "session", "part", "model", "host", "seconds", "attempts", "tokens", "finish"],
                 calls.Select(c => new[] { c.Path, c.Call.Session ?? string.Empty, c.Call.Part ?? string.Empty, c.Call.Model, c.Call.EndpointHost, N(c.Call.LatencySeconds),
                     c.Call.Attempts.ToString(CultureInfo.InvariantCulture), $"{c.Call.PromptTokens}/{c.Call.CompletionTokens}", c.Call.FinishReason ?? string.Empty }));

@@ -7,6 +7,7 @@ using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using Minutes.Drafting;
+using Minutes.Provenance;
 using Minutes.Rendering;
 using Minutes.Runs;
 using Minutes.Speakers;
@@ -64,7 +65,7 @@ public sealed class ReviewPageBuilder
         Speakers(page, artifacts);
         PersonalInformation(page, artifacts);
         Traces(page, state);
-        ProvenancePanel.Append(page, run, artifacts, _labels);
+        ProvenancePanel.Append(page, ProvenanceTracer.For(run, artifacts), artifacts, _labels);
         Approvals(page, state);
         page.Append("<script>\n").Append(Resource("review.js")).Append("</script>\n");
         page.Append("<script>\n").Append(Resource("provenance.js")).Append("</script>\n</body>\n</html>\n");

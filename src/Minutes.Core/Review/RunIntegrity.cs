@@ -70,11 +70,16 @@ public static class RunIntegrity
         return invalid;
     }
 
-    public static IReadOnlyList<FileCheck> Check(RunFolder run)
+    /// <summary>
+    /// Each file <paramref name="manifest"/> records, as it is on disk; a file that differs is
+    /// marked purged when <paramref name="purges"/> explains it (null: nothing does, for a run
+    /// without purges or whose purge log's chain is broken).
+    /// </summary>
+    public static IReadOnlyList<FileCheck> Check(RunFolder run, Manifest manifest, Keeping.PurgeLog? purges)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var purges = run.Exists(Keeping.PurgeLog.File) ? Keeping.PurgeLog.Load(run) : null;
-        return Recorded(run.LoadManifest())
+        ArgumentNullException.ThrowIfNull(manifest);
+        return Recorded(manifest)
             .Select(f => new FileCheck(f, run.Exists(f.Path) ? Hashing.Sha256OfFile(run.PathOf(f.Path)) : null))
             .Select(c => c.Actual != c.Recorded.Sha256 && purges?.Explains(c.Recorded.Path, c.Recorded.Sha256, c.Actual) is { } purge ? c with { Purged = purge.Entry } : c)
             .ToList();

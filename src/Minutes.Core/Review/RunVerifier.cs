@@ -1,6 +1,7 @@
 using System.Globalization;
 using Minutes.Json;
 using Minutes.Policy;
+using Minutes.Review.Workbench;
 using Minutes.Runs;
 using Minutes.Text;
 
@@ -50,6 +51,16 @@ public static class RunVerifier
         var trusted = trustFolder is null ? null : ApprovalSigner.LoadTrust(trustFolder);
         // Under the lock an approval is never seen half written (log written, seal not yet); a read-only run needs none.
         using var held = ApprovalLock.Acquire(run, "verify", ApprovalLock.DefaultTimeout, optional: true, cancellationToken);
+        return VerifyHeld(run, trusted, cancellationToken).Report;
+    }
+
+    /// <summary>
+    /// <see cref="Verify"/> for a caller that holds <see cref="ApprovalLock"/> (or runs where none can
+    /// be taken): the report and the approval state it was made from, read once, so that what the
+    /// caller does next (an archive) rests on exactly what was verified.
+    /// </summary>
+    internal static (VerifyReport Report, ApprovalState State) VerifyHeld(RunFolder run, IReadOnlyDictionary<string, string>? trusted, CancellationToken cancellationToken)
+    {
         var confidentiality = run.Exists(RunFolder.MinutesTrace)
             ? ReadConfidentiality(run)
             : Confidentiality.Default;
@@ -83,10 +94,17 @@ public static class RunVerifier
             lines.Add(Messages.Get("VerifyPurged", check.Recorded.Path, Messages.Get(check.Actual is null ? "PurgedRemoved" : "PurgedRedacted"), check.Purged!.Sequence, ReviewerName.Printable(check.Purged.Reviewer), check.Purged.Time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)));
         }
 
-        if (run.Exists(Keeping.PurgeLog.File) && Keeping.PurgeLog.Load(run).BrokenLinks() is { Count: > 0 } purgeBroken)
+        if (state.PurgeBrokenLinks is { Count: > 0 } purgeBroken)
         {
             intact = false;
             lines.Add(Messages.Get("VerifyPurgeLogAltered", Keeping.PurgeLog.File, string.Join(", ", purgeBroken)));
+        }
+
+        // The reviewers' checks are chained but no stage records them: the chain is what shows an edited, reordered or inserted entry, or one taken from the middle.
+        if (ReviewChecksBroken(run) is { Count: > 0 } checksBroken)
+        {
+            intact = false;
+            lines.Add(Messages.Get("VerifyChecksAltered", RunFolder.ReviewChecksTrace, string.Join(", ", checksBroken)));
         }
 
         foreach (var check in state.Changed)
@@ -95,7 +113,7 @@ public static class RunVerifier
             lines.Add(DescribeChange(check, state.Log.Approvals));
         }
 
-        var broken = state.Log.BrokenLinks();
+        var broken = state.BrokenLinks;
         if (broken.Count > 0)
         {
             intact = false;
@@ -159,7 +177,20 @@ public static class RunVerifier
             : intact
                 ? $"status: version {state.Version} not approved ({reviewers.Count} of {state.RequiredReviewers} reviewer(s){(state.RequiredReviewers > 1 ? ", confidentiality level 3" : string.Empty)}{(trusted is null ? string.Empty : ", counting only approvals signed with a trusted key")})"
                 : $"status: verification failed; version {state.Version} not approved");
-        return new VerifyReport(lines, intact, approved, state.Version) { WellFormed = malformed.Count == 0 };
+        return (new VerifyReport(lines, intact, approved, state.Version) { WellFormed = malformed.Count == 0 }, state);
+    }
+
+    /// <summary>The sequence numbers of the reviewers' checks whose digest or link does not hold; none when the run has no checks or the file does not parse (the schema check names it then).</summary>
+    private static IReadOnlyList<int> ReviewChecksBroken(RunFolder run)
+    {
+        try
+        {
+            return ReviewCheckLog.Load(run) is { Checks: not null } log ? log.BrokenLinks() : [];
+        }
+        catch (MinutesException)
+        {
+            return [];
+        }
     }
 
     /// <summary>

@@ -5,7 +5,9 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
 using System.Text.Json.Serialization.Metadata;
 using Json.Schema;
+using Minutes.Editing;
 using Minutes.Json;
+using Minutes.Keeping;
 using Minutes.Runs;
 using Minutes.Text;
 
@@ -27,21 +29,36 @@ public static class ArtifactSchemas
 
     private static readonly ConcurrentDictionary<string, JsonSchema> Parsed = new(StringComparer.Ordinal);
 
-    /// <summary>Every artifact kind, in the order of the run folder.</summary>
+    /// <summary>
+    /// Every artifact kind, in the order of the run folder: the one list <c>minutes verify</c>
+    /// checks a run against. A JSON file of the run that no kind holds must be in <see cref="NotChecked"/>.
+    /// </summary>
     public static IReadOnlyList<ArtifactSchema> All { get; } =
     [
-        new("manifest", MinutesJson.Context.Manifest, "manifest.json", p => p == RunFolder.ManifestFile),
-        new("audio", MinutesJson.Context.AudioInfo, "trace/01-audio.json", p => p == RunFolder.AudioTrace),
-        new("vad", MinutesJson.Context.VadTrace, "trace/02-vad.json", p => p == RunFolder.VadTrace),
-        new("transcript", MinutesJson.Context.Transcript, "trace/03-transcript.json (and 03-transcript.corrected.json)", p => p is RunFolder.TranscriptTrace or RunFolder.CorrectedTranscriptTrace),
-        new("speakers", MinutesJson.Context.SpeakerMap, "trace/04-speakers.json (and 04-speakers.corrected.json)", p => p is RunFolder.SpeakersTrace or RunFolder.CorrectedSpeakersTrace),
-        new("sessions", MinutesJson.Context.SessionPlan, "trace/05-sessions.json", p => p == RunFolder.SessionsTrace),
-        new("llm-call", MinutesJson.Context.LlmCall, "trace/06-llm/NNNN-PROMPT.json", p => p.StartsWith(RunFolder.LlmTraceFolder + "/", StringComparison.Ordinal) && p.EndsWith(".json", StringComparison.Ordinal)),
-        new("minutes", MinutesJson.Context.MinutesDocument, "trace/07-minutes.json (and 07-minutes.previous.json)", p => p is RunFolder.MinutesTrace or RunFolder.PreviousMinutesTrace),
-        new("corrections", MinutesJson.Context.CorrectionLog, "trace/corrections.json", p => p == RunFolder.CorrectionsTrace),
-        new("privacy-decisions", MinutesJson.Context.PrivacyDecisionLog, "trace/privacy-decisions.json", p => p == RunFolder.PrivacyDecisionsTrace),
-        new("review-checks", MinutesJson.Context.ReviewCheckLog, "trace/review-checks.json", p => p == RunFolder.ReviewChecksTrace),
-        new("approvals", MinutesJson.Context.ApprovalLog, "approvals.json", p => p == RunFolder.ApprovalsFile),
+        new("manifest", MinutesJson.Context.Manifest, "manifest.json", [RunFolder.ManifestFile]),
+        new("audio", MinutesJson.Context.AudioInfo, "trace/01-audio.json", [RunFolder.AudioTrace]),
+        new("vad", MinutesJson.Context.VadTrace, "trace/02-vad.json", [RunFolder.VadTrace]),
+        new("transcript", MinutesJson.Context.Transcript, "trace/03-transcript.json (and 03-transcript.corrected.json)", [RunFolder.TranscriptTrace, RunFolder.CorrectedTranscriptTrace]),
+        new("speakers", MinutesJson.Context.SpeakerMap, "trace/04-speakers.json (and 04-speakers.corrected.json)", [RunFolder.SpeakersTrace, RunFolder.CorrectedSpeakersTrace]),
+        new("sessions", MinutesJson.Context.SessionPlan, "trace/05-sessions.json", [RunFolder.SessionsTrace]),
+        new("llm-call", MinutesJson.Context.LlmCall, "trace/06-llm/NNNN-PROMPT.json", [], RunFolder.LlmTraceFolder),
+        new("minutes", MinutesJson.Context.MinutesDocument, "trace/07-minutes.json (and 07-minutes.previous.json, 07-minutes.edited.json)", [RunFolder.MinutesTrace, RunFolder.PreviousMinutesTrace, EditedMinutes.File]),
+        new("corrections", MinutesJson.Context.CorrectionLog, "trace/corrections.json", [RunFolder.CorrectionsTrace]),
+        new("privacy-decisions", MinutesJson.Context.PrivacyDecisionLog, "trace/privacy-decisions.json", [RunFolder.PrivacyDecisionsTrace]),
+        new("review-checks", MinutesJson.Context.ReviewCheckLog, "trace/review-checks.json", [RunFolder.ReviewChecksTrace]),
+        new("minutes-edits", MinutesJson.Context.MinutesEditLog, "trace/minutes-edits.json", [MinutesEditLog.File]),
+        new("approvals", MinutesJson.Context.ApprovalLog, "approvals.json", [RunFolder.ApprovalsFile]),
+        new("purge-log", MinutesJson.Context.PurgeLog, "purge-log.json", [PurgeLog.File]),
+    ];
+
+    /// <summary>
+    /// The JSON files a run folder may hold that no schema checks (by the folder they lie in), each
+    /// with the reason. Every other <c>.json</c> file a run holds is an artifact of <see cref="All"/>
+    /// (a test keeps it so).
+    /// </summary>
+    public static IReadOnlyList<(string Prefix, string Reason)> NotChecked { get; } =
+    [
+        (RunFolder.TranscriptCheckpoint + "/", "working data: the checkpoint of an unfinished transcription, one file per finished chunk, read back only by the same transcription when resumed (and removed by a purge)"),
     ];
 
     /// <summary>The schema of an artifact as committed under <c>docs/schemas/</c>: indented JSON, <c>\n</c> line ends.</summary>
@@ -125,33 +142,28 @@ public static class ArtifactSchemas
         return found;
     }
 
-    /// <summary>The run-relative paths of the JSON artifacts in the run folder, in a stable order.</summary>
+    /// <summary>
+    /// The run-relative paths of the JSON artifacts in the run folder, in the order of <see cref="All"/>:
+    /// each kind's fixed paths that exist, then the files of its folder by name. Only those paths
+    /// are read; nothing else in the folder (or outside it) is.
+    /// </summary>
     public static IEnumerable<string> Artifacts(RunFolder run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var fixedFiles = new[]
+        foreach (var artifact in All)
         {
-            RunFolder.ManifestFile, RunFolder.AudioTrace, RunFolder.VadTrace, RunFolder.TranscriptTrace, RunFolder.CorrectedTranscriptTrace,
-            RunFolder.SpeakersTrace, RunFolder.CorrectedSpeakersTrace, RunFolder.SessionsTrace,
-        };
-        foreach (var path in fixedFiles.Where(run.Exists))
-        {
-            yield return path;
-        }
-
-        var llm = run.PathOf(RunFolder.LlmTraceFolder);
-        if (Directory.Exists(llm))
-        {
-            foreach (var file in Directory.EnumerateFiles(llm, "*.json").Order(StringComparer.Ordinal))
+            foreach (var path in artifact.Paths.Where(run.Exists))
             {
-                yield return $"{RunFolder.LlmTraceFolder}/{Path.GetFileName(file)}";
+                yield return path;
             }
-        }
 
-        var rest = new[] { RunFolder.MinutesTrace, RunFolder.PreviousMinutesTrace, RunFolder.CorrectionsTrace, RunFolder.PrivacyDecisionsTrace, RunFolder.ReviewChecksTrace, RunFolder.ApprovalsFile };
-        foreach (var path in rest.Where(run.Exists))
-        {
-            yield return path;
+            if (artifact.Folder is { } folder && Directory.Exists(run.PathOf(folder)))
+            {
+                foreach (var file in Directory.EnumerateFiles(run.PathOf(folder), "*.json").Select(f => $"{folder}/{Path.GetFileName(f)}").Order(StringComparer.Ordinal))
+                {
+                    yield return file;
+                }
+            }
         }
     }
 

@@ -140,7 +140,7 @@ public sealed class ProvenanceTests : IDisposable
         var sessions = File.ReadAllText(folder.PathOf(RunFolder.SessionsTrace));
         var title = System.Text.RegularExpressions.Regex.Match(sessions, "\"title\": \"[^\"]*\"").Value;
         // As if a faulty tool had written it: the manifest records the malformed file's digest.
-        WriteRecorded(folder, RunFolder.SessionsTrace, sessions.Replace(title, "\"title\": 5", StringComparison.Ordinal));
+        RecordedWrite.Write(folder, RunFolder.SessionsTrace, sessions.Replace(title, "\"title\": 5", StringComparison.Ordinal));
 
         var unapproved = await CliRunner.RunAsync("verify", run);
 
@@ -209,20 +209,5 @@ public sealed class ProvenanceTests : IDisposable
         var draft = await CliRunner.RunAsync("draft", run, "--endpoint", _server.Endpoint, "--model", "local-model");
         Assert.True(draft.ExitCode == 0, draft.Error);
         return run;
-    }
-
-    private static void WriteRecorded(RunFolder run, string path, string text)
-    {
-        File.WriteAllText(run.PathOf(path), text);
-        var digest = run.Digest(path);
-        var manifest = run.LoadManifest();
-        run.SaveManifest(manifest with
-        {
-            Stages = manifest.Stages.Select(s => s with
-            {
-                Inputs = s.Inputs.Select(f => f.Path == path ? f with { Sha256 = digest.Sha256, Bytes = digest.Bytes } : f).ToList(),
-                Outputs = s.Outputs.Select(f => f.Path == path ? f with { Sha256 = digest.Sha256, Bytes = digest.Bytes } : f).ToList(),
-            }).ToList(),
-        });
     }
 }
