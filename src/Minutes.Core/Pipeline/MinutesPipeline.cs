@@ -80,7 +80,8 @@ public sealed class MinutesPipeline
             return run;
         }
 
-        await runner.RunAsync(new TranscriptStage(_services.Transcriber(options.Whisper), options.Resume, Report(StageNames.Transcript)), cancellationToken).ConfigureAwait(false);
+        var whisper = await ChooseModelAsync(run, options.Whisper, cancellationToken).ConfigureAwait(false);
+        await runner.RunAsync(new TranscriptStage(_services.Transcriber(whisper), options.Resume, Report(StageNames.Transcript)), cancellationToken).ConfigureAwait(false);
         if (speakers is null)
         {
             return run;
@@ -448,6 +449,29 @@ public sealed class MinutesPipeline
     /// A repaired recording (cut off, or a header that lies about its length) is transcribed as
     /// far as it goes; the person running the command hears of each repair, not only the trace.
     /// </summary>
+    /// <summary>
+    /// <c>--model auto</c>: once the recording's length and speech are known, the model that fits
+    /// (<see cref="Models.ModelChooser"/>), said in one line; other options pass through.
+    /// </summary>
+    private async Task<WhisperOptions> ChooseModelAsync(RunFolder run, WhisperOptions whisper, CancellationToken cancellationToken)
+    {
+        if (!whisper.IsAuto)
+        {
+            return whisper;
+        }
+
+        var vad = run.Read(RunFolder.VadTrace, MinutesJson.Context.VadTrace);
+        var speech = Chunking.Plan(vad.Regions).Sum(c => c.Duration);
+        var choice = await new Models.ModelChooser(_services.Models()).ChooseAsync(
+            whisper,
+            vad.Duration,
+            speech,
+            line => _observer?.StageNote(StageNames.Transcript, line),
+            cancellationToken).ConfigureAwait(false);
+        _observer?.StageNote(StageNames.Transcript, Messages.Get("AutoChoice", choice.Model, choice.Reason));
+        return whisper with { Choice = choice };
+    }
+
     private void WarnOfRepairs(RunFolder run)
     {
         foreach (var warning in run.Read(RunFolder.AudioTrace, MinutesJson.Context.AudioInfo).Warnings ?? [])
