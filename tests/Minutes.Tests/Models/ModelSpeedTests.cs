@@ -83,6 +83,7 @@ public sealed class ModelSpeedTests : IDisposable
         var speed = Assert.Single(Speeds().Measurements);
         Assert.Equal(("base", first, TwoThreads, 28.0, true), (speed.Model, speed.ModelSha256, speed.Conditions, speed.ClipSeconds, speed.Finished));
         Assert.True(speed.Rtf > 0 && speed.Seconds > 0);
+        Assert.True(!OperatingSystem.IsLinux() || speed.LoadAverage is not null);
         Assert.Equal(180, speed.Conditions.TokensPerWindow);
 
         Assert.True(reused.ExitCode == 0, reused.Error);
@@ -115,7 +116,7 @@ public sealed class ModelSpeedTests : IDisposable
 
         Assert.All(transcript.Segments, s => Assert.Equal("小さいモデル", s.Text));
         Assert.Equal("small", transcript.Source.Name);
-        Assert.Contains("minutes: --model auto: small: small is the most accurate model installed and takes about ", result.Error, StringComparison.Ordinal);
+        Assert.Contains("minutes: --model auto chose small: small is the most accurate model installed and takes about ", result.Error, StringComparison.Ordinal);
         Assert.Equal(("auto", "1.5"), (parameters["modelChoice"], parameters["modelChoiceMaxRtf"]));
         Assert.StartsWith("small is the most accurate model installed and takes about ", parameters["modelChoiceReason"], StringComparison.Ordinal);
         Assert.Equal(parameters["modelChoiceReason"], transcript.Settings["modelChoiceReason"]);
@@ -134,7 +135,7 @@ public sealed class ModelSpeedTests : IDisposable
 
         Assert.All(slowTranscript.Segments, s => Assert.Equal("基本モデル", s.Text));
         Assert.Matches(@"^small would take \d+ min for this \d+ min recording; base takes \d+ (s|min), within 1\.5×$", slowParameters["modelChoiceReason"]);
-        Assert.Contains("--model auto: base: small would take", slow.Error, StringComparison.Ordinal);
+        Assert.Contains("--model auto chose base: small would take", slow.Error, StringComparison.Ordinal);
         Assert.All(allowedTranscript.Segments, s => Assert.Equal("小さいモデル", s.Text));
         Assert.Contains("within 4×", allowed.Error, StringComparison.Ordinal);
     }
@@ -198,6 +199,29 @@ public sealed class ModelSpeedTests : IDisposable
         Assert.Equal(1, result.ExitCode);
         Assert.Equal("minutes: --max-rtf must be a number above 0 (got 0).", result.Error.Trim());
     }
+
+    [Fact]
+    public async Task For_a_two_hour_recording_the_reason_names_what_the_better_model_would_take()
+    {
+        Install("large-v3-turbo-q5_0", "大きい", "モデル");
+        Install("small", "小さい", "モデル");
+        Plant(TwoThreads, ("large-v3-turbo-q5_0", 2.076, true), ("small", 0.370, true));
+        var said = new List<string>();
+
+        var choice = await new ModelChooser(new ModelStore(_store)).ChooseAsync(new WhisperOptions { Threads = 2 }, 7200, 7200, said.Add, CancellationToken.None);
+
+        Assert.Equal(("small", Path.Combine(_store, "ggml-small.bin"), 2664.0), (choice.Model, choice.Path, choice.EstimatedSeconds));
+        Assert.Equal("large-v3-turbo-q5_0 would take 4 h 9 min for this 2 h recording; small takes 44 min, within 1.5×", choice.Reason);
+        Assert.Empty(said);
+    }
+
+    [Theory]
+    [InlineData(20.4, "20 s")]
+    [InlineData(2640, "44 min")]
+    [InlineData(7200, "2 h")]
+    [InlineData(14940, "4 h 9 min")]
+    public void Durations_read_as_a_person_says_them(double seconds, string expected) =>
+        Assert.Equal(expected, SpeedText.Duration(seconds));
 
     [Fact]
     public void The_catalog_ranks_accuracy_by_family_and_a_quantized_model_just_below_its_f16_sibling()

@@ -15,6 +15,12 @@ public sealed record ModelSpeed(
     bool Finished,
     DateTimeOffset MeasuredAt)
 {
+    /// <summary>
+    /// The one-minute load average when the measurement ended (Linux only): other work on the machine
+    /// slows a measurement, and <c>models measure --again</c> replaces one taken on a busy machine.
+    /// </summary>
+    public double? LoadAverage { get; init; }
+
     /// <summary>Processing seconds for <paramref name="audioSeconds"/> of speech sent to Whisper.</summary>
     public double Estimate(double audioSeconds) => Rtf * audioSeconds;
 }

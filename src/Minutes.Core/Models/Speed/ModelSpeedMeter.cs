@@ -75,7 +75,10 @@ public static class ModelSpeedMeter
             }
 
             var elapsed = clock.Elapsed.TotalSeconds;
-            return new ModelSpeed(name, digest, conditions, Math.Round(seconds, 3), Math.Round(elapsed, 3), Math.Round(elapsed / seconds, 3), finished, DateTimeOffset.UtcNow);
+            return new ModelSpeed(name, digest, conditions, Math.Round(seconds, 3), Math.Round(elapsed, 3), Math.Round(elapsed / seconds, 3), finished, DateTimeOffset.UtcNow)
+            {
+                LoadAverage = LoadAverage(),
+            };
         }
         finally
         {
@@ -87,6 +90,21 @@ public static class ModelSpeedMeter
             {
                 // A temporary folder left behind is harmless.
             }
+        }
+    }
+
+    private static double? LoadAverage()
+    {
+        try
+        {
+            return File.Exists("/proc/loadavg")
+                && double.TryParse(File.ReadAllText("/proc/loadavg").Split(' ')[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var load)
+                ? load
+                : null;
+        }
+        catch (IOException)
+        {
+            return null;
         }
     }
 }

@@ -6,7 +6,7 @@ namespace Minutes.Models;
 /// <summary>How speeds and their estimates read in the choice line, <c>models measure</c> and <c>doctor</c>.</summary>
 public static class SpeedText
 {
-    /// <summary>"4 h 9 min", "44 min", "20 s" (rounded to the minute above a minute).</summary>
+    /// <summary>"4 h 9 min", "2 h", "44 min", "20 s" (rounded to the minute above a minute).</summary>
     public static string Duration(double seconds)
     {
         if (seconds < 60)
@@ -15,8 +15,8 @@ public static class SpeedText
         }
 
         var minutes = (long)Math.Round(seconds / 60);
-        return minutes < 60
-            ? Messages.Get("DurationMinutes", minutes)
+        return minutes < 60 ? Messages.Get("DurationMinutes", minutes)
+            : minutes % 60 == 0 ? Messages.Get("DurationHours", minutes / 60)
             : Messages.Get("DurationHoursMinutes", minutes / 60, minutes % 60);
     }
 
