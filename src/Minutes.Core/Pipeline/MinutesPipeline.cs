@@ -446,10 +446,6 @@ public sealed class MinutesPipeline
     }
 
     /// <summary>
-    /// A repaired recording (cut off, or a header that lies about its length) is transcribed as
-    /// far as it goes; the person running the command hears of each repair, not only the trace.
-    /// </summary>
-    /// <summary>
     /// <c>--model auto</c>: once the recording's length and speech are known, the model that fits
     /// (<see cref="Models.ModelChooser"/>), said in one line; other options pass through.
     /// </summary>
@@ -472,6 +468,10 @@ public sealed class MinutesPipeline
         return whisper with { Choice = choice };
     }
 
+    /// <summary>
+    /// A repaired recording (cut off, or a header that lies about its length) is transcribed as
+    /// far as it goes; the person running the command hears of each repair, not only the trace.
+    /// </summary>
     private void WarnOfRepairs(RunFolder run)
     {
         foreach (var warning in run.Read(RunFolder.AudioTrace, MinutesJson.Context.AudioInfo).Warnings ?? [])
