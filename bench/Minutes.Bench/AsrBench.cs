@@ -16,21 +16,13 @@ namespace Minutes.Bench;
 /// </summary>
 /// <remarks>
 /// Random weights never say end-of-text, so the decoder's tokens per window are bounded to what
-/// Japanese speech produces: <see cref="TokensPerSecond"/> tokens per second of the chunk. And
+/// Japanese speech produces: <see cref="WhisperDecoding.TypicalTokensPerSecond"/> tokens per second of the chunk. And
 /// random weights fail every quality test, so the temperature fallback is off in the timed rows
 /// (docs/DESIGN decision of 2026-11-29); its cost is one row of its own, where every window falls back
-/// through all five temperatures, from which the cost of one retry follows.
+/// through all of the decoder's fallback temperatures, from which the cost of one retry follows.
 /// </remarks>
 public static class AsrBench
 {
-    /// <summary>
-    /// 5 characters per second (NHK's announcers' 300 characters a minute; a committee's speech is
-    /// no faster) × 1.2 Whisper tokens per Japanese character (an estimate for Whisper's
-    /// byte-level BPE: common kana and kanji are one token, rarer kanji two or three; not measured
-    /// here, where no real vocabulary exists) + a timestamp pair per ~5 s segment.
-    /// </summary>
-    public const double TokensPerSecond = (5 * 1.2) + 0.4;
-
     public static async Task<int> RunAsync(string[] args)
     {
         var models = Arg(args, "--models")?.Split(',') ?? ["base", "small", "large-v3-turbo", "large-v3-turbo-q5_0"];
@@ -81,12 +73,11 @@ public static class AsrBench
         using var audio = PcmAudio.Open(pcm);
         var vad = MinutesJson.Deserialize(File.ReadAllText(vadJson), MinutesJson.Context.VadTrace);
         var chunks = Chunking.Plan(vad.Regions);
-        var tokens = (int)Math.Ceiling(TokensPerSecond * chunks.Average(c => c.Duration));
-        var decoding = (mode.StartsWith("beam", StringComparison.Ordinal) ? new WhisperDecoding() : WhisperDecoding.Greedy) with
+        var decoding = (mode.StartsWith("beam", StringComparison.Ordinal) ? new WhisperDecoding() : WhisperDecoding.Greedy).ForTiming(chunks.Average(c => c.Duration)) with
         {
             TemperatureFallback = mode.EndsWith("+fallback", StringComparison.Ordinal),
-            MaxTokensPerWindow = tokens,
         };
+        var tokens = decoding.MaxTokensPerWindow;
         var checkpoint = Path.Combine(Path.GetTempPath(), $"bench-asr-{Guid.NewGuid():N}");
         try
         {
@@ -151,7 +142,7 @@ public static class AsrBench
         report.AppendLine(CultureInfo.InvariantCulture, $"## {started:yyyy-MM-dd HH:mm} UTC — commit {Bench.Git("rev-parse --short HEAD")}{(Bench.Git("status --porcelain --untracked-files=no").Length > 0 ? " (with uncommitted changes)" : string.Empty)} — Whisper on shape-true models");
         report.AppendLine();
         report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Bench.Machine()}. Command: `bench/run asr {args}`. Load average at start: {load}, at end: {File.ReadAllText("/proc/loadavg").Split(' ')[0]} (other work on the machine slows the figures).");
-        report.AppendLine(CultureInfo.InvariantCulture, $"{minutes} minute(s) of the samples' meeting ({Stages.F(first["audioSeconds"])} s; {Stages.F(first["sentSeconds"])} s of speech in {first["chunks"]} chunks sent to Whisper) through the real `WhisperTranscriber` on models with the published shapes and types and random weights (`ShapeTrueWhisperModel`): the encoder costs what the real model's does, the decoder what it does per token. Tokens per window bounded to {Stages.F(TokensPerSecond)} per second of chunk ({first["tokensPerWindow"]} a window; 300 characters a minute × 1.2 tokens a character, see `AsrBench.TokensPerSecond`). Temperature fallback off except in the `greedy+fallback` row, where random weights make every window fall back through all five temperatures. RTF = processing seconds per audio second; peak = the process's VmHWM.");
+        report.AppendLine(CultureInfo.InvariantCulture, $"{minutes} minute(s) of the samples' meeting ({Stages.F(first["audioSeconds"])} s; {Stages.F(first["sentSeconds"])} s of speech in {first["chunks"]} chunks sent to Whisper) through the real `WhisperTranscriber` on models with the published shapes and types and random weights (`ShapeTrueWhisperModel`): the encoder costs what the real model's does, the decoder what it does per token. Tokens per window bounded to {Stages.F(WhisperDecoding.TypicalTokensPerSecond)} per second of chunk ({first["tokensPerWindow"]} a window; 300 characters a minute × 1.2 tokens a character, see `WhisperDecoding.TypicalTokensPerSecond`). Temperature fallback off except in the `greedy+fallback` row, where random weights make every window fall back through all {Retries} fallback temperatures. RTF = processing seconds per audio second; peak = the process's VmHWM.");
         report.AppendLine();
         report.AppendLine("| model | file MiB | mode | processors × threads | seconds | RTF | s per audio hour | peak MB | windows |");
         report.AppendLine("|---|---:|---|---|---:|---:|---:|---:|---:|");
@@ -185,7 +176,7 @@ public static class AsrBench
 
             if (Seconds("greedy+fallback", 1, maxThreads) is { } hot && Seconds("greedy", 1, maxThreads) is { } cold)
             {
-                parts.Add($"fallback through all 5 temperatures on every window {hot / cold:0.00}×, so one retry ≈ {(hot / cold - 1) / 5:0.00}× a window's greedy cost (a run where a share f of windows falls back once costs 1 + f × that)");
+                parts.Add($"fallback through all {Retries} temperatures on every window {hot / cold:0.00}×, so one retry ≈ {(hot / cold - 1) / Retries:0.00}× a window's greedy cost (a run where a share f of windows falls back once costs 1 + f × that)");
             }
 
             var best = rows.Where(r => r.Model == model && r.Mode != "greedy+fallback").MinBy(r => r.M.Seconds);
@@ -197,6 +188,9 @@ public static class AsrBench
         report.AppendLine();
         return report.ToString();
     }
+
+    /// <summary>The decoder's own fallback temperatures after the first (0.2 … 1.0: five with the default increment).</summary>
+    private static int Retries => new WhisperDecoding().Temperatures.Count - 1;
 
     private static string? Arg(string[] args, string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 }

@@ -44,6 +44,12 @@ public sealed class ConsoleProgress : IProgress<StageProgress>, IStageObserver
         _console.Error.WriteLine(_console.ErrorIsTerminal ? $"\r{line,-78}" : line);
     }
 
+    public void StageNote(string name, string message)
+    {
+        var line = $"minutes: {message}";
+        _console.Error.WriteLine(_console.ErrorIsTerminal ? $"\r{line,-78}" : line);
+    }
+
     public void Report(StageProgress value)
     {
         var fraction = Math.Clamp(value.Fraction, 0, 1);

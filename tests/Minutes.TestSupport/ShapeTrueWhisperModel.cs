@@ -133,27 +133,10 @@ public static class ShapeTrueWhisperModel
         var pools = new Dictionary<GgmlType, byte[]>();
         using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 22);
         using var writer = new BinaryWriter(stream);
-        writer.Write(0x67676d6c);
-        int[] hparams = [shape.Vocabulary, 1500, shape.State, shape.Heads, shape.AudioLayers, 448, shape.State, shape.Heads, shape.TextLayers, shape.Mels, FileType(weights)];
-        foreach (var value in hparams)
-        {
-            writer.Write(value);
-        }
-
-        TinyWhisperModel.WriteMelFilters(writer, shape.Mels);
-        TinyWhisperModel.WriteVocabulary(writer, TinyWhisperModel.BaseVocabulary());
+        WriteHeader(writer, shape, weights, TinyWhisperModel.BaseVocabulary());
         foreach (var tensor in Tensors(shape, weights))
         {
-            var name = Encoding.ASCII.GetBytes(tensor.Name);
-            writer.Write(tensor.Dims.Count);
-            writer.Write(name.Length);
-            writer.Write((int)tensor.Type);
-            foreach (var dimension in tensor.Dims)
-            {
-                writer.Write((int)dimension);
-            }
-
-            writer.Write(name);
+            WriteTensorHeader(writer, tensor);
             if (tensor.Type == GgmlType.F32)
             {
                 WriteF32(writer, tensor, random);
@@ -167,6 +150,35 @@ public static class ShapeTrueWhisperModel
 
             Tile(writer, pool, tensor, random);
         }
+    }
+
+    /// <summary>The magic, the hyper-parameters of <paramref name="shape"/>, the mel filterbank and <paramref name="vocabulary"/>.</summary>
+    internal static void WriteHeader(BinaryWriter writer, WhisperShape shape, GgmlType weights, byte[][] vocabulary)
+    {
+        writer.Write(0x67676d6c);
+        int[] hparams = [shape.Vocabulary, 1500, shape.State, shape.Heads, shape.AudioLayers, 448, shape.State, shape.Heads, shape.TextLayers, shape.Mels, FileType(weights)];
+        foreach (var value in hparams)
+        {
+            writer.Write(value);
+        }
+
+        TinyWhisperModel.WriteMelFilters(writer, shape.Mels);
+        TinyWhisperModel.WriteVocabulary(writer, vocabulary);
+    }
+
+    /// <summary>A tensor's declaration (dimension count, name length, type, dimensions, name); its data follows.</summary>
+    internal static void WriteTensorHeader(BinaryWriter writer, GgmlTensor tensor)
+    {
+        var name = Encoding.ASCII.GetBytes(tensor.Name);
+        writer.Write(tensor.Dims.Count);
+        writer.Write(name.Length);
+        writer.Write((int)tensor.Type);
+        foreach (var dimension in tensor.Dims)
+        {
+            writer.Write((int)dimension);
+        }
+
+        writer.Write(name);
     }
 
     private static IEnumerable<GgmlTensor> Block(string prefix, long n, string[] attentions, Func<string, long[], GgmlTensor> matrix, Func<string, long[], GgmlTensor> f32)

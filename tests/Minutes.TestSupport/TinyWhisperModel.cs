@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
 
@@ -9,25 +8,21 @@ namespace Minutes.Tests.Support;
 /// Whisper.net runtime where no real weights can be downloaded. Both models are multilingual
 /// (n_vocab 51865, so <c>&lt;|ja|&gt;</c> exists), n_state 64, one head and one layer each, ftype 1:
 /// 2-D matrices in F16 (the CPU convolution requires F16), biases, layer norms and positional
-/// embeddings in F32. Tensor names and shapes follow whisper.cpp's <c>convert-pt-to-ggml.py</c>
-/// and <c>whisper_model_load</c>; dimensions are written in ggml order (fastest first).
+/// embeddings in F32. The tensor table and the header are <see cref="ShapeTrueWhisperModel"/>'s
+/// (one source for whisper.cpp's names, shapes and types), at a shape of its own.
 /// </summary>
 public static class TinyWhisperModel
 {
     /// <summary>The most text tokens <see cref="WriteCrafted"/> can chain (one embedding dimension each).</summary>
     public const int MaxCraftedTokens = State - 5;
 
-    private const uint Magic = 0x67676d6c;
     private const int Vocabulary = 51865;
     private const int TextTokens = 50257;
     private const int State = 64;
     private const int Hidden = 4 * State;
-    private const int AudioContext = 1500;
-    private const int TextContext = 448;
     private const int Mels = 80;
     private const int FftBins = 201;
     private const int SampleRate = 16000;
-    private const int FtypeF16 = 1;
 
     // Special token ids of a multilingual vocabulary, as whisper.cpp numbers them after the text tokens.
     private const int EndOfText = 50257;
@@ -46,6 +41,9 @@ public static class TinyWhisperModel
     private const float Amplitude = 8f;
     private const float Step = 10f;
 
+    /// <summary>n_state 64, one head, one encoder and one decoder layer, multilingual.</summary>
+    private static readonly WhisperShape Shape = new("tiny-test", State, 1, 1, 1, Mels, Vocabulary);
+
     /// <summary>
     /// A model with small random weights: the encoder and the decoder loop run on real arithmetic;
     /// its output text is arbitrary (seed 1 on 10 s of noise: one segment, "&lt;48095&gt;").
@@ -56,7 +54,7 @@ public static class TinyWhisperModel
         var random = new Random(seed);
         Write(path, BaseVocabulary(), spec =>
         {
-            var values = new float[spec.Count];
+            var values = new float[spec.Elements];
             if (IsNormWeight(spec.Name))
             {
                 Array.Fill(values, 1f);
@@ -136,8 +134,8 @@ public static class TinyWhisperModel
             "decoder.token_embedding.weight" => embedding,
             "decoder.blocks.0.mlp.0.weight" => up,
             "decoder.blocks.0.mlp.2.weight" => down,
-            _ when IsNormWeight(spec.Name) => Filled(spec.Count, 1f),
-            _ => new float[spec.Count],
+            _ when IsNormWeight(spec.Name) => Filled((int)spec.Elements, 1f),
+            _ => new float[spec.Elements],
         });
     }
 
@@ -189,33 +187,27 @@ public static class TinyWhisperModel
         return tokens;
     }
 
-    private static void Write(string path, byte[][] vocabulary, Func<TensorSpec, float[]> values)
+    private static void Write(string path, byte[][] vocabulary, Func<GgmlTensor, float[]> values)
     {
         using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
         using var writer = new BinaryWriter(stream);
-        WriteHeader(writer);
-        WriteMelFilters(writer);
-        WriteVocabulary(writer, vocabulary);
-        foreach (var spec in Tensors())
+        ShapeTrueWhisperModel.WriteHeader(writer, Shape, GgmlType.F16, vocabulary);
+        foreach (var tensor in ShapeTrueWhisperModel.Tensors(Shape, GgmlType.F16))
         {
-            WriteTensor(writer, spec, values(spec));
+            var data = values(tensor);
+            if (data.Length != tensor.Elements)
+            {
+                throw new InvalidOperationException($"{tensor.Name}: {data.Length} values for {tensor.Elements} elements.");
+            }
+
+            ShapeTrueWhisperModel.WriteTensorHeader(writer, tensor);
+            var bytes = new byte[tensor.Bytes];
+            GgmlBlocks.Encode(tensor.Type, data, bytes);
+            writer.Write(bytes);
         }
     }
 
-    private static void WriteHeader(BinaryWriter writer)
-    {
-        writer.Write(Magic);
-        int[] hparams = [Vocabulary, AudioContext, State, 1, 1, TextContext, State, 1, 1, Mels, FtypeF16];
-        foreach (var value in hparams)
-        {
-            writer.Write(value);
-        }
-    }
-
-    /// <summary>Slaney-normalised mel filterbank (librosa's default, as Whisper uses) for 16 kHz and n_fft 400.</summary>
-    private static void WriteMelFilters(BinaryWriter writer) => WriteMelFilters(writer, Mels);
-
-    /// <summary>The same filterbank for any number of mel bands (80, or 128 for large-v3).</summary>
+    /// <summary>Slaney-normalised mel filterbank (librosa's default, as Whisper uses) for 16 kHz and n_fft 400, for any number of mel bands (80, or 128 for large-v3).</summary>
     internal static void WriteMelFilters(BinaryWriter writer, int mels)
     {
         writer.Write(mels);
@@ -254,94 +246,5 @@ public static class TinyWhisperModel
             writer.Write(token.Length);
             writer.Write(token);
         }
-    }
-
-    private static void WriteTensor(BinaryWriter writer, TensorSpec spec, float[] values)
-    {
-        if (values.Length != spec.Count)
-        {
-            throw new InvalidOperationException($"{spec.Name}: {values.Length} values for {spec.Count} elements.");
-        }
-
-        var name = Encoding.ASCII.GetBytes(spec.Name);
-        writer.Write(spec.Dims.Length);
-        writer.Write(name.Length);
-        writer.Write(spec.Half ? 1 : 0);
-        foreach (var dimension in spec.Dims)
-        {
-            writer.Write(dimension);
-        }
-
-        writer.Write(name);
-        var size = spec.Half ? 2 : 4;
-        var data = new byte[values.Length * size];
-        for (var i = 0; i < values.Length; i++)
-        {
-            if (spec.Half)
-            {
-                BinaryPrimitives.WriteHalfLittleEndian(data.AsSpan(i * size), (Half)values[i]);
-            }
-            else
-            {
-                BinaryPrimitives.WriteSingleLittleEndian(data.AsSpan(i * size), values[i]);
-            }
-        }
-
-        writer.Write(data);
-    }
-
-    /// <summary>Every tensor whisper.cpp loads for one encoder and one decoder layer.</summary>
-    private static IEnumerable<TensorSpec> Tensors()
-    {
-        const int n = State;
-        yield return new("encoder.positional_embedding", false, n, AudioContext);
-        yield return new("encoder.conv1.weight", true, 3, Mels, n);
-        yield return new("encoder.conv1.bias", false, 1, n);
-        yield return new("encoder.conv2.weight", true, 3, n, n);
-        yield return new("encoder.conv2.bias", false, 1, n);
-        yield return new("encoder.ln_post.weight", false, n);
-        yield return new("encoder.ln_post.bias", false, n);
-        foreach (var spec in Block("encoder.blocks.0", ["attn"]))
-        {
-            yield return spec;
-        }
-
-        yield return new("decoder.positional_embedding", false, n, TextContext);
-        yield return new("decoder.token_embedding.weight", true, n, Vocabulary);
-        yield return new("decoder.ln.weight", false, n);
-        yield return new("decoder.ln.bias", false, n);
-        foreach (var spec in Block("decoder.blocks.0", ["attn", "cross_attn"]))
-        {
-            yield return spec;
-        }
-    }
-
-    private static IEnumerable<TensorSpec> Block(string prefix, string[] attentions)
-    {
-        const int n = State;
-        yield return new($"{prefix}.mlp_ln.weight", false, n);
-        yield return new($"{prefix}.mlp_ln.bias", false, n);
-        yield return new($"{prefix}.mlp.0.weight", true, n, Hidden);
-        yield return new($"{prefix}.mlp.0.bias", false, Hidden);
-        yield return new($"{prefix}.mlp.2.weight", true, Hidden, n);
-        yield return new($"{prefix}.mlp.2.bias", false, n);
-        foreach (var attention in attentions)
-        {
-            yield return new($"{prefix}.{attention}_ln.weight", false, n);
-            yield return new($"{prefix}.{attention}_ln.bias", false, n);
-            yield return new($"{prefix}.{attention}.query.weight", true, n, n);
-            yield return new($"{prefix}.{attention}.query.bias", false, n);
-            yield return new($"{prefix}.{attention}.key.weight", true, n, n);
-            yield return new($"{prefix}.{attention}.value.weight", true, n, n);
-            yield return new($"{prefix}.{attention}.value.bias", false, n);
-            yield return new($"{prefix}.{attention}.out.weight", true, n, n);
-            yield return new($"{prefix}.{attention}.out.bias", false, n);
-        }
-    }
-
-    /// <summary>A tensor as the file declares it: F16 or F32, dimensions in ggml order.</summary>
-    private sealed record TensorSpec(string Name, bool Half, params int[] Dims)
-    {
-        public int Count { get; } = Dims.Aggregate(1, (product, dimension) => product * dimension);
     }
 }

@@ -19,7 +19,63 @@ internal static class ModelsCommand
         command.Subcommands.Add(PathOf(console));
         command.Subcommands.Add(Export(console));
         command.Subcommands.Add(Import(console));
+        command.Subcommands.Add(Measure(console));
         return command;
+    }
+
+    /// <summary><c>models measure [name…]</c>: each installed Whisper model's speed here, measured or reused (<see cref="ModelSpeedMeter"/>).</summary>
+    private static Command Measure(CliConsole console)
+    {
+        var names = new Argument<string[]>("name") { Description = Messages.Get("HelpModelsMeasureNames"), Arity = ArgumentArity.ZeroOrMore };
+        var threads = new Option<int?>("--threads") { Description = Messages.Get("HelpTranscribeThreads") };
+        var beamSize = new Option<int?>("--beam-size") { Description = Messages.Get("HelpTranscribeBeamSize", Transcription.WhisperDecoding.DefaultBeamSize) };
+        var fast = new Option<bool>("--fast") { Description = Messages.Get("HelpTranscribeFast") };
+        var processors = new Option<int?>("--processors") { Description = Messages.Get("HelpTranscribeProcessors") };
+        var again = new Option<bool>("--again") { Description = Messages.Get("HelpModelsMeasureAgain") };
+        var measure = new Command("measure", Messages.Get("HelpModelsMeasureCommand")) { names, threads, beamSize, fast, processors, again };
+        measure.SetAction(async (parse, cancellationToken) =>
+        {
+            var options = new Transcription.WhisperOptions
+            {
+                Threads = parse.GetValue(threads) ?? Transcription.WhisperOptions.DefaultThreads,
+                BeamSize = parse.GetValue(beamSize),
+                Fast = parse.GetValue(fast),
+                Processors = parse.GetValue(processors) ?? 1,
+            };
+            options.Check();
+            var store = ModelStore.FromEnvironment();
+            var wanted = parse.GetValue(names) ?? [];
+            InstalledModel Named(string name)
+            {
+                var path = store.ResolveWhisperModel(name);
+                return store.Installed().FirstOrDefault(m => m.Path == path) ?? new InstalledModel(Path.GetFileName(path), ModelKind.Whisper, path, 0, null);
+            }
+
+            var models = wanted.Length == 0 ? new ModelChooser(store).Candidates("en") : wanted.Select(Named).ToList();
+            if (models.Count == 0)
+            {
+                throw new Runs.MinutesException(Messages.Get("NoWhisperModel", store.Folder, ModelCatalog.DefaultWhisper));
+            }
+
+            var conditions = SpeedConditions.For(options);
+            var speeds = ModelSpeeds.Load(store);
+            foreach (var model in models)
+            {
+                var speed = parse.GetValue(again) ? null : speeds.Find(Runs.Hashing.Sha256OfFile(model.Path, cancellationToken), conditions);
+                var reused = speed is not null;
+                if (speed is null)
+                {
+                    await console.Error.WriteLineAsync(Messages.Get("MeasureMeasuring", model.Name, ModelSpeedMeter.ClipSeconds));
+                    speed = await ModelSpeedMeter.MeasureAsync(model.Name, model.Path, conditions, null, cancellationToken);
+                    speeds = speeds.Save(store, speed);
+                }
+
+                await console.Out.WriteLineAsync(Messages.Get(reused ? "MeasureReused" : "MeasureDone", model.Name, SpeedText.Estimate(speed, 3600), SpeedText.Measured(speed)));
+            }
+
+            return 0;
+        });
+        return measure;
     }
 
     private static Command List(CliConsole console)

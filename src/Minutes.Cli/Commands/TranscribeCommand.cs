@@ -28,6 +28,7 @@ internal static class TranscribeCommand
         var beamSize = new Option<int?>("--beam-size") { Description = Messages.Get("HelpTranscribeBeamSize", WhisperDecoding.DefaultBeamSize) };
         var fast = new Option<bool>("--fast") { Description = Messages.Get("HelpTranscribeFast") };
         var processors = new Option<int?>("--processors") { Description = Messages.Get("HelpTranscribeProcessors") };
+        var maxRtf = new Option<double?>("--max-rtf") { HelpName = "x", Description = Messages.Get("HelpTranscribeMaxRtf", WhisperOptions.DefaultMaxRtf.ToString(CultureInfo.InvariantCulture)) };
         var vadModel = new Option<string?>("--vad-model") { Description = Messages.Get("HelpTranscribeVadModel") };
         var energyVad = new Option<bool>("--energy-vad") { Description = Messages.Get("HelpTranscribeEnergyVad") };
         var speakers = new Option<int?>("--speakers") { Description = Messages.Get("HelpTranscribeSpeakers") };
@@ -50,7 +51,7 @@ internal static class TranscribeCommand
 
         var command = new Command(name, Messages.Get(name == "run" ? "HelpRunCommand" : "HelpTranscribeCommand"))
         {
-            recording, output, batch, model, language, glossary, threads, beamSize, fast, processors, vadModel, energyVad, speakers, minSpeakers, maxSpeakers, speakerNames, speakerModel, speakerThreshold, speakerPenalty, agenda, meeting, style, confidentiality, lower, reviewer, replacements, resume, stopAfter,
+            recording, output, batch, model, maxRtf, language, glossary, threads, beamSize, fast, processors, vadModel, energyVad, speakers, minSpeakers, maxSpeakers, speakerNames, speakerModel, speakerThreshold, speakerPenalty, agenda, meeting, style, confidentiality, lower, reviewer, replacements, resume, stopAfter,
         };
         foreach (var option in llm.All)
         {
@@ -85,6 +86,7 @@ internal static class TranscribeCommand
                     BeamSize = parse.GetValue(beamSize),
                     Fast = parse.GetValue(fast),
                     Processors = parse.GetValue(processors) ?? 1,
+                    MaxRtf = parse.GetValue(maxRtf) ?? WhisperOptions.DefaultMaxRtf,
                 },
                 Diarization = new DiarizationOptions
                 {

@@ -19,7 +19,14 @@ public enum CheckStatus
 }
 
 /// <summary>One line of the doctor's report.</summary>
-public sealed record DoctorCheck(string Name, CheckStatus Status, string Detail);
+public sealed record DoctorCheck(string Name, CheckStatus Status, string Detail)
+{
+    /// <summary>For a <c>whisper speed</c> line: the measured real-time factor (processing seconds per audio second).</summary>
+    public double? Rtf { get; init; }
+
+    /// <summary>For a <c>whisper speed</c> line: the estimated processing seconds for a one-hour meeting.</summary>
+    public double? OneHourSeconds { get; init; }
+}
 
 /// <summary>
 /// What <c>minutes doctor</c> reports: the native Whisper runtime and CPU features, the machine,
@@ -39,6 +46,7 @@ public static class DoctorReport
             new("memory", CheckStatus.Ok, $"{GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024):0.0} GiB available to the process"),
             new("models folder", Directory.Exists(store.Folder) ? CheckStatus.Ok : CheckStatus.Warn, store.Folder + (Directory.Exists(store.Folder) ? string.Empty : " (does not exist yet)")),
             .. WhisperModels(store),
+            .. WhisperSpeeds(store),
             VadModel(store),
             SpeakerModel(),
             Ffmpeg(),
@@ -127,6 +135,27 @@ public static class DoctorReport
             yield return header.Kind == GgmlModelKind.Whisper
                 ? new("whisper model", CheckStatus.Ok, $"{model.Name} ({Sizes.Format(model.Bytes)}), {header.Description}")
                 : new("whisper model", CheckStatus.Fail, $"{Path.GetFileName(model.Path)} is {header.Description}; remove or replace it");
+        }
+    }
+
+    /// <summary>
+    /// For each installed Whisper model, what a one-hour meeting takes with it on this machine, from
+    /// its measurement under the default settings (else its latest on this CPU), or how to measure it.
+    /// </summary>
+    private static IEnumerable<DoctorCheck> WhisperSpeeds(ModelStore store)
+    {
+        var speeds = ModelSpeeds.Load(store);
+        var defaults = SpeedConditions.For(new Transcription.WhisperOptions());
+        foreach (var model in store.Installed().Where(m => m.Kind == ModelKind.Whisper && GgmlModelHeader.Inspect(m.Path).Kind == GgmlModelKind.Whisper))
+        {
+            var speed = speeds.Best(Runs.Hashing.Sha256OfFile(model.Path), defaults);
+            yield return speed is null
+                ? new("whisper speed", CheckStatus.Warn, Text.Messages.Get("DoctorSpeedNotMeasured", model.Name))
+                : new("whisper speed", CheckStatus.Ok, Text.Messages.Get("DoctorSpeed", model.Name, SpeedText.Estimate(speed, 3600), SpeedText.Measured(speed)))
+                {
+                    Rtf = speed.Rtf,
+                    OneHourSeconds = Math.Round(speed.Estimate(3600), 1),
+                };
         }
     }
 

@@ -57,6 +57,7 @@ namespace Minutes.Json;
 [JsonSerializable(typeof(Keeping.PurgeLog))]
 [JsonSerializable(typeof(Keeping.PurgeEntry))]
 [JsonSerializable(typeof(Keeping.ArchiveIndex))]
+[JsonSerializable(typeof(Models.ModelSpeeds))]
 public sealed partial class MinutesJsonContext : JsonSerializerContext
 {
 }

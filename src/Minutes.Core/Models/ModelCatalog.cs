@@ -96,6 +96,35 @@ public static class ModelCatalog
             ?? throw new Runs.MinutesException(Messages.Get("UnknownModel", nameOrUrl));
     }
 
+    /// <summary>
+    /// Whisper families from the most accurate, as <c>--model auto</c> ranks them: large-v3, then
+    /// kotoba-whisper v2.0 (distilled from large-v3 for Japanese; its authors report a Japanese CER
+    /// close to large-v3's), large-v3-turbo (large-v3 with 4 decoder layers), medium, small, base, tiny.
+    /// </summary>
+    private static readonly string[] AccuracyOrder = ["large-v3", "kotoba-whisper-v2.0", "large-v3-turbo", "medium", "small", "base", "tiny"];
+
+    /// <summary>
+    /// The place of a Whisper model in <see cref="AccuracyOrder"/> (0 = most accurate): a quantized
+    /// model ranks just below its F16 sibling (q8_0, then q5_1, then q5_0); English-only models as
+    /// their multilingual family. Models of no known family rank last.
+    /// </summary>
+    public static int AccuracyRank(ModelSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var name = source.Name.Replace(".en", string.Empty, StringComparison.Ordinal);
+        var cut = name.LastIndexOf("-q", StringComparison.Ordinal);
+        var (family, quantization) = cut > 0 ? (name[..cut], name[(cut + 1)..]) : (name, string.Empty);
+        var place = Array.IndexOf(AccuracyOrder, family);
+        var step = quantization switch
+        {
+            "" => 0,
+            "q8_0" => 1,
+            "q5_1" => 2,
+            _ => 3,
+        };
+        return place < 0 ? int.MaxValue : (place * 4) + step;
+    }
+
     // sherpa-onnx's release of speaker models (the tag's spelling is upstream's own). No digest is
     // published for these files: the pull records the sha256 it received.
     private const string SherpaSpeakers = "https://github.com/k2-fsa/sherpa-onnx/releases/download/speaker-recongition-models/";

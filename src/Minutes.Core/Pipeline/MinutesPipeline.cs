@@ -80,7 +80,8 @@ public sealed class MinutesPipeline
             return run;
         }
 
-        await runner.RunAsync(new TranscriptStage(_services.Transcriber(options.Whisper), options.Resume, Report(StageNames.Transcript)), cancellationToken).ConfigureAwait(false);
+        var whisper = await ChooseModelAsync(run, options.Whisper, cancellationToken).ConfigureAwait(false);
+        await runner.RunAsync(new TranscriptStage(_services.Transcriber(whisper), options.Resume, Report(StageNames.Transcript)), cancellationToken).ConfigureAwait(false);
         if (speakers is null)
         {
             return run;
@@ -438,6 +439,29 @@ public sealed class MinutesPipeline
             DateTimeOffset.UtcNow,
             0,
             "the imported transcript names no speakers")));
+    }
+
+    /// <summary>
+    /// <c>--model auto</c>: once the recording's length and speech are known, the model that fits
+    /// (<see cref="Models.ModelChooser"/>), said in one line; other options pass through.
+    /// </summary>
+    private async Task<WhisperOptions> ChooseModelAsync(RunFolder run, WhisperOptions whisper, CancellationToken cancellationToken)
+    {
+        if (!whisper.IsAuto)
+        {
+            return whisper;
+        }
+
+        var vad = run.Read(RunFolder.VadTrace, MinutesJson.Context.VadTrace);
+        var speech = Chunking.Plan(vad.Regions).Sum(c => c.Duration);
+        var choice = await new Models.ModelChooser(_services.Models()).ChooseAsync(
+            whisper,
+            vad.Duration,
+            speech,
+            line => _observer?.StageNote(StageNames.Transcript, line),
+            cancellationToken).ConfigureAwait(false);
+        _observer?.StageNote(StageNames.Transcript, Messages.Get("AutoChoice", choice.Model, choice.Reason));
+        return whisper with { Choice = choice };
     }
 
     /// <summary>

@@ -17,6 +17,9 @@ public sealed record PipelineServices
 
     public required Func<WhisperOptions, ITranscriber> Transcriber { get; init; }
 
+    /// <summary>The models folder <c>--model auto</c> chooses from and keeps its speed measurements in.</summary>
+    public Func<ModelStore> Models { get; init; } = ModelStore.FromEnvironment;
+
     public static PipelineServices Default { get; } = new()
     {
         Decoder = () => new AudioDecoder(),

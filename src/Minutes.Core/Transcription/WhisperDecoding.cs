@@ -49,6 +49,28 @@ public sealed record WhisperDecoding
     /// </summary>
     public int MaxTokensPerWindow { get; init; }
 
+    /// <summary>
+    /// The tokens a second of Japanese speech decodes to, used to bound the decoder when only its
+    /// cost is wanted (the speed measurement, <c>bench/run asr</c>): 5 characters per second (NHK's
+    /// announcers' 300 characters a minute; a committee's speech is no faster) × 1.2 Whisper tokens
+    /// per Japanese character (an estimate for Whisper's byte-level BPE: common kana and kanji are
+    /// one token, rarer kanji two or three; not measured here, where no real vocabulary exists) + a
+    /// timestamp pair per ~5 s segment.
+    /// </summary>
+    public const double TypicalTokensPerSecond = (5 * 1.2) + 0.4;
+
+    /// <summary>
+    /// These settings as a timing run uses them: the decoder ends a window after the tokens that
+    /// <paramref name="chunkSeconds"/> of speech decode to, so random weights (which never say
+    /// end-of-text) cost what real ones do, and no temperature fallback (random weights fail every
+    /// quality test; its cost is the bench's own row).
+    /// </summary>
+    public WhisperDecoding ForTiming(double chunkSeconds) => this with
+    {
+        TemperatureFallback = false,
+        MaxTokensPerWindow = (int)Math.Ceiling(TypicalTokensPerSecond * chunkSeconds),
+    };
+
     /// <summary>One rule for the settings a person can give: a beam whisper.cpp can run, at least one processor.</summary>
     public static void Check(int beamSize, int processors)
     {

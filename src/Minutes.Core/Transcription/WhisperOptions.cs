@@ -33,6 +33,20 @@ public sealed record WhisperOptions
     /// <summary>Whisper processors decoding chunks in parallel (the threads are shared among them).</summary>
     public int Processors { get; init; } = 1;
 
+    /// <summary><c>--model auto</c>: the most accurate installed model whose measured speed fits <see cref="MaxRtf"/> (<see cref="Models.ModelChooser"/>).</summary>
+    public const string Auto = "auto";
+
+    /// <summary>By default auto chooses a model that finishes within 1.5 × the recording's length.</summary>
+    public const double DefaultMaxRtf = 1.5;
+
+    /// <summary>For <c>--model auto</c>: the most processing time allowed, as a multiple of the recording's length.</summary>
+    public double MaxRtf { get; init; } = DefaultMaxRtf;
+
+    /// <summary>What <c>--model auto</c> chose for this recording (set by the pipeline once the recording's length is known).</summary>
+    public Models.ModelChoice? Choice { get; init; }
+
+    public bool IsAuto => string.Equals(Model?.Trim(), Auto, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Fails on impossible decoding settings before anything runs (not after the recording was decoded).</summary>
     public void Check()
     {
@@ -42,5 +56,9 @@ public sealed record WhisperOptions
         }
 
         WhisperDecoding.Check(BeamSize ?? WhisperDecoding.DefaultBeamSize, Processors);
+        if (!(MaxRtf > 0) || double.IsInfinity(MaxRtf))
+        {
+            throw new MinutesException(Messages.Get("MaxRtfInvalid", MaxRtf), ExitCodes.Usage);
+        }
     }
 }

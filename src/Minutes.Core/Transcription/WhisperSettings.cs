@@ -22,6 +22,9 @@ public sealed record WhisperSettings
     /// <summary>Whisper processors decoding chunks in parallel; <see cref="Threads"/> are shared among them.</summary>
     public int Processors { get; init; } = 1;
 
+    /// <summary>Why this model, when <c>--model auto</c> chose it; recorded with the stage's parameters.</summary>
+    public Models.ModelChoice? Choice { get; init; }
+
     public double MaxChunkSeconds { get; init; } = DefaultMaxChunkSeconds;
 
     public double MaxGapSeconds { get; init; } = DefaultMaxGapSeconds;

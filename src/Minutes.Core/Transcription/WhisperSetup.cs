@@ -15,8 +15,9 @@ public static class WhisperSetup
 
         return new WhisperSettings
         {
-            ModelPath = store.ResolveWhisperModel(options.Model),
-            ModelName = options.Model,
+            ModelPath = options.Choice is { } choice ? ModelStore.CheckWhisper(choice.Path) : store.ResolveWhisperModel(options.IsAuto ? null : options.Model),
+            ModelName = options.Choice?.Model ?? (options.IsAuto ? null : options.Model),
+            Choice = options.Choice,
             Language = options.Language,
             Prompt = Glossary(options)?.Prompt,
             Threads = options.Threads,

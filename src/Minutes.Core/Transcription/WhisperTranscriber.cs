@@ -19,6 +19,7 @@ public sealed class WhisperTranscriber : ITranscriber
     private readonly WhisperSettings _options;
     private readonly WhisperModelFile _model;
     private readonly string _modelSha256;
+    private readonly IReadOnlyList<string> _fingerprintParameters;
 
     public WhisperTranscriber(WhisperSettings options)
     {
@@ -50,6 +51,16 @@ public sealed class WhisperTranscriber : ITranscriber
             parameters[key] = value;
         }
 
+        // Why auto chose the model is for the reviewer, not for the chunks: it stays out of their fingerprint.
+        _fingerprintParameters = parameters.Select(p => $"{p.Key}={p.Value}").ToList();
+        if (options.Choice is { } choice)
+        {
+            parameters["modelChoice"] = WhisperOptions.Auto;
+            parameters["modelChoiceMaxRtf"] = choice.MaxRtf.ToString(CultureInfo.InvariantCulture);
+            parameters["modelChoiceEstimateSeconds"] = choice.EstimatedSeconds.ToString(CultureInfo.InvariantCulture);
+            parameters["modelChoiceReason"] = choice.Reason;
+        }
+
         Parameters = parameters;
     }
 
@@ -61,7 +72,7 @@ public sealed class WhisperTranscriber : ITranscriber
         ArgumentNullException.ThrowIfNull(vad);
         var chunks = Chunking.Plan(vad.Regions, _options.MaxChunkSeconds, _options.MaxGapSeconds);
         var fingerprint = Hashing.Sha256OfText(
-            string.Join('\n', Parameters.Select(p => $"{p.Key}={p.Value}"))
+            string.Join('\n', _fingerprintParameters)
             + '\n' + MinutesJson.Serialize(vad, MinutesJson.Context.VadTrace)
             + '\n' + audio.SampleCount.ToString(CultureInfo.InvariantCulture));
         var checkpoint = new TranscriptionCheckpoint(checkpointFolder, fingerprint);
