@@ -1,3 +1,5 @@
+using Minutes.Runs;
+
 namespace Minutes.Audio;
 
 /// <summary>The recordings in a folder, for <c>transcribe --batch</c>.</summary>
@@ -20,7 +22,7 @@ public static class RecordingFiles
         ArgumentNullException.ThrowIfNull(folder);
         return Directory.EnumerateFiles(folder)
             .Where(f => !Path.GetFileName(f).StartsWith('.'))
-            .Where(f => Extensions.Contains(Path.GetExtension(f)) || (new FileInfo(f).Length > 0 && AudioDecoder.Sniff(f) != "unknown"))
+            .Where(f => Extensions.Contains(Path.GetExtension(f)) || (FileLength.Of(f) > 0 && AudioDecoder.Sniff(f) != "unknown"))
             .Order(StringComparer.Ordinal)
             .ToList();
     }

@@ -35,7 +35,7 @@ public sealed partial class ModelDownloader
         if (File.Exists(target))
         {
             var digest = Hashing.Sha256OfFile(target);
-            return new PullResult(target, new FileInfo(target).Length, digest, "already present", AlreadyPresent: true);
+            return new PullResult(target, FileLength.Of(target), digest, "already present", AlreadyPresent: true);
         }
 
         CreateFolder();
@@ -48,7 +48,7 @@ public sealed partial class ModelDownloader
 
         for (var attempt = 0; ; attempt++)
         {
-            var have = File.Exists(partial) ? new FileInfo(partial).Length : 0;
+            var have = File.Exists(partial) ? FileLength.Of(partial) : 0;
             var (response, serverSha256, linkedSize) = await SendAsync(client, source, have, cancellationToken).ConfigureAwait(false);
             using (response)
             {
@@ -206,7 +206,7 @@ public sealed partial class ModelDownloader
 
         File.Move(partial, target, overwrite: false);
         AtomicFile.WriteAllText(target + ".sha256", $"{sha256}  {source.FileName}\n");
-        var bytes = total ?? new FileInfo(target).Length;
+        var bytes = total ?? FileLength.Of(target);
         return new PullResult(target, bytes, sha256, checks.Count > 0 ? string.Join(", ", checks) : "no published digest; sha256 recorded", AlreadyPresent: false);
 
         void Expect(string? expected, string actual, string algorithm, string from)

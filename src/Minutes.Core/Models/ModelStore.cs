@@ -117,7 +117,7 @@ public sealed class ModelStore
                     GgmlModelKind.SileroVad => ModelKind.Vad,
                     _ => (ModelKind?)null,
                 };
-                return new InstalledModel(source?.Name ?? file, kind, path, new FileInfo(path).Length, source);
+                return new InstalledModel(source?.Name ?? file, kind, path, FileLength.Of(path), source);
             })
             .ToList();
     }

@@ -25,7 +25,7 @@ internal static class RunSource
             throw new MinutesException(Messages.Get("RecordingNotFound", recording));
         }
 
-        return new SourceFile(path, Path.GetFileName(path), Hashing.Sha256OfFile(path, cancellationToken), new FileInfo(path).Length);
+        return new SourceFile(path, Path.GetFileName(path), Hashing.Sha256OfFile(path, cancellationToken), FileLength.Of(path));
     }
 
     /// <summary>Every recording checked, in order; the same file twice is refused.</summary>

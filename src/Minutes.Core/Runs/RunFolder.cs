@@ -207,6 +207,6 @@ public sealed class RunFolder
     public FileDigest Digest(string relative, CancellationToken cancellationToken)
     {
         var path = PathOf(relative);
-        return new FileDigest(relative, Hashing.Sha256OfFile(path, cancellationToken), new FileInfo(path).Length);
+        return new FileDigest(relative, Hashing.Sha256OfFile(path, cancellationToken), FileLength.Of(path));
     }
 }

@@ -123,7 +123,7 @@ public sealed class StageRunner
                 throw new MinutesException(Messages.Get("InputNotFound", input));
             }
 
-            return new FileDigest(input, Hashing.Sha256OfFile(input, cancellationToken), new FileInfo(input).Length);
+            return new FileDigest(input, Hashing.Sha256OfFile(input, cancellationToken), FileLength.Of(input));
         }
 
         if (!_run.Exists(input))

@@ -39,7 +39,7 @@ public sealed record WhisperModelFile(
             throw new MinutesException(Messages.Get("WhisperModelFileNotFound", path));
         }
 
-        if (new FileInfo(path).Length < 1024)
+        if (FileLength.Of(path) < 1024)
         {
             throw new MinutesException(Messages.Get("WhisperModelTooSmall", path));
         }

@@ -85,4 +85,17 @@ public sealed class ChunkingAndGuardTests
         Assert.Contains("not a Whisper model", Assert.Throws<MinutesException>(() => WhisperModelFile.Inspect(RepoPaths.SileroModel)).Message, StringComparison.Ordinal);
         Assert.Contains("not found", Assert.Throws<MinutesException>(() => WhisperModelFile.Inspect(temp.File("none.bin"))).Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_model_linked_into_place_is_read_through_the_link()
+    {
+        using var temp = new TempFolder();
+        var model = temp.File("crafted.bin");
+        TinyWhisperModel.WriteCrafted(model, ["議題"]);
+        var link = temp.File("linked.bin");
+        File.CreateSymbolicLink(link, model);
+
+        Assert.Equal(new FileInfo(model).Length, FileLength.Of(link));
+        Assert.Equal(WhisperModelFile.Inspect(model).Vocabulary, WhisperModelFile.Inspect(link).Vocabulary);
+    }
 }
