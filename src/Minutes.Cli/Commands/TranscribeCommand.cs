@@ -43,7 +43,7 @@ internal static class TranscribeCommand
         var confidentiality = CommonOptions.Confidentiality();
         var lower = CommonOptions.LowerConfidentiality();
         var reviewer = CommonOptions.LevelReviewer();
-        var agenda = new Option<string?>("--agenda") { Description = Messages.Get("HelpImportAgenda") };
+        var agenda = new Option<string?>("--agenda") { Description = Messages.Get("HelpTranscribeAgenda") };
         var resume = new Option<bool>("--resume") { Description = Messages.Get("HelpTranscribeResume") };
         var stopAfter = new Option<StopAfter>("--stop-after") { Description = Messages.Get("HelpTranscribeStopAfter") };
         var replacements = CommonOptions.Replacements();
