@@ -136,7 +136,7 @@ internal static class TranscribeCommand
             template,
             new SyncProgress<BatchEntry>(e => console.Error.WriteLine(e.Status == BatchStatus.Failed ? Messages.Get("BatchFailed", Path.GetFileName(e.Recording), e.Error) : Messages.Get("BatchFinished", Path.GetFileName(e.Recording)))),
             cancellationToken);
-        var rows = entries.Select(e => new[]
+        var rows = entries.Select(e => (IReadOnlyList<string>)new[]
         {
             Path.GetFileName(e.Recording),
             e.Run,
@@ -145,11 +145,10 @@ internal static class TranscribeCommand
             e.Statements?.ToString(CultureInfo.InvariantCulture) ?? "-",
             e.Blockers?.ToString(CultureInfo.InvariantCulture) ?? "-",
         }).ToList();
-        string[] header = Messages.Get("BatchColumns").Split(' ');
-        var widths = header.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
-        foreach (var row in rows.Prepend(header))
+        // Padded by display width: a Japanese file name or header takes two columns a character in a terminal.
+        foreach (var line in DisplayWidth.Table([Messages.Get("BatchColumns").Split(' '), .. rows]))
         {
-            await console.Out.WriteLineAsync(string.Join("  ", row.Select((cell, i) => cell.PadRight(widths[i]))).TrimEnd());
+            await console.Out.WriteLineAsync(line);
         }
 
         var failed = entries.Count(e => e.Status == BatchStatus.Failed);
