@@ -38,7 +38,7 @@ public static partial class OllamaCheck
         }
 
         var size = Math.Max(settings.ContextTokens, OneHourSessionTokens);
-        return new DoctorCheck("ollama", CheckStatus.Warn, Messages.Get(
+        return new DoctorCheck("ollama", CheckStatus.Warn, Messages.Of(
             "DoctorOllamaNumCtx", evidence, settings.ContextTokens, OneHourSessionTokens, size, settings.Model, (size / 1024).ToString(CultureInfo.InvariantCulture)));
     }
 

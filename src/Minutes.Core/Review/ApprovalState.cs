@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Minutes.Policy;
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Review;
 
@@ -60,7 +61,7 @@ public sealed class ApprovalState
     /// approval), or null: a deleted log or a removed last entry keeps the rest of the chain
     /// intact, the seal does not.
     /// </summary>
-    public string? SealProblem
+    public Message? SealProblem
     {
         get
         {
@@ -68,11 +69,11 @@ public sealed class ApprovalState
             var last = Log.Approvals.Count == 0 ? null : Log.Approvals[^1].Sha256;
             if (sealedCount != Log.Approvals.Count)
             {
-                return string.Create(CultureInfo.InvariantCulture, $"the manifest records {sealedCount} approval(s), {RunFolder.ApprovalsFile} holds {Log.Approvals.Count}");
+                return Messages.Of("SealCount", sealedCount, RunFolder.ApprovalsFile, Log.Approvals.Count);
             }
 
             return sealedCount > 0 && Manifest.Approvals!.Last != last
-                ? $"the last approval in {RunFolder.ApprovalsFile} is not the one the manifest records"
+                ? Messages.Of("SealLast", RunFolder.ApprovalsFile)
                 : null;
         }
     }
@@ -114,10 +115,10 @@ public sealed class ApprovalState
         return a.Count == b.Count && a.OrderBy(f => f.Path, StringComparer.Ordinal).SequenceEqual(b.OrderBy(f => f.Path, StringComparer.Ordinal));
     }
 
-    /// <summary>"approval 2 by 佐藤 (2026-11-28 10:15 UTC)"; a name read from the file cannot break the line.</summary>
-    public static string Describe(Approval approval)
+    /// <summary>"approval 2 by 佐藤 (2026-11-28 10:15:00 UTC)"; a name read from the file cannot break the line.</summary>
+    public static Message Describe(Approval approval)
     {
         ArgumentNullException.ThrowIfNull(approval);
-        return string.Create(CultureInfo.InvariantCulture, $"approval {approval.Sequence} by {ReviewerName.Printable(approval.Reviewer)} ({approval.Approved.ToUniversalTime():yyyy-MM-dd HH:mm:ss} UTC)");
+        return Messages.Of("ApprovalDescribed", approval.Sequence, ReviewerName.Printable(approval.Reviewer), approval.Approved.ToUniversalTime());
     }
 }
