@@ -99,10 +99,7 @@ public sealed partial class MessageResourceTests
     public async Task Eval_prints_its_scores_in_the_users_language()
     {
         using var temp = new TempFolder();
-        var sessions = temp.File("sessions");
-        Assert.Equal(0, (await CliRunner.RunAsync("import", SessionSegmenterTests.Fixture("committee.txt"), "-o", sessions)).ExitCode);
-        var shifted = temp.File("shifted.tsv");
-        File.WriteAllLines(shifted, File.ReadAllLines(SessionSegmenterTests.Fixture("committee.sessions.tsv")).Select((l, i) => i == 2 ? l.Replace("\t18.0\t", "\t21.0\t", StringComparison.Ordinal) : l));
+        var (sessions, shifted) = await SessionScoringTests.ImportWithShiftedReferenceAsync(temp);
         var speakers = RunFolder.Create(temp.File("speakers"), null);
         speakers.Write(RunFolder.SpeakersTrace, new SpeakerMap("test", new Dictionary<string, string>(), [new Speaker("S1", "S1", NameSources.Anonymous, null, 10)], [new SpeakerTurn(0, 8, "S1")], []), MinutesJson.Context.SpeakerMap);
         var rttm = temp.File("ref.rttm");
