@@ -12,7 +12,7 @@ internal static class CommonOptions
 {
     public static Option<bool> Verbose() => new("--verbose") { Description = Messages.Get("HelpVerbose"), Recursive = true };
 
-    public static Argument<string> RunArgument() => new("run") { Description = Messages.Get("HelpImportOutput") };
+    public static Argument<string> RunArgument() => new("run") { Description = Messages.Get("HelpRunFolder") };
 
     /// <summary>One JSON document on stdout instead of the text (the shapes are in docs/FORMATS.md, "Command output for scripts").</summary>
     public static Option<bool> Json() => new("--json") { Description = Messages.Get("HelpJson") };

@@ -31,7 +31,7 @@ internal static class DoctorCommand
                         CheckStatus.Warn => Messages.Get("CheckWarn"),
                         _ => Messages.Get("CheckFail"),
                     };
-                    await console.Out.WriteLineAsync($"{status,-5} {check.Name,-16} {check.Detail}");
+                    await console.Out.WriteLineAsync($"{DisplayWidth.PadRight(status, 5)} {DisplayWidth.PadRight(DoctorReport.Label(check.Name), 16)} {check.Said.Text}");
                 }
             }
 

@@ -54,8 +54,8 @@ internal static class EvalCommand
             var turns = DiarizationScoring.LoadRttm(parse.GetRequiredValue(reference));
             var score = DiarizationScoring.Score(turns, map.Turns, parse.GetValue(collar));
             var c = CultureInfo.InvariantCulture;
-            await console.Out.WriteLineAsync(string.Create(c, $"DER {score.Der:P2}  miss {score.Miss:P2}  false alarm {score.FalseAlarm:P2}  confusion {score.Confusion:P2}"));
-            await console.Out.WriteLineAsync(string.Create(c, $"scored {score.ScoredSeconds:0.000} s of reference speech (collar {parse.GetValue(collar):0.###} s, {score.CollarSeconds:0.000} s excluded); speakers: {score.ReferenceSpeakers} in the reference, {score.HypothesisSpeakers} found"));
+            await console.Out.WriteLineAsync(Messages.Get("EvalDer", score.Der.ToString("P2", c), score.Miss.ToString("P2", c), score.FalseAlarm.ToString("P2", c), score.Confusion.ToString("P2", c)));
+            await console.Out.WriteLineAsync(Messages.Get("EvalScored", score.ScoredSeconds.ToString("0.000", c), parse.GetValue(collar).ToString("0.###", c), score.CollarSeconds.ToString("0.000", c), score.ReferenceSpeakers, score.HypothesisSpeakers));
             foreach (var (r, h) in score.Mapping.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
                 var name = map.Speakers.FirstOrDefault(s => s.Id == h)?.Name;
@@ -70,21 +70,21 @@ internal static class EvalCommand
     private static IEnumerable<string> Lines(BoundaryScore score)
     {
         var c = CultureInfo.InvariantCulture;
-        yield return string.Create(c, $"boundaries: {score.ReferenceCount} in the reference, {score.FoundCount} found, {score.Matches.Count} within {score.ToleranceSeconds:0.###} s");
-        yield return string.Create(c, $"precision {score.Precision:0.000}  recall {score.Recall:0.000}  F1 {score.F1:0.000}");
+        yield return Messages.Get("EvalBoundaries", score.ReferenceCount, score.FoundCount, score.Matches.Count, score.ToleranceSeconds.ToString("0.###", c));
+        yield return Messages.Get("EvalPrecision", score.Precision.ToString("0.000", c), score.Recall.ToString("0.000", c), score.F1.ToString("0.000", c));
         foreach (var m in score.Matches)
         {
-            yield return string.Create(c, $"  found     {m.Reference.Id} {m.Reference.Title} at {m.Reference.Time:0.000} s as {m.Found.Id} {m.Found.Title} ({m.Offset:+0.000;-0.000;0.000} s)");
+            yield return "  " + Messages.Get("EvalFound", m.Reference.Id, m.Reference.Title, m.Reference.Time.ToString("0.000", c), m.Found.Id, m.Found.Title, m.Offset.ToString("+0.000;-0.000;0.000", c));
         }
 
         foreach (var m in score.Missed)
         {
-            yield return string.Create(c, $"  missed    {m.Id} {m.Title} at {m.Time:0.000} s");
+            yield return "  " + Messages.Get("EvalMissed", m.Id, m.Title, m.Time.ToString("0.000", c));
         }
 
         foreach (var s in score.Spurious)
         {
-            yield return string.Create(c, $"  spurious  {s.Id} {s.Title} at {s.Time:0.000} s");
+            yield return "  " + Messages.Get("EvalSpurious", s.Id, s.Title, s.Time.ToString("0.000", c));
         }
     }
 }

@@ -51,9 +51,9 @@ internal static class ReviewCommand
                 }
 
                 await console.Out.WriteLineAsync(Messages.Get(report.Blockers.Count == 0 ? "NothingBlocks" : "BlocksApproval"));
-                foreach (var blocker in report.Blockers)
+                foreach (var blocker in flags.Blockers())
                 {
-                    await console.Out.WriteLineAsync("  - " + blocker);
+                    await console.Out.WriteLineAsync("  - " + blocker.Text);
                 }
             }
 

@@ -44,7 +44,7 @@ internal static class TranscribeCommand
         var confidentiality = CommonOptions.Confidentiality();
         var lower = CommonOptions.LowerConfidentiality();
         var reviewer = CommonOptions.LevelReviewer();
-        var agenda = new Option<string?>("--agenda") { Description = Messages.Get("HelpImportAgenda") };
+        var agenda = new Option<string?>("--agenda") { Description = Messages.Get("HelpTranscribeAgenda") };
         var resume = new Option<bool>("--resume") { Description = Messages.Get("HelpTranscribeResume") };
         var stopAfter = new Option<StopAfter>("--stop-after") { Description = Messages.Get("HelpTranscribeStopAfter") };
         var replacements = CommonOptions.Replacements();
@@ -138,7 +138,7 @@ internal static class TranscribeCommand
             template,
             new SyncProgress<BatchEntry>(e => console.Error.WriteLine(e.Status == BatchStatus.Failed ? Messages.Get("BatchFailed", Path.GetFileName(e.Recording), e.Error) : Messages.Get("BatchFinished", Path.GetFileName(e.Recording)))),
             cancellationToken);
-        var rows = entries.Select(e => new[]
+        var rows = entries.Select(e => (IReadOnlyList<string>)new[]
         {
             Path.GetFileName(e.Recording),
             e.Run,
@@ -147,11 +147,10 @@ internal static class TranscribeCommand
             e.Statements?.ToString(CultureInfo.InvariantCulture) ?? "-",
             e.Blockers?.ToString(CultureInfo.InvariantCulture) ?? "-",
         }).ToList();
-        string[] header = Messages.Get("BatchColumns").Split(' ');
-        var widths = header.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
-        foreach (var row in rows.Prepend(header))
+        // Padded by display width: a Japanese file name or header takes two columns a character in a terminal.
+        foreach (var line in DisplayWidth.Table([Messages.Get("BatchColumns").Split(' '), .. rows]))
         {
-            await console.Out.WriteLineAsync(string.Join("  ", row.Select((cell, i) => cell.PadRight(widths[i]))).TrimEnd());
+            await console.Out.WriteLineAsync(line);
         }
 
         var failed = entries.Count(e => e.Status == BatchStatus.Failed);

@@ -25,9 +25,9 @@ internal static class VerifyCommand
             }
             else
             {
-                foreach (var line in report.Lines)
+                foreach (var line in report.Said)
                 {
-                    await console.Out.WriteLineAsync(line);
+                    await console.Out.WriteLineAsync(line.Text);
                 }
             }
 

@@ -1,6 +1,9 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
+using System.Text.Json.Serialization;
 using Minutes.Models;
+using Minutes.Text;
 using Whisper.net;
 using Whisper.net.LibraryLoader;
 
@@ -18,9 +21,14 @@ public enum CheckStatus
     Fail,
 }
 
-/// <summary>One line of the doctor's report.</summary>
-public sealed record DoctorCheck(string Name, CheckStatus Status, string Detail)
+/// <summary>
+/// One line of the doctor's report: <see cref="Name"/> is the check's code, <see cref="Said"/> the
+/// detail, printed in the user's language; <c>doctor --json</c> gives it in English (<see cref="Detail"/>).
+/// </summary>
+public sealed record DoctorCheck(string Name, CheckStatus Status, [property: JsonIgnore] Message Said)
 {
+    public string Detail => Said.English;
+
     /// <summary>For a <c>whisper speed</c> line: the measured real-time factor (processing seconds per audio second).</summary>
     public double? Rtf { get; init; }
 
@@ -41,10 +49,12 @@ public static class DoctorReport
         return
         [
             Runtime(),
-            new("cpu", CheckStatus.Ok, $"{Environment.ProcessorCount} cores, {CpuFeatures()}"),
-            new("os", CheckStatus.Ok, $"{RuntimeInformation.OSDescription} ({RuntimeInformation.OSArchitecture}), .NET {Environment.Version}"),
-            new("memory", CheckStatus.Ok, $"{GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024):0.0} GiB available to the process"),
-            new("models folder", Directory.Exists(store.Folder) ? CheckStatus.Ok : CheckStatus.Warn, store.Folder + (Directory.Exists(store.Folder) ? string.Empty : " (does not exist yet)")),
+            new("cpu", CheckStatus.Ok, Messages.Of("DoctorCpu", Environment.ProcessorCount, CpuFeatures())),
+            new("os", CheckStatus.Ok, Messages.Verbatim($"{RuntimeInformation.OSDescription} ({RuntimeInformation.OSArchitecture}), .NET {Environment.Version}")),
+            new("memory", CheckStatus.Ok, Messages.Of("DoctorMemory", (GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024)).ToString("0.0", CultureInfo.InvariantCulture))),
+            Directory.Exists(store.Folder)
+                ? new("models folder", CheckStatus.Ok, Messages.Verbatim(store.Folder))
+                : new("models folder", CheckStatus.Warn, Messages.Of("DoctorFolderMissing", store.Folder)),
             .. WhisperModels(store),
             .. WhisperSpeeds(store),
             VadModel(store),
@@ -55,23 +65,39 @@ public static class DoctorReport
         ];
     }
 
+    /// <summary>The check's name as the text form prints it, in the user's language.</summary>
+    public static string Label(string name) => name switch
+    {
+        "whisper runtime" => Messages.Get("DoctorNameRuntime"),
+        "cpu" => Messages.Get("DoctorNameCpu"),
+        "os" => Messages.Get("DoctorNameOs"),
+        "memory" => Messages.Get("DoctorNameMemory"),
+        "models folder" => Messages.Get("DoctorNameModelsFolder"),
+        "whisper model" => Messages.Get("DoctorNameWhisperModel"),
+        "vad model" => Messages.Get("DoctorNameVadModel"),
+        "speaker model" => Messages.Get("DoctorNameSpeakerModel"),
+        "llm" => Messages.Get("DoctorNameLlm"),
+        "whisper speed" => Messages.Get("DoctorNameWhisperSpeed"),
+        _ => name,
+    };
+
     /// <summary>The speaker embedder a run would use: the built-in one, or MINUTES_SPEAKER_MODEL loaded and checked.</summary>
     private static DoctorCheck SpeakerModel()
     {
         var path = Speakers.SpeakerEmbedders.ModelPath(null);
         if (path is null)
         {
-            return new("speaker model", CheckStatus.Ok, $"built-in ({Speakers.MfccSpeakerEmbedder.MethodName}); {Speakers.SpeakerEmbedders.EnvironmentVariable} not set");
+            return new("speaker model", CheckStatus.Ok, Messages.Of("DoctorSpeakerBuiltIn", Speakers.MfccSpeakerEmbedder.MethodName, Speakers.SpeakerEmbedders.EnvironmentVariable));
         }
 
         try
         {
             using var embedder = Speakers.SpeakerEmbedders.Open(path);
-            return new("speaker model", CheckStatus.Ok, $"{embedder.Method} ({path})");
+            return new("speaker model", CheckStatus.Ok, Messages.Of("DoctorNamed", embedder.Method, path));
         }
         catch (Runs.MinutesException ex)
         {
-            return new("speaker model", CheckStatus.Fail, ex.Message);
+            return new("speaker model", CheckStatus.Fail, ex.Said ?? Messages.Verbatim(ex.Message));
         }
     }
 
@@ -80,16 +106,16 @@ public static class DoctorReport
         try
         {
             var info = WhisperFactory.GetRuntimeInfo();
-            var library = RuntimeOptions.LoadedLibrary?.ToString() ?? "unknown";
-            return new("whisper runtime", CheckStatus.Ok, $"{library}: {info?.ReplaceLineEndings(" ").Trim()}");
+            var library = RuntimeOptions.LoadedLibrary?.ToString() is { } loaded ? Messages.Verbatim(loaded) : Messages.Of("DoctorUnknown");
+            return new("whisper runtime", CheckStatus.Ok, Messages.Joined([library, ": ", info?.ReplaceLineEndings(" ").Trim()]));
         }
         catch (Exception ex)
         {
-            return new("whisper runtime", CheckStatus.Fail, $"the native Whisper runtime does not load: {ex.Message.ReplaceLineEndings(" ")}");
+            return new("whisper runtime", CheckStatus.Fail, Messages.Of("DoctorRuntimeFails", ex.Message.ReplaceLineEndings(" ")));
         }
     }
 
-    private static string CpuFeatures()
+    private static object CpuFeatures()
     {
         var features = new List<string>();
         if (Avx.IsSupported)
@@ -117,7 +143,7 @@ public static class DoctorReport
             features.Add("NEON");
         }
 
-        return features.Count > 0 ? string.Join(' ', features) : "no SIMD extensions detected";
+        return features.Count > 0 ? string.Join(' ', features) : Messages.Of("DoctorNoSimd");
     }
 
     private static IEnumerable<DoctorCheck> WhisperModels(ModelStore store)
@@ -125,7 +151,7 @@ public static class DoctorReport
         var found = store.Installed().Where(m => m.Kind is not (ModelKind.Vad or ModelKind.Speaker)).ToList();
         if (found.Count == 0)
         {
-            yield return new("whisper model", CheckStatus.Warn, $"none in {store.Folder}; run `minutes models pull {ModelCatalog.DefaultWhisper}`");
+            yield return new("whisper model", CheckStatus.Warn, Messages.Of("DoctorNoWhisperModel", store.Folder, ModelCatalog.DefaultWhisper));
             yield break;
         }
 
@@ -133,8 +159,8 @@ public static class DoctorReport
         {
             var header = GgmlModelHeader.Inspect(model.Path);
             yield return header.Kind == GgmlModelKind.Whisper
-                ? new("whisper model", CheckStatus.Ok, $"{model.Name} ({Sizes.Format(model.Bytes)}), {header.Description}")
-                : new("whisper model", CheckStatus.Fail, $"{Path.GetFileName(model.Path)} is {header.Description}; remove or replace it");
+                ? new("whisper model", CheckStatus.Ok, Messages.Of("DoctorWhisperModel", model.Name, Sizes.Format(model.Bytes), header.Description))
+                : new("whisper model", CheckStatus.Fail, Messages.Of("DoctorBadModel", Path.GetFileName(model.Path), header.Description));
         }
     }
 
@@ -150,8 +176,8 @@ public static class DoctorReport
         {
             var speed = speeds.Best(Runs.Hashing.Sha256OfFile(model.Path), defaults);
             yield return speed is null
-                ? new("whisper speed", CheckStatus.Warn, Text.Messages.Get("DoctorSpeedNotMeasured", model.Name))
-                : new("whisper speed", CheckStatus.Ok, Text.Messages.Get("DoctorSpeed", model.Name, SpeedText.Estimate(speed, 3600), SpeedText.Measured(speed)))
+                ? new("whisper speed", CheckStatus.Warn, Messages.Of("DoctorSpeedNotMeasured", model.Name))
+                : new("whisper speed", CheckStatus.Ok, Messages.Of("DoctorSpeed", model.Name, SpeedText.Estimate(speed, 3600), SpeedText.Measured(speed)))
                 {
                     Rtf = speed.Rtf,
                     OneHourSeconds = Math.Round(speed.Estimate(3600), 1),
@@ -163,13 +189,13 @@ public static class DoctorReport
     {
         if (store.FindVadModel() is not { } path)
         {
-            return new("vad model", CheckStatus.Warn, $"none; the energy detector will be used (`minutes models pull {ModelCatalog.DefaultVad}` for Silero)");
+            return new("vad model", CheckStatus.Warn, Messages.Of("DoctorNoVadModel", ModelCatalog.DefaultVad));
         }
 
         var header = GgmlModelHeader.Inspect(path);
         return header.Kind == GgmlModelKind.SileroVad
-            ? new("vad model", CheckStatus.Ok, $"{Path.GetFileName(path)}, {header.Description}")
-            : new("vad model", CheckStatus.Fail, $"{Path.GetFileName(path)} is {header.Description}; remove or replace it");
+            ? new("vad model", CheckStatus.Ok, Messages.Of("DoctorVadModel", Path.GetFileName(path), header.Description))
+            : new("vad model", CheckStatus.Fail, Messages.Of("DoctorBadModel", Path.GetFileName(path), header.Description));
     }
 
     private static DoctorCheck Ffmpeg()
@@ -180,10 +206,8 @@ public static class DoctorReport
             .Select(folder => Path.Combine(folder, name))
             .FirstOrDefault(File.Exists);
         return found is not null
-            ? new("ffmpeg", CheckStatus.Ok, found)
-            : new("ffmpeg", CheckStatus.Warn, OperatingSystem.IsWindows()
-                ? "not on PATH; m4a, mp4 and wma go through Windows' Media Foundation, flac and webm cannot be decoded (wav, mp3, ogg can)"
-                : "not on PATH; m4a, mp4, flac and wma recordings cannot be decoded (wav, mp3, ogg can)");
+            ? new("ffmpeg", CheckStatus.Ok, Messages.Verbatim(found))
+            : new("ffmpeg", CheckStatus.Warn, Messages.Of(OperatingSystem.IsWindows() ? "DoctorNoFfmpegWindows" : "DoctorNoFfmpeg"));
     }
 
     /// <summary>A warning when the configured endpoint looks like Ollama (<see cref="OllamaCheck"/>); nothing otherwise.</summary>
@@ -215,19 +239,19 @@ public static class DoctorReport
         try
         {
             var config = Configuration.MinutesConfig.Load();
-            var files = config.Sources.Count == 0 ? string.Empty : $" (minutes.json: {string.Join(", ", config.Sources)})";
+            object files = config.Sources.Count == 0 ? string.Empty : Messages.Of("DoctorConfigFiles", string.Join(", ", config.Sources));
             if (Drafting.LlmSettings.Resolve(new Drafting.LlmOptions(), config) is not { } settings)
             {
-                return new("llm", CheckStatus.Warn, $"none configured (MINUTES_LLM_ENDPOINT, AZURE_OPENAI_ENDPOINT, OPENAI_API_KEY or minutes.json); drafting uses the offline drafter{files}");
+                return new("llm", CheckStatus.Warn, Messages.Of("DoctorNoLlm", files));
             }
 
             var uri = settings.Endpoint;
-            var key = settings.ApiKeySource is { } source ? $"key from {source}" : "no key";
-            return new("llm", CheckStatus.Ok, $"{settings.Provider} {uri.Scheme}://{uri.Host}:{uri.Port}, model {settings.Model}, {key}{files}");
+            var key = settings.ApiKeySource is { } source ? Messages.Of("DoctorKeyFrom", source) : Messages.Of("DoctorNoKey");
+            return new("llm", CheckStatus.Ok, Messages.Of("DoctorLlm", settings.Provider, $"{uri.Scheme}://{uri.Host}:{uri.Port}", settings.Model, key, files));
         }
         catch (Runs.MinutesException ex)
         {
-            return new("llm", CheckStatus.Warn, ex.Message);
+            return new("llm", CheckStatus.Warn, ex.Said ?? Messages.Verbatim(ex.Message));
         }
     }
 }

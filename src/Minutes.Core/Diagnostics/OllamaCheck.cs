@@ -38,31 +38,31 @@ public static partial class OllamaCheck
         }
 
         var size = Math.Max(settings.ContextTokens, OneHourSessionTokens);
-        return new DoctorCheck("ollama", CheckStatus.Warn, Messages.Get(
+        return new DoctorCheck("ollama", CheckStatus.Warn, Messages.Of(
             "DoctorOllamaNumCtx", evidence, settings.ContextTokens, OneHourSessionTokens, size, settings.Model, (size / 1024).ToString(CultureInfo.InvariantCulture)));
     }
 
-    /// <summary>What makes the endpoint look like Ollama (in words for the message), or null.</summary>
-    public static string? Evidence(LlmSettings settings, HttpMessageHandler? handler = null)
+    /// <summary>What makes the endpoint look like Ollama (in words for the message, either language), or null.</summary>
+    public static Message? Evidence(LlmSettings settings, HttpMessageHandler? handler = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var signs = new List<string>();
+        var signs = new List<Message>();
         if (settings.Endpoint.Port == DefaultPort)
         {
-            signs.Add($"port {DefaultPort}");
+            signs.Add(Messages.Of("OllamaSignPort", DefaultPort));
         }
 
         if (OllamaTag().IsMatch(settings.Model))
         {
-            signs.Add($"model {settings.Model}");
+            signs.Add(Messages.Of("OllamaSignModel", settings.Model));
         }
 
         if (Version(settings.Endpoint, handler) is { } version)
         {
-            signs.Add($"/api/version {version}");
+            signs.Add(Messages.Verbatim($"/api/version {version}"));
         }
 
-        return signs.Count == 0 ? null : string.Join(", ", signs);
+        return signs.Count == 0 ? null : Messages.Joined([.. signs.SelectMany((sign, i) => i == 0 ? [sign] : new object?[] { Messages.Of("ListComma"), sign })]);
     }
 
     /// <summary>The version <c>/api/version</c> reports at the endpoint's host, or null (no answer, not Ollama's).</summary>

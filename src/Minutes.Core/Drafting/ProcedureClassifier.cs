@@ -19,71 +19,30 @@ public sealed class ProcedureClassifier
         ProcedureKind.Putting, ProcedureKind.Debate, ProcedureKind.Recess, ProcedureKind.Resume, ProcedureKind.Formula,
     ];
 
-    private readonly Dictionary<ProcedureKind, List<Regex>> _patterns;
-    private readonly HashSet<string> _chairs;
-    private readonly string _assentRecord;
-    private readonly IReadOnlyList<string> _labels;
-    private readonly string _selfSuffix;
-    private readonly Dictionary<string, string> _records = new(StringComparer.Ordinal);
+    /// <summary>The cue table, read once: its regular expressions are immutable and safe to share between threads.</summary>
+    private static readonly Lazy<CueTable> Table = new(CueTable.Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private ProcedureClassifier(Dictionary<ProcedureKind, List<Regex>> patterns, HashSet<string> chairs, string assentRecord, string selfSuffix, IReadOnlyList<string> labels)
+    private readonly CueTable _table;
+    private readonly IReadOnlyList<string> _labels;
+
+    private ProcedureClassifier(CueTable table, IReadOnlyList<string> labels)
     {
-        _selfSuffix = selfSuffix;
-        _patterns = patterns;
-        _chairs = chairs;
-        _assentRecord = assentRecord;
+        _table = table;
         _labels = labels;
     }
+
+    /// <summary>The speaker labels (roles) of a chair, from the cue table's <c>chair</c> lines: 委員長, 議長, 会長 ….</summary>
+    public static IReadOnlyList<string> ChairRoles => Table.Value.Chairs;
 
     /// <summary>The classifier for a meeting whose speakers carry these labels (委員長, 田中委員, 企画課長 …).</summary>
     public static ProcedureClassifier For(IEnumerable<string> speakerLabels)
     {
         ArgumentNullException.ThrowIfNull(speakerLabels);
-        var patterns = new Dictionary<ProcedureKind, List<Regex>>();
-        var chairs = new HashSet<string>(StringComparer.Ordinal);
-        var record = "{0}";
-        var self = string.Empty;
-        var records = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var line in ResourceLines.Embedded("Minutes.Drafting.procedure-cues.tsv"))
-        {
-            var fields = line.Split('\t', 2);
-            switch (fields[0])
-            {
-                case "chair":
-                    chairs.Add(fields[1]);
-                    break;
-                case "assent-record":
-                    record = fields[1];
-                    break;
-                case "self":
-                    self = fields[1];
-                    break;
-                case "recess-record" or "resume-record" or "result-record" or "resolution-record":
-                    records[fields[0]] = fields[1];
-                    break;
-                default:
-                    var kind = Enum.Parse<ProcedureKind>(fields[0].Replace("-", string.Empty, StringComparison.Ordinal), ignoreCase: true);
-                    if (!patterns.TryGetValue(kind, out var list))
-                    {
-                        patterns[kind] = list = [];
-                    }
-
-                    list.Add(new Regex(fields[1], RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
-                    break;
-            }
-        }
-
-        var classifier = new ProcedureClassifier(patterns, chairs, record, self, [.. speakerLabels.Where(l => l.Length > 0).Distinct(StringComparer.Ordinal)]);
-        foreach (var (key, value) in records)
-        {
-            classifier._records[key] = value;
-        }
-
-        return classifier;
+        return new ProcedureClassifier(Table.Value, [.. speakerLabels.Where(l => l.Length > 0).Distinct(StringComparer.Ordinal)]);
     }
 
     /// <summary>Whether the speaker label is a chair's (委員長, 議長, 会長 …): only a chair puts questions to the meeting.</summary>
-    public bool IsChair(string? speaker) => speaker is not null && _chairs.Contains(speaker);
+    public bool IsChair(string? speaker) => speaker is not null && _table.Chairs.Contains(speaker, StringComparer.Ordinal);
 
     /// <summary>What the sentence does, said by <paramref name="speaker"/> (a label; null when unknown).</summary>
     public ProcedureKind Classify(string sentence, string? speaker)
@@ -107,7 +66,7 @@ public sealed class ProcedureClassifier
                 continue;
             }
 
-            if (_patterns.TryGetValue(kind, out var list) && list.Any(r => r.IsMatch(text)))
+            if (_table.Patterns.TryGetValue(kind, out var list) && list.Any(r => r.IsMatch(text)))
             {
                 return kind;
             }
@@ -121,7 +80,7 @@ public sealed class ProcedureClassifier
     {
         ArgumentNullException.ThrowIfNull(sentence);
         var text = JapaneseText.Normalize(Fillers.Remove(sentence)).Trim();
-        return _patterns.TryGetValue(kind, out var list)
+        return _table.Patterns.TryGetValue(kind, out var list)
             ? list.Select(r => r.Match(text)).FirstOrDefault(m => m.Success)?.Value
             : null;
     }
@@ -136,14 +95,14 @@ public sealed class ProcedureClassifier
     public string AssentRecord(string said)
     {
         ArgumentNullException.ThrowIfNull(said);
-        return string.Format(CultureInfo.InvariantCulture, _assentRecord, said.Trim().TrimEnd('。', '.', '!', '！'));
+        return string.Format(CultureInfo.InvariantCulture, _table.AssentRecord, said.Trim().TrimEnd('。', '.', '!', '！'));
     }
 
     /// <summary>The words of the stage note for a break (休憩) or the resumption (再開).</summary>
     public string BreakRecord(ProcedureKind kind) => kind switch
     {
-        ProcedureKind.Recess => _records.GetValueOrDefault("recess-record", string.Empty),
-        ProcedureKind.Resume => _records.GetValueOrDefault("resume-record", string.Empty),
+        ProcedureKind.Recess => _table.Records.GetValueOrDefault("recess-record", string.Empty),
+        ProcedureKind.Resume => _table.Records.GetValueOrDefault("resume-record", string.Empty),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -155,13 +114,13 @@ public sealed class ProcedureClassifier
     {
         ArgumentNullException.ThrowIfNull(sentence);
         var text = JapaneseText.Normalize(Fillers.Remove(sentence)).Trim();
-        var match = _patterns.GetValueOrDefault(ProcedureKind.VoteResult)?.Select(r => r.Match(text)).FirstOrDefault(m => m.Success);
-        return match is null ? null : string.Format(CultureInfo.InvariantCulture, _records.GetValueOrDefault("result-record", "{0}"), match.Value);
+        var match = _table.Patterns.GetValueOrDefault(ProcedureKind.VoteResult)?.Select(r => r.Match(text)).FirstOrDefault(m => m.Success);
+        return match is null ? null : string.Format(CultureInfo.InvariantCulture, _table.Records.GetValueOrDefault("result-record", "{0}"), match.Value);
     }
 
     /// <summary>A decision with the agenda item as its subject: 「議案第12号は、原案のとおり可決すべきものと決定した」.</summary>
     public string ResolutionRecord(string subject, string decided) =>
-        string.Format(CultureInfo.InvariantCulture, _records.GetValueOrDefault("resolution-record", "{0} {1}"), subject, decided);
+        string.Format(CultureInfo.InvariantCulture, _table.Records.GetValueOrDefault("resolution-record", "{0} {1}"), subject, decided);
 
     /// <summary>「企画課長。」 (a speaker's label alone) or 「田中です。」 (the start of one's own label, then です).</summary>
     private bool IsNomination(string text, string? speaker)
@@ -172,7 +131,55 @@ public sealed class ProcedureClassifier
             return true;
         }
 
-        return speaker is not null && _selfSuffix.Length > 0 && bare.EndsWith(_selfSuffix, StringComparison.Ordinal)
-            && bare[..^_selfSuffix.Length] is { Length: > 0 } name && speaker.StartsWith(name, StringComparison.Ordinal);
+        return speaker is not null && _table.SelfSuffix.Length > 0 && bare.EndsWith(_table.SelfSuffix, StringComparison.Ordinal)
+            && bare[..^_table.SelfSuffix.Length] is { Length: > 0 } name && speaker.StartsWith(name, StringComparison.Ordinal);
+    }
+
+    /// <summary>The parsed <c>procedure-cues.tsv</c>.</summary>
+    private sealed record CueTable(
+        IReadOnlyDictionary<ProcedureKind, IReadOnlyList<Regex>> Patterns,
+        IReadOnlyList<string> Chairs,
+        string AssentRecord,
+        string SelfSuffix,
+        IReadOnlyDictionary<string, string> Records)
+    {
+        public static CueTable Load()
+        {
+            var patterns = new Dictionary<ProcedureKind, List<Regex>>();
+            var chairs = new List<string>();
+            var record = "{0}";
+            var self = string.Empty;
+            var records = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var line in ResourceLines.Embedded("Minutes.Drafting.procedure-cues.tsv"))
+            {
+                var fields = line.Split('\t', 2);
+                switch (fields[0])
+                {
+                    case "chair":
+                        chairs.Add(fields[1]);
+                        break;
+                    case "assent-record":
+                        record = fields[1];
+                        break;
+                    case "self":
+                        self = fields[1];
+                        break;
+                    case "recess-record" or "resume-record" or "result-record" or "resolution-record":
+                        records[fields[0]] = fields[1];
+                        break;
+                    default:
+                        var kind = Enum.Parse<ProcedureKind>(fields[0].Replace("-", string.Empty, StringComparison.Ordinal), ignoreCase: true);
+                        if (!patterns.TryGetValue(kind, out var list))
+                        {
+                            patterns[kind] = list = [];
+                        }
+
+                        list.Add(new Regex(fields[1], RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
+                        break;
+                }
+            }
+
+            return new CueTable(patterns.ToDictionary(p => p.Key, p => (IReadOnlyList<Regex>)p.Value), chairs.Distinct(StringComparer.Ordinal).ToList(), record, self, records);
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using Minutes.Text;
 
 namespace Minutes.Models;
 
@@ -14,7 +15,7 @@ namespace Minutes.Models;
 /// Silero model continues with a length-prefixed type string ("silero-16k") and its version
 /// (6, 2, 0 for v6.2.0).
 /// </remarks>
-public sealed record GgmlModelHeader(GgmlModelKind Kind, string Description, IReadOnlyList<int>? Hyperparameters = null)
+public sealed record GgmlModelHeader(GgmlModelKind Kind, Message Description, IReadOnlyList<int>? Hyperparameters = null)
 {
     public const uint Magic = 0x67676d6c;
 
@@ -31,7 +32,7 @@ public sealed record GgmlModelHeader(GgmlModelKind Kind, string Description, IRe
         if (read < 48 || BinaryPrimitives.ReadUInt32LittleEndian(head) != Magic)
         {
             var gguf = read >= 4 && head[..4].SequenceEqual("GGUF"u8);
-            return new(GgmlModelKind.NotGgml, gguf ? "a GGUF file (whisper.cpp needs the older ggml format)" : "not a ggml model file");
+            return new(GgmlModelKind.NotGgml, Messages.Of(gguf ? "ModelIsGguf" : "ModelNotGgml"));
         }
 
         var typeLength = BinaryPrimitives.ReadInt32LittleEndian(head[4..]);
@@ -42,7 +43,7 @@ public sealed record GgmlModelHeader(GgmlModelKind Kind, string Description, IRe
             {
                 var v = head[(8 + typeLength)..];
                 var version = $"{BinaryPrimitives.ReadInt32LittleEndian(v)}.{BinaryPrimitives.ReadInt32LittleEndian(v[4..])}.{BinaryPrimitives.ReadInt32LittleEndian(v[8..])}";
-                return new(GgmlModelKind.SileroVad, $"Silero VAD ({type}, v{version})");
+                return new(GgmlModelKind.SileroVad, Messages.Of("ModelSilero", type, version));
             }
         }
 
@@ -56,9 +57,9 @@ public sealed record GgmlModelHeader(GgmlModelKind Kind, string Description, IRe
         if (vocab is >= 50000 and <= 52000 && audioCtx is > 0 and <= 1500 && textCtx is > 0 and <= 448
             && audioState > 0 && audioLayers > 0 && mels is 80 or 128 && ftype >= 0)
         {
-            return new(GgmlModelKind.Whisper, $"Whisper (n_audio_state {audioState}, {audioLayers} layers, n_mels {mels}, ftype {hp[10]})", hp);
+            return new(GgmlModelKind.Whisper, Messages.Of("ModelWhisper", audioState, audioLayers, mels, hp[10]), hp);
         }
 
-        return new(GgmlModelKind.OtherGgml, "a ggml file that is neither a Whisper nor a Silero VAD model");
+        return new(GgmlModelKind.OtherGgml, Messages.Of("ModelOtherGgml"));
     }
 }

@@ -285,7 +285,8 @@ public sealed record MinutesLayout(
     public IReadOnlyList<(string Role, string Name)> Signatories(DocumentLabels labels)
     {
         ArgumentNullException.ThrowIfNull(labels);
-        var chairRoles = labels["ChairRoles"].Split(labels.ListSeparator);
+        // The chair roles are the procedure classifier's (procedure-cues.tsv): one list for who puts questions and who signs.
+        var chairRoles = ProcedureClassifier.ChairRoles;
         var chair = (Header.Present ?? []).FirstOrDefault(m => m.Role is not null && chairRoles.Contains(m.Role, StringComparer.Ordinal));
         var spokenChair = Header.Attendees.FirstOrDefault(a => chairRoles.Contains(a, StringComparer.Ordinal));
         var list = new List<(string, string)> { chair is null ? (spokenChair ?? labels["SignatureChair"], string.Empty) : (chair.Role!, chair.Name) };

@@ -77,7 +77,7 @@ public sealed record ApprovalLog(int FormatVersion, IReadOnlyList<Approval> Appr
 
         var approved = run.LoadManifest().Approvals is { Count: > 0 };
         throw new MinutesException(
-            Messages.Get(approved ? "ApprovalLogAltered" : "ApprovalLogInvalid", RunFolder.ApprovalsFile, problem),
+            Messages.Of(approved ? "ApprovalLogAltered" : "ApprovalLogInvalid", RunFolder.ApprovalsFile, problem),
             approved ? ExitCodes.VerificationFailed : ExitCodes.Failure);
     }
 

@@ -70,7 +70,7 @@ public static class ApprovalSigner
     }
 
     /// <summary>Why an approval's signature does not hold, or null when it does (or the approval is unsigned).</summary>
-    public static string? Problem(Approval approval)
+    public static Message? Problem(Approval approval)
     {
         ArgumentNullException.ThrowIfNull(approval);
         if (approval.Signature is not { } signature)
@@ -80,7 +80,7 @@ public static class ApprovalSigner
 
         if (signature.Algorithm != Algorithm)
         {
-            return $"unknown algorithm '{ReviewerName.Printable(signature.Algorithm)}'";
+            return Messages.Of("SignatureUnknownAlgorithm", ReviewerName.Printable(signature.Algorithm));
         }
 
         byte[] publicKey;
@@ -92,12 +92,12 @@ public static class ApprovalSigner
         }
         catch (FormatException)
         {
-            return "the key or the signature is not base64";
+            return Messages.Of("SignatureNotBase64");
         }
 
         if (Fingerprint(publicKey) != signature.KeyId)
         {
-            return "the key id is not the digest of the public key";
+            return Messages.Of("SignatureKeyId");
         }
 
         using var key = ECDsa.Create();
@@ -107,17 +107,17 @@ public static class ApprovalSigner
         }
         catch (CryptographicException)
         {
-            return "the public key does not parse";
+            return Messages.Of("SignatureKeyUnreadable");
         }
 
         if (!IsP256(key))
         {
-            return "the key is not on the P-256 curve";
+            return Messages.Of("SignatureNotP256");
         }
 
         return key.VerifyData(ApprovalLog.SignedBytes(approval with { Signature = null }), value, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation)
             ? null
-            : "the signature does not verify (the entry was changed after signing)";
+            : Messages.Of("SignatureDoesNotVerify");
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Minutes.Policy;
 using Minutes.Runs;
+using Minutes.Text;
 
 namespace Minutes.Review;
 
@@ -78,7 +79,7 @@ public sealed class ApprovalState
     /// approval), or null: a deleted log or a removed last entry keeps the rest of the chain
     /// intact, the seal does not.
     /// </summary>
-    public string? SealProblem { get; }
+    public Message? SealProblem { get; }
 
     /// <summary>Whether the current version counts as approved; the state is read once, so this is computed once.</summary>
     public bool IsApproved { get; }
@@ -103,17 +104,17 @@ public sealed class ApprovalState
         return new ApprovalState(manifest, RunIntegrity.Check(run, manifest, explaining), log, purges, purgeBroken, level);
     }
 
-    private static string? SealOf(Manifest manifest, ApprovalLog log)
+    private static Message? SealOf(Manifest manifest, ApprovalLog log)
     {
         var sealedCount = manifest.Approvals?.Count ?? 0;
         var last = log.Approvals.Count == 0 ? null : log.Approvals[^1].Sha256;
         if (sealedCount != log.Approvals.Count)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"the manifest records {sealedCount} approval(s), {RunFolder.ApprovalsFile} holds {log.Approvals.Count}");
+            return Messages.Of("SealCount", sealedCount, RunFolder.ApprovalsFile, log.Approvals.Count);
         }
 
         return sealedCount > 0 && manifest.Approvals!.Last != last
-            ? $"the last approval in {RunFolder.ApprovalsFile} is not the one the manifest records"
+            ? Messages.Of("SealLast", RunFolder.ApprovalsFile)
             : null;
     }
 
@@ -135,10 +136,10 @@ public sealed class ApprovalState
         return a.Count == b.Count && a.OrderBy(f => f.Path, StringComparer.Ordinal).SequenceEqual(b.OrderBy(f => f.Path, StringComparer.Ordinal));
     }
 
-    /// <summary>"approval 2 by 佐藤 (2026-11-28 10:15 UTC)"; a name read from the file cannot break the line.</summary>
-    public static string Describe(Approval approval)
+    /// <summary>"approval 2 by 佐藤 (2026-11-28 10:15:00 UTC)"; a name read from the file cannot break the line.</summary>
+    public static Message Describe(Approval approval)
     {
         ArgumentNullException.ThrowIfNull(approval);
-        return string.Create(CultureInfo.InvariantCulture, $"approval {approval.Sequence} by {ReviewerName.Printable(approval.Reviewer)} ({approval.Approved.ToUniversalTime():yyyy-MM-dd HH:mm:ss} UTC)");
+        return Messages.Of("ApprovalDescribed", approval.Sequence, ReviewerName.Printable(approval.Reviewer), approval.Approved.ToUniversalTime());
     }
 }

@@ -97,38 +97,38 @@ public sealed record ReviewFlags(
     /// <summary>At level 2 and above an undecided finding about a private person blocks approval (no reason overrides it).</summary>
     public bool PrivacyBlocks => Confidentiality.RequiresPrivacyDecisions && UndecidedPrivate.Count > 0;
 
-    /// <summary>The lines that say what stands between the draft and an approval.</summary>
-    public IReadOnlyList<string> Blockers()
+    /// <summary>The lines that say what stands between the draft and an approval (English in <c>review --json</c>, Japanese on the page).</summary>
+    public IReadOnlyList<Message> Blockers()
     {
-        var blockers = new List<string>();
+        var blockers = new List<Message>();
         if (Unsupported.Count > 0)
         {
-            blockers.Add($"{Unsupported.Count} unsupported statement(s) ({string.Join(", ", Unsupported.Select(i => i.Id))}): check them against the recording, then approve with --accept-flags \"<reason>\"");
+            blockers.Add(Messages.Of("BlockerUnsupported", Unsupported.Count, string.Join(", ", Unsupported.Select(i => i.Id))));
         }
 
         foreach (var item in ChangedVerdicts)
         {
-            blockers.Add($"{item.Id} is recorded as supported, but verified again now: {string.Join("; ", item.Verification!.Reasons)} (07 or the transcript changed after drafting)");
+            blockers.Add(Messages.Of("BlockerChangedVerdict", item.Id, string.Join("; ", item.Verification!.Reasons)));
         }
 
         if (UnresolvedCitations.Count > 0)
         {
-            blockers.Add($"{UnresolvedCitations.Count} citation(s) name no transcript segment ({string.Join(", ", UnresolvedCitations)})");
+            blockers.Add(Messages.Of("BlockerUnresolvedCitations", UnresolvedCitations.Count, string.Join(", ", UnresolvedCitations)));
         }
 
         if (PrivacyBlocks)
         {
-            blockers.Add($"{UndecidedPrivate.Count} personal-information finding(s) about private persons undecided ({string.Join(", ", UndecidedPrivate.Select(e => e.Id))}): keep or redact each with minutes pii <run> --keep|--redact ID --reviewer NAME");
+            blockers.Add(Messages.Of("BlockerUndecidedPrivate", UndecidedPrivate.Count, string.Join(", ", UndecidedPrivate.Select(e => e.Id))));
         }
 
         foreach (var conflict in EditConflicts)
         {
-            blockers.Add(Messages.Get("EditConflictBlocker", conflict.Edit, conflict.Item, conflict.Reason));
+            blockers.Add(Messages.Of("EditConflictBlocker", conflict.Edit, conflict.Item, conflict.Reason));
         }
 
         if (Confidentiality.RequiredReviewers > 1)
         {
-            blockers.Add("confidentiality level 3: approved only after two different reviewers");
+            blockers.Add(Messages.Of("BlockerTwoReviewers"));
         }
 
         return blockers;

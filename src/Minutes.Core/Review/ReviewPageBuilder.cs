@@ -160,7 +160,7 @@ public sealed class ReviewPageBuilder
             page.Append("<p>").Append(E(_labels["ReviewBlocks"])).Append(":</p>\n<ul>\n");
             foreach (var blocker in blockers)
             {
-                page.Append("<li class=\"blocker\">").Append(E(blocker)).Append("</li>\n");
+                page.Append("<li class=\"blocker\">").Append(E(blocker.Japanese)).Append("</li>\n");
             }
 
             page.Append("</ul>\n");
@@ -499,7 +499,7 @@ public sealed class ReviewPageBuilder
         page.Append("<ul>\n");
         foreach (var approval in state.Log.Approvals)
         {
-            page.Append("<li>").Append(E(ApprovalState.Describe(approval))).Append(", version ").Append(approval.Version.ToString(CultureInfo.InvariantCulture));
+            page.Append("<li>").Append(E(ApprovalState.Describe(approval).English)).Append(", version ").Append(approval.Version.ToString(CultureInfo.InvariantCulture));
             if (approval.Comment is not null)
             {
                 page.Append(": ").Append(E(approval.Comment));

@@ -54,7 +54,8 @@ public sealed record ReviewReport(
             state.Version,
             state.IsApproved,
             blockers.Count > 0 && !state.IsApproved,
-            blockers,
+            // English under any locale: scripts read the same words; people read review's text form or the page.
+            blockers.Select(b => b.English).ToList(),
             flags.Statements,
             flags.Unsupported.Select(i => i.Id).ToList(),
             flags.ChangedVerdicts.Select(i => i.Id).ToList(),

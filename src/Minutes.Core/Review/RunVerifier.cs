@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Minutes.Json;
 using Minutes.Policy;
 using Minutes.Review.Workbench;
@@ -11,8 +12,12 @@ namespace Minutes.Review;
 /// The outcome of <c>minutes verify</c>: the lines to print, whether the files are what the tool
 /// recorded and the approvals hold (<see cref="Intact"/>), and whether the current version is approved.
 /// </summary>
-public sealed record VerifyReport(IReadOnlyList<string> Lines, bool Intact, bool Approved, int Version)
+public sealed record VerifyReport([property: JsonIgnore] IReadOnlyList<Message> Said, bool Intact, bool Approved, int Version)
 {
+    /// <summary>The lines in English, as <c>verify --json</c> gives them under any locale; the text form prints <see cref="Said"/> in the user's language.</summary>
+    [JsonPropertyOrder(-1)]
+    public IReadOnlyList<string> Lines => [.. Said.Select(m => m.English)];
+
     /// <summary>Raised when a field of <c>verify --json</c> changes meaning or goes; new fields do not raise it.</summary>
     public const int CurrentFormatVersion = 1;
 
@@ -64,7 +69,7 @@ public static class RunVerifier
         var confidentiality = run.Exists(RunFolder.MinutesTrace)
             ? ReadConfidentiality(run)
             : Confidentiality.Default;
-        var lines = new List<string>();
+        var lines = new List<Message>();
         var intact = true;
         ApprovalLog log;
         var logValid = true;
@@ -76,35 +81,35 @@ public static class RunVerifier
         {
             intact = false;
             logValid = false;
-            lines.Add($"ALTERED {ex.Message}");
+            lines.Add(Messages.Of("VerifyAlteredLog", ex.Said ?? Messages.Verbatim(ex.Message)));
             log = ApprovalLog.Empty;
         }
 
         var state = ApprovalState.Of(run, confidentiality, log);
         var matching = state.Checks.Count(c => c.Matches);
-        lines.Add($"manifest: {state.Checks.Count} recorded file(s), {matching} match");
+        lines.Add(Messages.Of("VerifyManifest", state.Checks.Count, matching));
         foreach (var invalid in state.InvalidPaths)
         {
             intact = false;
-            lines.Add($"INVALID manifest path: {invalid} is not a canonical path inside the run (not read)");
+            lines.Add(Messages.Of("VerifyInvalidPath", invalid));
         }
 
         foreach (var check in state.Checks.Where(c => c.Purged is not null))
         {
-            lines.Add(Messages.Get("VerifyPurged", check.Recorded.Path, Messages.Get(check.Actual is null ? "PurgedRemoved" : "PurgedRedacted"), check.Purged!.Sequence, ReviewerName.Printable(check.Purged.Reviewer), check.Purged.Time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)));
+            lines.Add(Messages.Of("VerifyPurged", check.Recorded.Path, Messages.Of(check.Actual is null ? "PurgedRemoved" : "PurgedRedacted"), check.Purged!.Sequence, ReviewerName.Printable(check.Purged.Reviewer), check.Purged.Time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)));
         }
 
         if (state.PurgeBrokenLinks is { Count: > 0 } purgeBroken)
         {
             intact = false;
-            lines.Add(Messages.Get("VerifyPurgeLogAltered", Keeping.PurgeLog.File, string.Join(", ", purgeBroken)));
+            lines.Add(Messages.Of("VerifyPurgeLogAltered", Keeping.PurgeLog.File, string.Join(", ", purgeBroken)));
         }
 
         // The reviewers' checks are chained but no stage records them: the chain is what shows an edited, reordered or inserted entry, or one taken from the middle.
         if (ReviewChecksBroken(run) is { Count: > 0 } checksBroken)
         {
             intact = false;
-            lines.Add(Messages.Get("VerifyChecksAltered", RunFolder.ReviewChecksTrace, string.Join(", ", checksBroken)));
+            lines.Add(Messages.Of("VerifyChecksAltered", RunFolder.ReviewChecksTrace, string.Join(", ", checksBroken)));
         }
 
         foreach (var check in state.Changed)
@@ -117,23 +122,23 @@ public static class RunVerifier
         if (broken.Count > 0)
         {
             intact = false;
-            lines.Add($"ALTERED {RunFolder.ApprovalsFile}: approval {string.Join(", ", broken)} does not match its digest or its link to the approval before");
+            lines.Add(Messages.Of("VerifyLinksBroken", RunFolder.ApprovalsFile, string.Join(", ", broken)));
         }
         else if (logValid && state.SealProblem is { } seal)
         {
             intact = false;
-            lines.Add($"MISSING approvals: {seal}");
+            lines.Add(Messages.Of("VerifySealMissing", seal));
         }
         else if (state.Log.Approvals.Count > 0)
         {
-            lines.Add($"approvals: {state.Log.Approvals.Count}, chain intact, matching the manifest");
+            lines.Add(Messages.Of("VerifyApprovalsIntact", state.Log.Approvals.Count));
         }
 
         // Each artifact against its schema: a run never approved is malformed (2), an approved one broken (3).
         var malformed = Schemas.ArtifactSchemas.Check(run, cancellationToken);
         foreach (var (path, problem) in malformed)
         {
-            lines.Add($"INVALID {path}: does not match its schema (docs/schemas/{Schemas.ArtifactSchemas.For(path)!.FileName}): {problem}");
+            lines.Add(Messages.Of("VerifySchemaInvalid", path, Schemas.ArtifactSchemas.For(path)!.FileName, problem));
         }
 
         if (malformed.Count > 0 && run.Exists(RunFolder.ApprovalsFile))
@@ -148,13 +153,13 @@ public static class RunVerifier
             if (inconsistent.Count > 0)
             {
                 intact = false;
-                lines.Add($"INCONSISTENT manifest: it records {string.Join(", ", inconsistent)} as written before {ApprovalState.Describe(approval)}, but with digests that approval did not see (the manifest was edited)");
+                lines.Add(Messages.Of("VerifyInconsistent", string.Join(", ", inconsistent), ApprovalState.Describe(approval)));
             }
 
             if (ApprovalSigner.Problem(approval) is { } bad)
             {
                 intact = false;
-                lines.Add($"BAD SIGNATURE {ApprovalState.Describe(approval)}: {bad}");
+                lines.Add(Messages.Of("VerifyBadSignature", ApprovalState.Describe(approval), bad));
                 continue;
             }
 
@@ -165,18 +170,18 @@ public static class RunVerifier
             }
 
             lines.Add(approval.Version == state.Version && ApprovalState.SameFiles(approval.Files, state.Bound)
-                ? $"{ApprovalState.Describe(approval)}{signer} covers version {approval.Version} (current)"
-                : $"{ApprovalState.Describe(approval)}{signer} covers version {approval.Version}; current is version {state.Version}: not approved");
+                ? Messages.Of("VerifyCoversCurrent", ApprovalState.Describe(approval), signer, approval.Version)
+                : Messages.Of("VerifyCoversOlder", ApprovalState.Describe(approval), signer, approval.Version, state.Version));
         }
 
         var reviewers = ApprovalState.Reviewers(counted.Where(a => a.Version == state.Version && ApprovalState.SameFiles(a.Files, state.Bound)));
         var approved = intact && state.IsApproved && reviewers.Count >= state.RequiredReviewers;
         var names = string.Join(", ", reviewers.Select(ReviewerName.Printable));
         lines.Add(approved
-            ? $"status: version {state.Version} approved by {names}"
+            ? Messages.Of("VerifyStatusApproved", state.Version, names)
             : intact
-                ? $"status: version {state.Version} not approved ({reviewers.Count} of {state.RequiredReviewers} reviewer(s){(state.RequiredReviewers > 1 ? ", confidentiality level 3" : string.Empty)}{(trusted is null ? string.Empty : ", counting only approvals signed with a trusted key")})"
-                : $"status: verification failed; version {state.Version} not approved");
+                ? Messages.Of("VerifyStatusNotApproved", state.Version, reviewers.Count, state.RequiredReviewers, state.RequiredReviewers > 1 ? Messages.Of("VerifyLevel3") : string.Empty, trusted is null ? string.Empty : Messages.Of("VerifyTrustedOnly"))
+                : Messages.Of("VerifyStatusFailed", state.Version));
         return (new VerifyReport(lines, intact, approved, state.Version) { WellFormed = malformed.Count == 0 }, state);
     }
 
@@ -197,17 +202,17 @@ public static class RunVerifier
     /// What the line of an approval says of its signature: ", signed by sato (key 3f2a…)" or why it
     /// does not count with a trust folder; without one ", signed (key 3f2a…)" or nothing.
     /// </summary>
-    private static string Signer(Approval approval, IReadOnlyDictionary<string, string>? trusted)
+    private static object Signer(Approval approval, IReadOnlyDictionary<string, string>? trusted)
     {
         var key = approval.Signature?.KeyId;
         var shortKey = key is null ? null : key[..Math.Min(16, key.Length)];
         return (trusted, key) switch
         {
             (null, null) => string.Empty,
-            (null, _) => $", signed (key {shortKey})",
-            (_, null) => ", unsigned: not counted",
-            _ when trusted.TryGetValue(key, out var name) => $", signed by {ReviewerName.Printable(name)} (key {shortKey})",
-            _ => $", signed with key {shortKey}, which is not in the trust folder: not counted",
+            (null, _) => Messages.Of("SignerKey", shortKey),
+            (_, null) => Messages.Of("SignerUnsigned"),
+            _ when trusted.TryGetValue(key, out var name) => Messages.Of("SignerTrusted", ReviewerName.Printable(name), shortKey),
+            _ => Messages.Of("SignerUntrusted", shortKey),
         };
     }
 
@@ -224,29 +229,28 @@ public static class RunVerifier
         }
     }
 
-    private static string DescribeChange(FileCheck check, IReadOnlyList<Approval> approvals)
+    private static Message DescribeChange(FileCheck check, IReadOnlyList<Approval> approvals)
     {
         var recorded = check.Recorded;
-        var what = check.Actual is null ? "MISSING" : "CHANGED";
-        var line = string.Create(CultureInfo.InvariantCulture, $"{what} {recorded.Path}: differs from what the {recorded.Stage} stage recorded ({recorded.Recorded.ToUniversalTime():yyyy-MM-dd HH:mm:ss} UTC)");
+        var parts = new List<object?> { Messages.Of(check.Actual is null ? "VerifyMissing" : "VerifyChanged", recorded.Path, recorded.Stage, recorded.Recorded.ToUniversalTime()) };
         var approvedBefore = approvals.Where(a => a.Files.Any(f => f.Path == recorded.Path && f.Sha256 == recorded.Sha256)).ToList();
         var approvedAfter = approvals.Where(a => check.Actual is not null && a.Files.Any(f => f.Path == recorded.Path && f.Sha256 == check.Actual)).ToList();
         if (approvedBefore.Count > 0)
         {
-            line += $"; changed after {ApprovalState.Describe(approvedBefore[^1])}";
+            parts.Add(Messages.Of("VerifyChangedAfter", ApprovalState.Describe(approvedBefore[^1])));
         }
 
         if (approvedAfter.Count > 0)
         {
-            line += $"; changed before {ApprovalState.Describe(approvedAfter[0])}, which approved the changed file";
+            parts.Add(Messages.Of("VerifyChangedBefore", ApprovalState.Describe(approvedAfter[0])));
         }
 
         if (approvedBefore.Count == 0 && approvedAfter.Count == 0)
         {
-            line += approvals.Count == 0 ? "; no approval yet" : "; no approval covers this file";
+            parts.Add(Messages.Of(approvals.Count == 0 ? "VerifyNoApprovalYet" : "VerifyNoApprovalCovers"));
         }
 
-        return line;
+        return Messages.Joined(parts);
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using Minutes.Text;
+
 namespace Minutes.Runs;
 
 /// <summary>Exit codes of the command line, shared by every stage.</summary>
@@ -22,6 +24,14 @@ public class MinutesException : Exception
     public MinutesException(string message, Exception inner, int exitCode = ExitCodes.Failure)
         : base(message, inner) => ExitCode = exitCode;
 
+    /// <summary>A failure whose message is kept as a message, so that a report can give it in English (<c>--json</c>) as well.</summary>
+    public MinutesException(Message said, int exitCode = ExitCodes.Failure)
+        : base(said?.Text)
+    {
+        Said = said;
+        ExitCode = exitCode;
+    }
+
     public MinutesException()
         : this("Minutes failed.")
     {
@@ -33,4 +43,7 @@ public class MinutesException : Exception
     }
 
     public int ExitCode { get; }
+
+    /// <summary>The message as a message of messages.tsv, when the failure was raised with one.</summary>
+    public Message? Said { get; }
 }

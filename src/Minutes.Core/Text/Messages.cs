@@ -18,15 +18,41 @@ public static class Messages
     public static bool Japanese => Language() == "ja";
 
     /// <summary>The message <paramref name="key"/> in the user's language, with its placeholders filled.</summary>
-    public static string Get(string key, params object?[] args)
+    public static string Get(string key, params object?[] args) => Format(Of(key, args), Japanese);
+
+    /// <summary>The message <paramref name="key"/> kept for later, to be written in whichever language reads it.</summary>
+    public static Message Of(string key, params object?[] args)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (!Table.TryGetValue(key, out var texts))
+        if (key.Length > 0 && !Table.ContainsKey(key))
         {
             throw new InvalidOperationException($"No message {key} in messages.tsv.");
         }
 
-        return string.Format(CultureInfo.InvariantCulture, Japanese ? texts.Ja : texts.En, args);
+        return new Message(key, args);
+    }
+
+    /// <summary>
+    /// Text that is already written (a file's own words, another component's message) carried as a
+    /// message: the same in both languages.
+    /// </summary>
+    public static Message Verbatim(string text) => new(string.Empty, [text]);
+
+    /// <summary>Messages (or text) written one after the other, each in the language of the whole.</summary>
+    public static Message Joined(IReadOnlyList<object?> parts) => new(string.Empty, parts);
+
+    /// <summary>The message in Japanese or English, its placeholders filled; arguments that are messages in the same language.</summary>
+    public static string Format(Message message, bool japanese)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var args = message.Args.Select(a => a is Message inner ? Format(inner, japanese) : a).ToArray();
+        if (message.Key.Length == 0)
+        {
+            return string.Concat(args);
+        }
+
+        var texts = Table[message.Key];
+        return string.Format(CultureInfo.InvariantCulture, japanese ? texts.Ja : texts.En, args);
     }
 
     /// <summary>The culture for libraries' own texts (System.CommandLine's help and parse errors).</summary>

@@ -54,7 +54,7 @@ public sealed class MessageLanguageTests
             .Select(l => l.Split('\t'))
             .ToDictionary(c => c[0], c => c);
         var asked = Directory.GetFiles(Path.Combine(RepoPaths.Root, "src"), "*.cs", SearchOption.AllDirectories)
-            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), "Messages\\.Get\\(\"(\\w+)\""))
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), "Messages\\.(?:Get|Of)\\(\"(\\w+)\""))
             .Select(m => m.Groups[1].Value)
             .Distinct()
             .ToList();

@@ -188,15 +188,17 @@ public sealed partial class MessageResourceTests
         }
     }
 
-    /// <summary>The arguments with every <c>Messages.Get(…)</c> call taken out, whatever its arguments hold.</summary>
+    /// <summary>The arguments with every <c>Messages.Get(…)</c> and <c>Messages.Of(…)</c> call taken out, whatever its arguments hold.</summary>
     private static string WithoutMessages(string arguments)
     {
-        const string call = "Messages.Get(";
-        int at;
-        while ((at = arguments.IndexOf(call, StringComparison.Ordinal)) >= 0)
+        foreach (var call in new[] { "Messages.Get(", "Messages.Of(" })
         {
-            var inner = Balanced(arguments, at + call.Length - 1);
-            arguments = arguments[..at] + arguments[(at + call.Length + inner.Length + 1)..];
+            int at;
+            while ((at = arguments.IndexOf(call, StringComparison.Ordinal)) >= 0)
+            {
+                var inner = Balanced(arguments, at + call.Length - 1);
+                arguments = arguments[..at] + arguments[(at + call.Length + inner.Length + 1)..];
+            }
         }
 
         return arguments;

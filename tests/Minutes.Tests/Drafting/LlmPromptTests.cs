@@ -122,10 +122,10 @@ public sealed partial class LlmPromptTests : IDisposable
         var example = MinutesConfig.Read(Path.Combine(RepoPaths.Root, "docs", "minutes.example.json"));
         var settings = LlmSettings.Resolve(new LlmOptions(), example, _ => null)!;
 
-        Assert.Equal("model qwen2.5:14b-instruct", OllamaCheck.Evidence(closed));
+        Assert.Equal("model qwen2.5:14b-instruct", OllamaCheck.Evidence(closed)?.English);
         Assert.Null(OllamaCheck.Check(azure));
         Assert.Equal(new Uri("http://127.0.0.1:11434/v1"), settings.Endpoint);
-        Assert.StartsWith($"port {OllamaCheck.DefaultPort}, model ", OllamaCheck.Evidence(settings with { Endpoint = new Uri("http://127.0.0.1:11434/v1") }), StringComparison.Ordinal);
+        Assert.StartsWith($"port {OllamaCheck.DefaultPort}, model ", OllamaCheck.Evidence(settings with { Endpoint = new Uri("http://127.0.0.1:11434/v1") })?.English, StringComparison.Ordinal);
         Assert.True(settings.ContextTokens >= OllamaCheck.OneHourSessionTokens, $"the example's contextTokens {settings.ContextTokens}");
     }
 

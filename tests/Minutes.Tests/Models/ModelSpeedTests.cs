@@ -221,7 +221,7 @@ public sealed class ModelSpeedTests : IDisposable
     [InlineData(7200, "2 h")]
     [InlineData(14940, "4 h 9 min")]
     public void Durations_read_as_a_person_says_them(double seconds, string expected) =>
-        Assert.Equal(expected, SpeedText.Duration(seconds));
+        Assert.Equal(expected, SpeedText.Duration(seconds).English);
 
     [Fact]
     public void The_catalog_ranks_accuracy_by_family_and_a_quantized_model_just_below_its_f16_sibling()

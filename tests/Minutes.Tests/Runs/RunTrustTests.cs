@@ -33,6 +33,7 @@ public sealed class RunTrustTests : IDisposable
     {
         [Minutes.Configuration.MinutesConfig.FileName] = "the user's configuration, beside the tool or in the user's folder",
         [ArchiveIndex.EntryName] = "the index inside an archive's zip, not in the run folder",
+        [Minutes.Models.ModelSpeeds.FileName] = "the measured speeds of the models, a cache in the models folder",
     };
 
     private readonly TempFolder _temp = new();

@@ -46,14 +46,21 @@ public sealed class SessionScoringTests
         Golden.Verify("sessions/committee.05-sessions.json", File.ReadAllText(RunFolder.Open(run).PathOf(RunFolder.SessionsTrace)));
     }
 
-    [Fact]
-    public async Task Eval_sessions_lists_what_is_missed_and_spurious_under_a_tight_tolerance()
+    /// <summary>The committee fixture imported, and its reference with the second boundary 3 s late (missed and spurious at 2 s).</summary>
+    internal static async Task<(string Run, string Reference)> ImportWithShiftedReferenceAsync(TempFolder temp)
     {
-        using var temp = new TempFolder();
         var run = temp.File("run");
         Assert.Equal(0, (await CliRunner.RunAsync("import", SessionSegmenterTests.Fixture("committee.txt"), "-o", run)).ExitCode);
         var shifted = temp.File("shifted.tsv");
         File.WriteAllLines(shifted, File.ReadAllLines(SessionSegmenterTests.Fixture("committee.sessions.tsv")).Select((l, i) => i == 2 ? l.Replace("\t18.0\t", "\t21.0\t", StringComparison.Ordinal) : l));
+        return (run, shifted);
+    }
+
+    [Fact]
+    public async Task Eval_sessions_lists_what_is_missed_and_spurious_under_a_tight_tolerance()
+    {
+        using var temp = new TempFolder();
+        var (run, shifted) = await ImportWithShiftedReferenceAsync(temp);
 
         var result = await CliRunner.RunAsync("eval", "sessions", run, "--reference", shifted, "--tolerance", "2");
 
