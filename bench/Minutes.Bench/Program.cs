@@ -7,6 +7,7 @@ using Minutes.Bench;
 // bench asr [--models base,small,…] [--minutes 1] [--threads 1,2] [--processors 1,2] [--modes greedy,beam]   Whisper on shape-true models
 // bench real                     speakers and speech on the real AMI excerpts beside the samples, append to bench/RESULTS.md
 // bench real-sweep vad|speakers  the grids the VAD settings and the diarizer's count were chosen on (tuning sets only)
+// bench sessions                 session boundary precision/recall by kind of meeting, append to bench/RESULTS.md
 try
 {
     return args.FirstOrDefault() switch
@@ -18,6 +19,7 @@ try
         "asr-child" => await AsrBench.RunChildAsync(args[1..]),
         "real" => await RealMeetings.RunAsync(args[1..]),
         "real-sweep" => await RealSweep.RunAsync(args[1..]),
+        "sessions" => await SessionGenres.RunAsync(args[1..]),
         "revoice" when args.Length == 4 => Revoice(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture)),
         _ => Usage(),
     };
@@ -37,6 +39,6 @@ static int Revoice(string work, int count, int seed)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: bench run [--minutes 60,120] | bench asr [--models base,small] [--minutes 1] [--threads 1,2] [--processors 1,2] [--modes greedy,beam] | bench workbench [--minutes 120] [--edits 20] | bench child <stage> … | bench revoice <folder> <count> <seed>");
+    Console.Error.WriteLine("usage: bench run [--minutes 60,120] | bench sessions | bench asr [--models base,small] [--minutes 1] [--threads 1,2] [--processors 1,2] [--modes greedy,beam] | bench workbench [--minutes 120] [--edits 20] | bench child <stage> … | bench revoice <folder> <count> <seed>");
     return 1;
 }

@@ -49,19 +49,22 @@ public static class DocumentFormats
 
         var overviewStyle = artifacts.Minutes.Style == DraftStyle.Overview;
         var title = overviewStyle ? labels["OverviewTitle"] : labels.Title;
-        if (overviewStyle && format is RenderFormat.Md or RenderFormat.Txt or RenderFormat.Html)
+        if (overviewStyle && IsDocument(format))
         {
             var overview = OverviewLayout.From(layout, labels);
-            return format == RenderFormat.Html
-                ? Utf8(Html(new OverviewRenderer(labels, plain: false).Render(overview), title + " " + artifacts.Minutes.Header.MeetingName))
-                : Utf8(new OverviewRenderer(labels, plain: format == RenderFormat.Txt).Render(overview));
+            return format switch
+            {
+                RenderFormat.Docx => new DocxRenderer(labels).Render(overview),
+                RenderFormat.Html => Utf8(Html(new OverviewRenderer(labels, plain: false).Render(overview), title + " " + artifacts.Minutes.Header.MeetingName)),
+                _ => Utf8(new OverviewRenderer(labels, plain: format == RenderFormat.Txt).Render(overview)),
+            };
         }
 
         return format switch
         {
             RenderFormat.Md => Utf8(MarkdownRenderer.Markdown(labels).Render(layout)),
             RenderFormat.Txt => Utf8(MarkdownRenderer.PlainText(labels).Render(layout)),
-            RenderFormat.Docx => new DocxRenderer(labels, overviewStyle).Render(layout),
+            RenderFormat.Docx => new DocxRenderer(labels).Render(layout),
             RenderFormat.Html => Utf8(Html(MarkdownRenderer.Markdown(labels).Render(layout), title + " " + artifacts.Minutes.Header.MeetingName)),
             RenderFormat.Srt => Utf8(SubtitleRenderer.Srt(artifacts, labels)),
             RenderFormat.Vtt => Utf8(SubtitleRenderer.Vtt(artifacts, labels)),

@@ -9,13 +9,15 @@ namespace Minutes.Rendering;
 /// Writes the minutes as a Word document laid out like a municipal 会議録: a centred title, a
 /// title block (会議名・日時・場所・出席者・議題) as a two-column table, a heading per agenda
 /// part, ○発言者 paragraphs with a hanging indent, the decisions and follow-ups, a Japanese
-/// font named in the styles, and page numbers in the footer.
+/// font named in the styles, and page numbers in the footer; or, on the same page and styles,
+/// a 議事概要 (<see cref="Write(OverviewLayout, Stream)"/>).
 /// </summary>
 public sealed class DocxRenderer
 {
     private const string SpeakerStyle = "Speaker";
     private const string CitationStyle = "Citation";
     private const string FlagStyle = "Flag";
+    private const string SummaryStyle = "Summary";
 
     // A4 portrait with the 30 mm margins municipal documents use, in twentieths of a point.
     private const int PageWidth = 11906;
@@ -25,19 +27,61 @@ public sealed class DocxRenderer
     private const int ValueColumn = PageWidth - (2 * Margin) - LabelColumn;
 
     private readonly DocumentLabels _labels;
-    private readonly bool _overview;
 
     /// <param name="labels">The document's words (default Japanese).</param>
-    /// <param name="overview">A 議事概要: titled so, and without the 署名欄 of a 会議録.</param>
-    public DocxRenderer(DocumentLabels? labels = null, bool overview = false)
+    public DocxRenderer(DocumentLabels? labels = null)
     {
         _labels = labels ?? DocumentLabels.Japanese;
-        _overview = overview;
     }
 
     public void Write(MinutesLayout layout, Stream output)
     {
         ArgumentNullException.ThrowIfNull(layout);
+        Write(output, body =>
+        {
+            body.Append(StyledParagraph("Title", _labels.Title));
+            body.Append(TitleBlock(layout));
+            body.Append(StyledParagraph("Heading1", _labels["Proceedings"]));
+            foreach (var section in layout.Sections)
+            {
+                body.Append(StyledParagraph("Heading2", section.Title));
+                foreach (var part in section.Parts)
+                {
+                    if (part.Heading is not null)
+                    {
+                        body.Append(StyledParagraph("Heading3", part.Heading));
+                    }
+
+                    body.Append(part.Statements.Select(SpeakerParagraph));
+                }
+            }
+
+            AppendList(body, _labels["Decisions"], layout.Decisions);
+            AppendList(body, _labels["Actions"], layout.Actions);
+            body.Append(SignatureBlock(layout));
+        });
+    }
+
+    /// <summary>
+    /// A 議事概要: the same page, styles and title block as a 会議録, titled 議事概要, then the
+    /// parts as <see cref="OverviewDocument"/> arranges them for every format (presenter, summary
+    /// paragraph, ・ points for 質疑応答 and 主な意見, 決定事項, 今後の対応), without a 署名欄.
+    /// </summary>
+    public void Write(OverviewLayout layout, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        Write(output, body => OverviewDocument.Write(layout, _labels, new OverviewBody(this, body)));
+    }
+
+    public byte[] Render(OverviewLayout layout)
+    {
+        using var stream = new MemoryStream();
+        Write(layout, stream);
+        return stream.ToArray();
+    }
+
+    private void Write(Stream output, Action<Body> fill)
+    {
         ArgumentNullException.ThrowIfNull(output);
         using var document = WordprocessingDocument.Create(output, WordprocessingDocumentType.Document);
         var main = document.AddMainDocumentPart();
@@ -47,30 +91,7 @@ public sealed class DocxRenderer
         footer.Footer = PageNumberFooter();
 
         var body = new Body();
-        body.Append(StyledParagraph("Title", _overview ? _labels["OverviewTitle"] : _labels.Title));
-        body.Append(TitleBlock(layout));
-        body.Append(StyledParagraph("Heading1", _labels["Proceedings"]));
-        foreach (var section in layout.Sections)
-        {
-            body.Append(StyledParagraph("Heading2", section.Title));
-            foreach (var part in section.Parts)
-            {
-                if (part.Heading is not null)
-                {
-                    body.Append(StyledParagraph("Heading3", part.Heading));
-                }
-
-                body.Append(part.Statements.Select(SpeakerParagraph));
-            }
-        }
-
-        AppendList(body, _labels["Decisions"], layout.Decisions);
-        AppendList(body, _labels["Actions"], layout.Actions);
-        if (!_overview)
-        {
-            body.Append(SignatureBlock(layout));
-        }
-
+        fill(body);
         body.Append(new SectionProperties(
             new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
             new PageSize { Width = PageWidth, Height = PageHeight },
@@ -122,7 +143,8 @@ public sealed class DocxRenderer
             new TableGrid(new GridColumn { Width = Twips(LabelColumn) }, new GridColumn { Width = Twips(ValueColumn) }));
         foreach (var (label, values) in layout.TitleBlock(_labels))
         {
-            var lines = values.Count == 1 ? values : values.Select((v, i) => $"{i + 1}. {v}").ToList();
+            // Agenda lines that carry their own numbers (3. 工事の概要について) are not numbered again.
+            var lines = values.Count == 1 || values.Any(v => v.Length > 1 && char.IsAsciiDigit(v[0]) && v.TrimStart("0123456789".ToCharArray()) is ['.' or ')', ..]) ? values : values.Select((v, i) => $"{i + 1}. {v}").ToList();
             table.Append(new TableRow(Cell(LabelColumn, [label]), Cell(ValueColumn, lines)));
         }
 
@@ -157,7 +179,7 @@ public sealed class DocxRenderer
             paragraph.Append(TextRun(lead));
         }
 
-        AppendBody(paragraph, statement);
+        AppendBody(paragraph, statement, MinutesLayout.OwnerAndDue(statement, _labels));
         return paragraph;
     }
 
@@ -172,22 +194,57 @@ public sealed class DocxRenderer
         foreach (var (statement, index) in statements.Select((s, i) => (s, i)))
         {
             var paragraph = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = SpeakerStyle }), TextRun($"{index + 1}. "));
-            AppendBody(paragraph, statement);
+            AppendBody(paragraph, statement, MinutesLayout.OwnerAndDue(statement, _labels));
             body.Append(paragraph);
         }
     }
 
-    private void AppendBody(Paragraph paragraph, LaidOutStatement statement)
+    private void AppendBody(Paragraph paragraph, LaidOutStatement statement, string suffix)
     {
         if (statement.Unsupported)
         {
             paragraph.Append(TextRun(_labels.Unsupported, FlagStyle));
         }
 
-        paragraph.Append(TextRun(statement.Text + MinutesLayout.OwnerAndDue(statement, _labels)));
+        paragraph.Append(TextRun(statement.Text + suffix));
         if (statement.CitationText.Length > 0)
         {
             paragraph.Append(TextRun(statement.CitationText, CitationStyle));
+        }
+    }
+
+    /// <summary>The Word form of each piece of a 議事概要.</summary>
+    private sealed class OverviewBody(DocxRenderer renderer, Body body) : IOverviewWriter
+    {
+        public void Title(string title) => body.Append(StyledParagraph("Title", title));
+
+        public void TitleBlock(MinutesLayout minutes) => body.Append(renderer.TitleBlock(minutes));
+
+        // Level 2 (議事の概要) is the document's first heading level.
+        public void Heading(int level, string title) => body.Append(StyledParagraph("Heading" + (level - 1).ToString(System.Globalization.CultureInfo.InvariantCulture), title));
+
+        public void Field(string label, string value) => body.Append(new Paragraph(TextRun(label + renderer._labels.FieldSeparator + value)));
+
+        public void Paragraph(string text, string citations)
+        {
+            var paragraph = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = SummaryStyle }), TextRun(text));
+            if (citations.Length > 0)
+            {
+                paragraph.Append(TextRun(citations, CitationStyle));
+            }
+
+            body.Append(paragraph);
+        }
+
+        public void Point(string? label, LaidOutStatement statement, string suffix)
+        {
+            var paragraph = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = SpeakerStyle }), TextRun(renderer._labels["PlainBullet"] + label));
+            renderer.AppendBody(paragraph, statement, suffix);
+            body.Append(paragraph);
+        }
+
+        public void EndList()
+        {
         }
     }
 
@@ -253,6 +310,8 @@ public sealed class DocxRenderer
             Heading("Heading2", "heading 2", 1, "22"),
             Heading("Heading3", "heading 3", 2, "21"),
             ParagraphStyle(SpeakerStyle, "Speaker", "Normal", new ParagraphProperties(new SpacingBetweenLines { After = "120" }, new Indentation { Left = "210", Hanging = "210" }), null),
+            // A paragraph of prose starts one character in, as Japanese documents do.
+            ParagraphStyle(SummaryStyle, "Summary", "Normal", new ParagraphProperties(new SpacingBetweenLines { After = "120" }, new Indentation { FirstLine = "210" }), null),
             CharacterStyle(CitationStyle, "Citation", new StyleRunProperties(new Color { Val = "666666" }, new FontSize { Val = "16" })),
             CharacterStyle(FlagStyle, "Flag", new StyleRunProperties(new Bold(), new Color { Val = "C00000" })));
     }

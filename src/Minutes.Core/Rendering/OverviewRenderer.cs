@@ -3,8 +3,9 @@ using System.Text;
 namespace Minutes.Rendering;
 
 /// <summary>
-/// Writes a 議事概要 (<see cref="OverviewLayout"/>) as Markdown or plain text. Text from the
-/// transcript or a model is escaped as in <see cref="MarkdownRenderer"/>.
+/// Writes a 議事概要 (<see cref="OverviewLayout"/>) as Markdown or plain text, through the walk
+/// every format shares (<see cref="OverviewDocument"/>). Text from the transcript or a model is
+/// escaped as in <see cref="MarkdownRenderer"/>.
 /// </summary>
 public sealed class OverviewRenderer
 {
@@ -21,90 +22,68 @@ public sealed class OverviewRenderer
     public string Render(OverviewLayout layout)
     {
         ArgumentNullException.ThrowIfNull(layout);
-        var text = new StringBuilder();
-        Heading(text, 1, _labels["OverviewTitle"]);
-        foreach (var (label, values) in layout.Minutes.TitleBlock(_labels))
-        {
-            text.Append(Bullet()).Append(Escape(label)).Append(_labels.FieldSeparator).Append(Escape(string.Join(_labels.ListSeparator, values))).Append('\n');
-        }
-
-        text.Append('\n');
-        Heading(text, 2, _labels["OverviewProceedings"]);
-        foreach (var part in layout.Parts)
-        {
-            Heading(text, 3, part.Title);
-            if (part.Presenter is not null && (part.Exchanges.Count > 0 || part.Opinions.Count > 0))
-            {
-                text.Append(Bullet()).Append(Escape(_labels["OverviewPresenter"] + _labels.FieldSeparator + part.Presenter)).Append("\n\n");
-            }
-
-            if (part.Summary.Count > 0)
-            {
-                text.Append(LineStart(string.Concat(part.Summary.Select(s => s.Text))));
-                text.Append(Escape(string.Concat(part.Summary.Select(s => s.CitationText)))).Append("\n\n");
-            }
-
-            if (part.Exchanges.Count > 0)
-            {
-                Heading(text, 4, _labels["OverviewQuestions"]);
-                foreach (var exchange in part.Exchanges)
-                {
-                    text.Append(Bullet()).Append(Escape(exchange.Label + _labels.FieldSeparator)).Append(Body(exchange.Statement)).Append('\n');
-                }
-
-                text.Append('\n');
-            }
-
-            if (part.Opinions.Count > 0)
-            {
-                Heading(text, 4, _labels["OverviewOpinions"]);
-                foreach (var opinion in part.Opinions)
-                {
-                    text.Append(Bullet()).Append(LineStart(opinion.Text)).Append(Escape(opinion.CitationText)).Append('\n');
-                }
-
-                text.Append('\n');
-            }
-        }
-
-        List(text, _labels["Decisions"], layout.Minutes.Decisions);
-        List(text, _labels["Actions"], layout.Minutes.Actions);
-        return text.ToString().TrimEnd('\n') + "\n";
+        var writer = new MarkdownWriter(_labels, _plain);
+        OverviewDocument.Write(layout, _labels, writer);
+        return writer.Text.ToString().TrimEnd('\n') + "\n";
     }
 
-    private void List(StringBuilder text, string title, IReadOnlyList<LaidOutStatement> statements)
+    private sealed class MarkdownWriter(DocumentLabels labels, bool plain) : IOverviewWriter
     {
-        if (statements.Count == 0)
+        public StringBuilder Text { get; } = new();
+
+        public void Title(string title) => Heading(1, title);
+
+        public void TitleBlock(MinutesLayout minutes)
         {
-            return;
+            foreach (var (label, values) in minutes.TitleBlock(labels))
+            {
+                Text.Append(Bullet()).Append(Escape(label)).Append(labels.FieldSeparator).Append(Escape(string.Join(labels.ListSeparator, values))).Append('\n');
+            }
+
+            Text.Append('\n');
         }
 
-        Heading(text, 2, title);
-        foreach (var statement in statements)
+        public void Heading(int level, string title)
         {
-            text.Append(Bullet()).Append(LineStart(statement.Text)).Append(Escape(MinutesLayout.OwnerAndDue(statement, _labels) + statement.CitationText)).Append('\n');
+            if (plain)
+            {
+                Text.Append(level <= 2 ? title : labels["PlainHeadingOpen"] + title + labels["PlainHeadingClose"]).Append("\n\n");
+                return;
+            }
+
+            Text.Append('#', level).Append(' ').Append(Escape(title)).Append("\n\n");
         }
 
-        text.Append('\n');
-    }
+        public void Field(string label, string value) =>
+            Text.Append(Bullet()).Append(Escape(label + labels.FieldSeparator + value)).Append("\n\n");
 
-    private string Body(LaidOutStatement statement) =>
-        (statement.Unsupported ? Escape(_labels.Unsupported) : string.Empty) + Escape(statement.Text) + Escape(statement.CitationText);
+        public void Paragraph(string text, string citations) =>
+            Text.Append(LineStart(text)).Append(Escape(citations)).Append("\n\n");
 
-    private string Escape(string text) => _plain ? text : MarkdownRenderer.EscapeMarkdown(text);
-
-    private string LineStart(string text) => _plain ? text : MarkdownRenderer.EscapeLineStart(MarkdownRenderer.EscapeMarkdown(text));
-
-    private string Bullet() => _plain ? _labels["PlainBullet"] : "- ";
-
-    private void Heading(StringBuilder text, int level, string title)
-    {
-        if (_plain)
+        public void Point(string? label, LaidOutStatement statement, string suffix)
         {
-            text.Append(level <= 2 ? title : _labels["PlainHeadingOpen"] + title + _labels["PlainHeadingClose"]).Append("\n\n");
-            return;
+            Text.Append(Bullet());
+            if (label is not null)
+            {
+                Text.Append(Escape(label));
+            }
+
+            if (statement.Unsupported)
+            {
+                Text.Append(Escape(labels.Unsupported));
+            }
+
+            // Only text that opens the line could be read as Markdown of its own (a number and a dot, a #).
+            Text.Append(label is null && !statement.Unsupported ? LineStart(statement.Text) : Escape(statement.Text));
+            Text.Append(Escape(suffix + statement.CitationText)).Append('\n');
         }
 
-        text.Append('#', level).Append(' ').Append(Escape(title)).Append("\n\n");
+        public void EndList() => Text.Append('\n');
+
+        private string Escape(string text) => plain ? text : MarkdownRenderer.EscapeMarkdown(text);
+
+        private string LineStart(string text) => plain ? text : MarkdownRenderer.EscapeLineStart(MarkdownRenderer.EscapeMarkdown(text));
+
+        private string Bullet() => plain ? labels["PlainBullet"] : "- ";
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using Minutes.Runs;
 using Minutes.Text;
@@ -65,10 +66,11 @@ public sealed record Agenda(string FileName, IReadOnlyList<AgendaItem> Items)
                 continue;
             }
 
-            var normal = JapaneseText.Normalize(line);
-            var clock = times.Select(m => m.Match(normal)).FirstOrDefault(m => m.Success);
+            // The time is read before the numbers are normalised, which would make 10:05 into 10:5.
+            var wide = line.Normalize(NormalizationForm.FormKC);
+            var clock = times.Select(m => m.Match(wide)).FirstOrDefault(m => m.Success);
             TimeSpan? time = clock is null ? null : new TimeSpan(int.Parse(clock.Groups["h"].Value, CultureInfo.InvariantCulture), int.Parse(clock.Groups["m"].Value, CultureInfo.InvariantCulture), 0);
-            normal = clock is null ? normal : normal[clock.Length..];
+            var normal = JapaneseText.Normalize(clock is null ? wide : wide[clock.Length..]);
             var presenter = presenters.Select(m => m.Match(normal)).FirstOrDefault(m => m.Success)?.Groups["who"].Value;
             var marker = markers.Select(m => m.Match(normal)).FirstOrDefault(m => m.Success) ?? Match.Empty;
             var number = marker.Success && int.TryParse(marker.Groups["n"].Value, out var n) ? n : (int?)null;

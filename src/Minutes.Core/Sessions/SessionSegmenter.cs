@@ -48,7 +48,7 @@ public sealed class SessionSegmenter
         var bounds = new List<Candidate>();
         if (agenda is not null)
         {
-            bounds.AddRange(MatchAgenda(segments, eligible, agenda, cues, notes));
+            bounds.AddRange(MatchAgenda(segments, eligible, speakersKnown ? SpeakerNames(segments, speakers) : null, agenda, cues, notes));
         }
 
         foreach (var cue in cues.Where(c => bounds.All(b => b.Index != c.Index)))
@@ -194,7 +194,7 @@ public sealed class SessionSegmenter
     /// and a listing (本日の議題は…) name the agenda and announce none of it. Lines such as 開会 or
     /// 閉会 are left to the cue phrases.
     /// </summary>
-    private List<Candidate> MatchAgenda(IReadOnlyList<TranscriptSegment> segments, bool[] eligible, Agenda agenda, List<Candidate> cues, List<string> notes)
+    private List<Candidate> MatchAgenda(IReadOnlyList<TranscriptSegment> segments, bool[] eligible, string?[]? names, Agenda agenda, List<Candidate> cues, List<string> notes)
     {
         var structural = _cues.Rules.Where(r => CueTable.Precedence.Contains(r.Kind) && !r.Title.Contains('{', StringComparison.Ordinal))
             .Select(r => JapaneseText.Fold(r.Title)).ToHashSet(StringComparer.Ordinal);
@@ -223,6 +223,8 @@ public sealed class SessionSegmenter
         var found = new List<Candidate>();
         var missing = new List<string>();
         var after = -1;
+        var clock = AgendaClock.Start(agenda, segments[0].Start);
+        List<Candidate> handOvers = names is null ? [] : PresenterChanges(segments, eligible, names);
         for (var k = 0; k < items.Count; k++)
         {
             var matching = Enumerable.Range(after + 1, segments.Count - after - 1)
@@ -231,15 +233,17 @@ public sealed class SessionSegmenter
             if (index < 0 && AgendaHandOver(items[k], cues, after) is { } handOver)
             {
                 after = handOver.Index;
+                clock = clock.Placed(items[k], segments[after].Start, notes);
                 found.Add(handOver with { Reason = BoundaryReasons.Agenda, Title = items[k].Text, Signals = [.. handOver.Signals, $"agenda line names the presenter: {items[k].Text}"] });
                 continue;
             }
 
             var worded = Enumerable.Range(after + 1, segments.Count - after - 1).Where(i => !listings[i] && scores[i][k] >= _options.AgendaThreshold)
                 .Select(i => new Candidate(i, BoundaryReasons.Agenda, SessionKinds.Item, items[k].Text, items[k].Number, segments[i].Id, $"{items[k].Text} ~ {segments[i].Text}", null));
-            if (index < 0 && AgendaTime(segments, agenda, items[k], [.. cues, .. worded], after) is { } timed)
+            if (index < 0 && AgendaTime(segments, clock, items[k], [.. cues, .. worded], handOvers, after) is { } timed)
             {
                 after = timed.Index;
+                clock = clock.Placed(items[k], segments[after].Start, notes);
                 found.Add(timed);
                 continue;
             }
@@ -251,6 +255,7 @@ public sealed class SessionSegmenter
             }
 
             after = index;
+            clock = clock.Placed(items[k], segments[after].Start, notes);
             found.Add(new Candidate(index, BoundaryReasons.Agenda, SessionKinds.Item, items[k].Text, items[k].Number, segments[index].Id,
                 $"{items[k].Text} ~ {segments[index].Text}", $"bigram containment {scores[index][k]:0.00} >= {_options.AgendaThreshold:0.00}")
             {
@@ -281,19 +286,22 @@ public sealed class SessionSegmenter
 
     /// <summary>
     /// An agenda line that gives a time (10:30 意見交換) and matched no announcement by its words:
-    /// the announcement (or the chair's segment that says the line's words) nearest to that time
-    /// after the first timed line, counted from the first segment, within <see cref="TimeWindowSeconds"/>.
+    /// the nearest to the time the <see cref="AgendaClock"/> expects of the announcements (or the
+    /// chair's segments that say the line's words) within <see cref="AgendaClock.WindowSeconds"/>,
+    /// and of the chair's hand-overs to another speaker that no cue names within
+    /// <see cref="AgendaClock.HandOverWindowSeconds"/>. A time with neither near it places nothing:
+    /// the item is reported as not announced.
     /// </summary>
-    private static Candidate? AgendaTime(IReadOnlyList<TranscriptSegment> segments, Agenda agenda, AgendaItem item, List<Candidate> cues, int after)
+    private static Candidate? AgendaTime(IReadOnlyList<TranscriptSegment> segments, AgendaClock clock, AgendaItem item, List<Candidate> cues, List<Candidate> handOvers, int after)
     {
-        var first = agenda.Items.Select(a => a.Time).OfType<TimeSpan>().Cast<TimeSpan?>().FirstOrDefault();
-        if (item.Time is not { } time || first is not { } start)
+        if (clock.Expected(item) is not { } expected)
         {
             return null;
         }
 
-        var expected = segments[0].Start + (time - start).TotalSeconds;
-        var nearest = cues.Where(c => c.Index > after && c.Kind is SessionKinds.Item or SessionKinds.Part && Math.Abs(segments[c.Index].Start - expected) <= TimeWindowSeconds)
+        var announced = cues.Where(c => c.Kind is SessionKinds.Item or SessionKinds.Part && Math.Abs(segments[c.Index].Start - expected) <= AgendaClock.WindowSeconds);
+        var changed = handOvers.Where(c => cues.All(o => o.Index != c.Index) && Math.Abs(segments[c.Index].Start - expected) <= AgendaClock.HandOverWindowSeconds);
+        var nearest = announced.Concat(changed).Where(c => c.Index > after)
             .OrderBy(c => Math.Abs(segments[c.Index].Start - expected)).FirstOrDefault();
         return nearest is null ? null : nearest with
         {
@@ -303,8 +311,32 @@ public sealed class SessionSegmenter
         };
     }
 
-    /// <summary>How far from an agenda line's time its announcement may be: a meeting runs late or early by minutes, not by half an hour.</summary>
-    private const double TimeWindowSeconds = 600;
+    /// <summary>
+    /// The chair's segments after which someone else takes the floor: the next speaker who is not
+    /// the chair differs from the last one before. A segment that asks (ご質問はありますか) hands
+    /// over to a question, not to a part, and is left out.
+    /// </summary>
+    private List<Candidate> PresenterChanges(IReadOnlyList<TranscriptSegment> segments, bool[] eligible, string?[] names)
+    {
+        var found = new List<Candidate>();
+        for (var i = 1; i < segments.Count; i++)
+        {
+            var last = Sentences(segments[i].Text).LastOrDefault();
+            if (!eligible[i] || names[i] is null || last is null || _cues.IsIgnored(_cues.StripFillers(JapaneseText.Fold(last))))
+            {
+                continue;
+            }
+
+            var before = Enumerable.Range(0, i).Reverse().Where(j => !eligible[j]).Select(j => names[j]).FirstOrDefault(n => n is not null);
+            var next = Enumerable.Range(i + 1, segments.Count - i - 1).FirstOrDefault(j => !eligible[j] && names[j] is not null, -1);
+            if (next >= 0 && names[next] != before)
+            {
+                found.Add(new Candidate(i, BoundaryReasons.Agenda, SessionKinds.Item, string.Empty, null, segments[i].Id, $"the chair hands over to {names[next]}: {segments[i].Text}", null));
+            }
+        }
+
+        return found;
+    }
 
     private bool IsAnnouncement(double[] scores, int item, int bigrams, List<Candidate> cues, int index)
     {

@@ -47,6 +47,26 @@ public sealed class DocxOpensTests : IDisposable
         Assert.Contains("－ 1 －", text, StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public async Task The_overview_docx_of_the_advisory_meeting_converts_to_a_pdf_laid_out_as_a_議事概要()
+    {
+        Skip.IfNot(File.Exists(Soffice), $"{Soffice} is missing: apt-get install -y --no-install-recommends libreoffice-writer-nogui fonts-ipafont-mincho (scripts/test installs it).");
+        Skip.IfNot(File.Exists(PdfToText), $"{PdfToText} is missing: apt-get install -y poppler-utils (scripts/test installs it).");
+        var run = await OverviewDocxTests.RenderedAsync("advisory", _temp.File("run"));
+
+        await RunAsync(Soffice, "-env:UserInstallation=file://" + _temp.File("profile"), "--headless", "--convert-to", "pdf", "--outdir", _temp.File("pdf"), run.PathOf("filing/minutes.docx"));
+        await RunAsync(PdfToText, "-layout", Path.Combine(_temp.File("pdf"), "minutes.pdf"), _temp.File("minutes.txt"));
+        var text = File.ReadAllText(_temp.File("minutes.txt"));
+        var flat = text.Replace("\n", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal);
+
+        Assert.Contains("議事概要", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("会議録", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("署名", text, StringComparison.Ordinal);
+        // The part, its presenter, then each question followed by its answer, as the Markdown has them.
+        Assert.Matches("第1部事例紹介（山口氏）発表者：山口氏.*質疑応答・参加者からの質問：.*導入にかかった費用.*・山口氏回答：機器とシステムで", flat);
+        Assert.Contains("－ 1 －", text, StringComparison.Ordinal);
+    }
+
     private static async Task RunAsync(string file, params string[] args)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };

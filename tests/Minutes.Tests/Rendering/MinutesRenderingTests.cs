@@ -186,7 +186,7 @@ public sealed class MinutesRenderingTests
     }
 
     /// <summary>The text of the document as a reader sees it: one line per paragraph (table cells included), then the footer.</summary>
-    private static string DocxText(WordprocessingDocument document)
+    internal static string DocxText(WordprocessingDocument document)
     {
         var text = new StringBuilder();
         foreach (var paragraph in document.MainDocumentPart!.Document!.Body!.Descendants<Paragraph>())
