@@ -25,8 +25,9 @@ public static class ChannelChoice
     /// <summary>
     /// The spread (RMS over speech blocks of each channel's level difference from the blocks'
     /// mean, less that channel's own average difference) above which <c>auto</c> uses dominance.
-    /// Generated seat recordings with 12 dB of crosstalk give 5–6 dB, identical channels and
-    /// a panned mix 0; not yet measured on real multi-microphone recordings (none is available here).
+    /// Generated seat recordings with 12 dB of crosstalk gave 4.1–4.9 dB (4 to 7 seats, bench/RESULTS.md),
+    /// identical channels and a panned mix 0; not yet measured on real multi-microphone recordings
+    /// (none is available here).
     /// </summary>
     public const double SpreadThresholdDb = 3;
 
