@@ -145,6 +145,22 @@ public sealed class ChannelTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(new[] { StageNames.Audio }, manifest.Stages.Select(s => s.Name));
     }
 
+    [Fact]
+    public async Task An_unknown_channel_mode_is_one_line_and_minutes_json_can_choose_the_mode()
+    {
+        var wav = WavOf("short.wav", [new float[PcmAudio.Rate]]);
+
+        var result = await CliRunner.RunAsync("transcribe", wav, "-o", _temp.File("run-unknown"), "--channels", "stereo", "--stop-after", "audio");
+
+        Assert.Equal(2, result.ExitCode);
+        var line = Assert.Single(result.Error.Split('\n'), l => l.StartsWith("minutes:", StringComparison.Ordinal));
+        Assert.Contains("'stereo'", line, StringComparison.Ordinal);
+        Assert.Contains("auto, mix, per-speaker", line, StringComparison.Ordinal);
+        var config = _temp.File("minutes.json");
+        await File.WriteAllTextAsync(config, """{ "channels": "per-speaker" }""");
+        Assert.Equal(ChannelMode.PerSpeaker, ChannelModes.Parse(Minutes.Configuration.MinutesConfig.Read(config).Channels!));
+    }
+
     /// <summary>The committee sample with each speaker at a seat (the chair's turns alternating between two seats when <paramref name="split"/>); the fifth voice is left out.</summary>
     private (string Wav, List<SpeakerTurn> Reference, List<(double Start, double End)> Speech) SeatMeeting(string name, bool split)
     {
