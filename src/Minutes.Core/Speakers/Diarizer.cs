@@ -47,10 +47,10 @@ public sealed class Diarizer
     // 1.5 s) is too short to start a voice of its own. Four-window pieces were measured worse
     // (education: 8 voices found instead of 4): 3 s is too short to average out what is said.
     private const int PieceWindows = 16;
+    private const int MinPieceWindows = 2;
 
     // Far more than any cosine difference (at most 2) and switch penalties within a region: in re-segmentation, a channel's evidence wins.
     private const double SeatPenalty = 10;
-    private const int MinPieceWindows = 2;
 
     private readonly DiarizationOptions _options;
     private readonly ISpeakerEmbedder _embedder;
