@@ -6,6 +6,7 @@ using Minutes.Bench;
 // bench workbench [--minutes 120] [--edits 20]   latency of the review workbench: a correction to its updated flags
 // bench asr [--models base,small,…] [--minutes 1] [--threads 1,2] [--processors 1,2] [--modes greedy,beam]   Whisper on shape-true models
 // bench real                     speakers and speech on the real AMI excerpts beside the samples, append to bench/RESULTS.md
+// bench channels                generated seat-microphone meetings: DER with --channels mix, per-speaker and auto
 // bench real-sweep vad|speakers  the grids the VAD settings and the diarizer's count were chosen on (tuning sets only)
 // bench sessions                 session boundary precision/recall by kind of meeting, append to bench/RESULTS.md
 try
@@ -20,6 +21,7 @@ try
         "real" => await RealMeetings.RunAsync(args[1..]),
         "real-sweep" => await RealSweep.RunAsync(args[1..]),
         "sessions" => await SessionGenres.RunAsync(args[1..]),
+        "channels" => await ChannelBench.RunAsync(args[1..]),
         "revoice" when args.Length == 4 => Revoice(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture)),
         _ => Usage(),
     };

@@ -38,6 +38,7 @@ internal static class TranscribeCommand
         var speakerThreshold = new Option<double?>("--speaker-threshold") { Description = Messages.Get("HelpTranscribeSpeakerThreshold", DiarizationOptions.DefaultThreshold.ToString(CultureInfo.InvariantCulture)) };
         var speakerPenalty = new Option<double?>("--speaker-penalty") { Description = Messages.Get("HelpTranscribeSpeakerPenalty", DiarizationOptions.DefaultCountPenalty.ToString(CultureInfo.InvariantCulture)) };
         var speakerNames = new Option<string?>("--speaker-names") { Description = Messages.Get("HelpTranscribeSpeakerNames") };
+        var channels = new Option<string?>("--channels") { HelpName = string.Join('|', ChannelModes.Names), Description = Messages.Get("HelpTranscribeChannels", ChannelModes.Default.Name()) };
         var meeting = new Option<string?>("--meeting") { Description = Messages.Get("HelpTranscribeMeeting") };
         var llm = new LlmCommandOptions(prefixed: true);
         var style = CommonOptions.Style();
@@ -51,7 +52,7 @@ internal static class TranscribeCommand
 
         var command = new Command(name, Messages.Get(name == "run" ? "HelpRunCommand" : "HelpTranscribeCommand"))
         {
-            recording, output, batch, model, maxRtf, language, glossary, threads, beamSize, fast, processors, vadModel, energyVad, speakers, minSpeakers, maxSpeakers, speakerNames, speakerModel, speakerThreshold, speakerPenalty, agenda, meeting, style, confidentiality, lower, reviewer, replacements, resume, stopAfter,
+            recording, output, batch, model, maxRtf, language, glossary, threads, beamSize, fast, processors, vadModel, energyVad, speakers, minSpeakers, maxSpeakers, speakerNames, speakerModel, speakerThreshold, speakerPenalty, channels, agenda, meeting, style, confidentiality, lower, reviewer, replacements, resume, stopAfter,
         };
         foreach (var option in llm.All)
         {
@@ -97,6 +98,7 @@ internal static class TranscribeCommand
                     SpeakerModel = SpeakerEmbedders.ModelPath(parse.GetValue(speakerModel)),
                     Threshold = parse.GetValue(speakerThreshold) ?? DiarizationOptions.DefaultThreshold,
                     CountPenalty = parse.GetValue(speakerPenalty) ?? DiarizationOptions.DefaultCountPenalty,
+                    Channels = (parse.GetValue(channels) ?? config.Channels) is { } mode ? ChannelModes.Parse(mode) : ChannelModes.Default,
                 },
                 Sessions = new SessionOptions { Agenda = parse.GetValue(agenda) },
                 Draft = new DraftOptions

@@ -42,11 +42,13 @@ public sealed class AudioDecoder : IAudioDecoder
             }
 
             var levels = new LevelMeter();
+            // Two or more channels: each channel's loudness is kept beside the mono audio (channel dominance, --channels).
+            var meter = channels >= 2 ? new ChannelLevels.Meter(channels, rate) : null;
             long written = 0;
             AtomicFile.Write(pcmPath, output =>
             {
                 PcmWavFormat.WriteHeader(output, 0);
-                written = Convert(sample, output, levels, progress, name, cancellationToken);
+                written = Convert(sample, output, levels, meter, progress, name, cancellationToken);
                 if (written == 0)
                 {
                     throw new MinutesException(Messages.Get("NoAudioSamples", name));
@@ -55,6 +57,16 @@ public sealed class AudioDecoder : IAudioDecoder
                 output.Position = 0;
                 PcmWavFormat.WriteHeader(output, written * 2);
             });
+            var levelsPath = ChannelLevels.PathFor(pcmPath);
+            if (meter is not null)
+            {
+                meter.Write(levelsPath);
+            }
+            else
+            {
+                File.Delete(levelsPath);
+            }
+
             progress?.Report(1);
             var warnings = sample is WavSource wav && wav.Warnings.Count > 0 ? wav.Warnings : null;
             var bits = sample is WavSource w ? w.BitsPerSample : (int?)null;
@@ -176,9 +188,9 @@ public sealed class AudioDecoder : IAudioDecoder
         };
     }
 
-    private static long Convert(ISampleSource source, Stream output, LevelMeter levels, IProgress<double>? progress, string name, CancellationToken cancellationToken)
+    private static long Convert(ISampleSource source, Stream output, LevelMeter levels, ChannelLevels.Meter? meter, IProgress<double>? progress, string name, CancellationToken cancellationToken)
     {
-        ISampleProvider mono = new MonoProvider(source);
+        ISampleProvider mono = new MonoProvider(source, meter);
         if (source.SampleRate != PcmAudio.Rate)
         {
             mono = new WdlResamplingSampleProvider(mono, PcmAudio.Rate);
@@ -231,8 +243,8 @@ public sealed class AudioDecoder : IAudioDecoder
         return written;
     }
 
-    /// <summary>Averages the channels of each frame.</summary>
-    private sealed class MonoProvider(ISampleSource source) : ISampleProvider
+    /// <summary>Averages the channels of each frame (and shows them to the channel meter first, when there is one).</summary>
+    private sealed class MonoProvider(ISampleSource source, ChannelLevels.Meter? meter) : ISampleProvider
     {
         private float[] _frames = [];
 
@@ -273,6 +285,7 @@ public sealed class AudioDecoder : IAudioDecoder
             }
 
             var frames = read / channels;
+            meter?.Add(_frames.AsSpan(0, frames * channels));
             for (var f = 0; f < frames; f++)
             {
                 var sum = 0f;

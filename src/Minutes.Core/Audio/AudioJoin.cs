@@ -51,12 +51,14 @@ public static class AudioJoin
             }
 
             Concatenate(parts.Select(p => p.Path).ToList(), pcmPath, cancellationToken);
+            JoinLevels(parts.Select(p => (p.Path, p.Info.DecodedSamples)).ToList(), pcmPath);
         }
         finally
         {
             foreach (var (_, _, path) in parts)
             {
                 File.Delete(path);
+                File.Delete(ChannelLevels.PathFor(path));
             }
         }
 
@@ -94,6 +96,36 @@ public static class AudioJoin
             output.Position = 0;
             PcmWavFormat.WriteHeader(output, data);
         });
+    }
+
+    /// <summary>
+    /// Joins the parts' channel levels when every part has them with the same channel count (each
+    /// part's frames cut or padded to its decoded length, so times stay aligned); otherwise the
+    /// joined meeting has none and is diarized from the mono mix.
+    /// </summary>
+    private static void JoinLevels(IReadOnlyList<(string Path, long Samples)> parts, string pcmPath)
+    {
+        var target = ChannelLevels.PathFor(pcmPath);
+        var levels = parts.Select(p => File.Exists(ChannelLevels.PathFor(p.Path)) ? ChannelLevels.Read(ChannelLevels.PathFor(p.Path)) : null).ToList();
+        if (levels.Any(l => l is null) || levels.Select(l => l!.Channels).Distinct().Count() != 1)
+        {
+            File.Delete(target);
+            return;
+        }
+
+        var channels = levels[0]!.Channels;
+        var energy = new List<float>();
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var frames = (int)Math.Round(parts[i].Samples / (double)PcmAudio.Rate / ChannelLevels.FrameSeconds);
+            for (var f = 0; f < frames; f++)
+            {
+                var values = levels[i]!.Energy(f * ChannelLevels.FrameSeconds, (f + 1) * ChannelLevels.FrameSeconds);
+                energy.AddRange(values.Select(v => (float)v));
+            }
+        }
+
+        ChannelLevels.Of(channels, [.. energy]).Write(target);
     }
 
     private static AudioInfo Describe(IReadOnlyList<(SourceFile Recording, AudioInfo Info)> parts, string decodedFile)

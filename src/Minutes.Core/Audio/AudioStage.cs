@@ -37,15 +37,21 @@ public sealed class AudioStage : IStage
         StageNames.Audio,
         new Dictionary<string, string> { ["sampleRate"] = "16000", ["channels"] = "1" },
         _recordings.Select(r => r.Path).ToList(),
-        [RunFolder.AudioTrace, RunFolder.DecodedAudio]);
+        [RunFolder.AudioTrace, RunFolder.DecodedAudio, RunFolder.ChannelLevels]);
 
     public async Task RunAsync(RunFolder run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
         var pcm = run.PathOf(RunFolder.DecodedAudio);
+        // Levels of an earlier recording must never describe this one.
+        if (run.Exists(RunFolder.ChannelLevels))
+        {
+            File.Delete(run.PathOf(RunFolder.ChannelLevels));
+        }
         var info = _recordings.Count == 1
             ? (await _decoder.DecodeAsync(_recordings[0].Path, pcm, _progress, cancellationToken).ConfigureAwait(false)) with { SourceSha256 = _recordings[0].Sha256 }
             : await AudioJoin.DecodeAsync(_decoder, _recordings, pcm, _progress, cancellationToken).ConfigureAwait(false);
-        run.Write(RunFolder.AudioTrace, info with { DecodedFile = RunFolder.DecodedAudio }, MinutesJson.Context.AudioInfo);
+        var levels = run.Exists(RunFolder.ChannelLevels) ? RunFolder.ChannelLevels : null;
+        run.Write(RunFolder.AudioTrace, info with { DecodedFile = RunFolder.DecodedAudio, ChannelLevelsFile = levels }, MinutesJson.Context.AudioInfo);
     }
 }

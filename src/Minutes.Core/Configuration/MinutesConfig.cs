@@ -90,6 +90,9 @@ public sealed record MinutesConfig
     /// <summary>Proper nouns given to Whisper as its prompt when <c>--glossary</c> is not (the first ones win when they do not all fit).</summary>
     public IReadOnlyList<string>? Glossary { get; init; }
 
+    /// <summary>How recordings of two or more channels are used when <c>--channels</c> is not given: auto, mix or per-speaker.</summary>
+    public string? Channels { get; init; }
+
     /// <summary>The files read, nearest last (for messages and the trace); not part of the file.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<string> Sources { get; init; } = [];
@@ -142,6 +145,7 @@ public sealed record MinutesConfig
         Style = over.Style ?? under.Style,
         Replacements = over.Replacements ?? under.Replacements,
         Glossary = over.Glossary ?? under.Glossary,
+        Channels = over.Channels ?? under.Channels,
         Sources = [.. under.Sources, .. over.Sources],
     };
 }

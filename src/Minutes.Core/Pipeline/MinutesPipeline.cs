@@ -69,6 +69,7 @@ public sealed class MinutesPipeline
 
         await runner.RunAsync(new AudioStage(_services.Decoder(), recordings, Report(StageNames.Audio)), cancellationToken).ConfigureAwait(false);
         WarnOfRepairs(run);
+        speakers?.CheckRecording(run);
         if (stop == StopAfter.Audio)
         {
             return run;

@@ -22,6 +22,9 @@ public sealed class RunFolder
     public const string LlmTraceFolder = "trace/06-llm";
     public const string MinutesTrace = "trace/07-minutes.json";
     public const string DecodedAudio = "work/audio-16k.wav";
+
+    /// <summary>Each channel's loudness in 20 ms frames, for recordings of two or more channels (<see cref="Audio.ChannelLevels"/>).</summary>
+    public const string ChannelLevels = "work/audio-16k.channels.bin";
     public const string TranscriptCheckpoint = "work/transcript-chunks";
     public const string MinutesMarkdown = "minutes.md";
     public const string ReviewPage = "review.html";

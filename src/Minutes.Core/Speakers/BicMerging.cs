@@ -28,7 +28,8 @@ public static class BicMerging
 
     private const double VarianceFloor = 1e-4;
 
-    public static Outcome Merge(IReadOnlyList<float[]> vectors, int[] labels, double penalty, int minClusters, int maxClusters)
+    /// <param name="anchors">Per vector, the channel (seat microphone) that dominated it, or -1; null without channels. Clusters anchored to different channels are not merged unless more clusters remain than <paramref name="maxClusters"/>.</param>
+    public static Outcome Merge(IReadOnlyList<float[]> vectors, int[] labels, double penalty, int minClusters, int maxClusters, int[]? anchors = null)
     {
         ArgumentNullException.ThrowIfNull(vectors);
         ArgumentNullException.ThrowIfNull(labels);
@@ -36,7 +37,7 @@ public static class BicMerging
         var clusters = labels.Distinct().ToDictionary(l => l, _ => new Stats(dims));
         for (var i = 0; i < labels.Length; i++)
         {
-            clusters[labels[i]].Add(vectors[i]);
+            clusters[labels[i]].Add(vectors[i], anchors?[i] ?? -1);
         }
 
         var result = (int[])labels.Clone();
@@ -47,16 +48,28 @@ public static class BicMerging
         {
             var keys = clusters.Keys.Order().ToList();
             var best = (A: 0, B: 0, Delta: double.MaxValue, Score: 0.0);
+            var forced = clusters.Count > maxClusters;
             for (var x = 0; x < keys.Count; x++)
             {
                 for (var y = x + 1; y < keys.Count; y++)
                 {
+                    if (!forced && clusters[keys[x]].Seat >= 0 && clusters[keys[y]].Seat >= 0 && clusters[keys[x]].Seat != clusters[keys[y]].Seat)
+                    {
+                        continue;
+                    }
+
                     var (delta, score) = Compare(clusters[keys[x]], clusters[keys[y]], penalty);
                     if (delta < best.Delta)
                     {
                         best = (keys[x], keys[y], delta, score);
                     }
                 }
+            }
+
+            if (best.Delta == double.MaxValue)
+            {
+                // Every pair left is two seats' voices: nothing may merge.
+                break;
             }
 
             if ((best.Delta >= 0 && clusters.Count <= maxClusters) || clusters.Count <= minClusters)
@@ -102,8 +115,12 @@ public static class BicMerging
 
         public int Dimensions => _sum.Length;
 
-        public void Add(float[] v)
+        /// <summary>The channel the cluster's anchored vectors were dominated by, or -1.</summary>
+        public int Seat { get; private set; } = -1;
+
+        public void Add(float[] v, int seat)
         {
+            Seat = Seat >= 0 ? Seat : seat;
             for (var d = 0; d < _sum.Length; d++)
             {
                 _sum[d] += v[d];
@@ -122,6 +139,7 @@ public static class BicMerging
             }
 
             Count += other.Count;
+            Seat = Seat >= 0 ? Seat : other.Seat;
         }
 
         /// <summary>log|Σ| of the diagonal Gaussian of the union of <paramref name="parts"/>.</summary>

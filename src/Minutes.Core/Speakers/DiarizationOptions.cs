@@ -74,6 +74,13 @@ public sealed record DiarizationOptions
     /// <summary>The cost of a speaker change between neighbouring windows of one region, in cosine similarity.</summary>
     public double SwitchPenalty { get; init; } = 0.3;
 
+    /// <summary>
+    /// Whether the channels of a recording with two or more are evidence of who spoke
+    /// (<c>--channels auto|mix|per-speaker</c>; <see cref="ChannelChoice"/>). The decoded audio is
+    /// mono either way; VAD and Whisper hear the mix.
+    /// </summary>
+    public ChannelMode Channels { get; init; } = ChannelModes.Default;
+
     /// <summary>Names given on the command line (<c>--speaker-names S1=委員長,S2=田中委員</c>).</summary>
     public IReadOnlyDictionary<string, string> SpeakerNames { get; init; } = new Dictionary<string, string>();
 
@@ -142,6 +149,7 @@ public sealed record DiarizationOptions
                 ["doubtMargin"] = DoubtMargin.ToString(c),
                 ["switchPenalty"] = SwitchPenalty.ToString(c),
                 ["matchThreshold"] = MatchThreshold.ToString(c),
+                ["channels"] = Channels.Name(),
                 ["speakerNames"] = string.Join(",", SpeakerNames.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")),
             };
         }

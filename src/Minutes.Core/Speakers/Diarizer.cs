@@ -49,6 +49,9 @@ public sealed class Diarizer
     private const int PieceWindows = 16;
     private const int MinPieceWindows = 2;
 
+    // Far more than any cosine difference (at most 2) and switch penalties within a region: in re-segmentation, a channel's evidence wins.
+    private const double SeatPenalty = 10;
+
     private readonly DiarizationOptions _options;
     private readonly ISpeakerEmbedder _embedder;
     private IReadOnlyList<double> _lastMerges = [];
@@ -75,7 +78,18 @@ public sealed class Diarizer
         return _embedder.Embed(stretches, CancellationToken.None);
     }
 
-    public DiarizationResult Diarize(PcmAudio audio, IReadOnlyList<SpeechRegion> regions, CancellationToken cancellationToken)
+    public DiarizationResult Diarize(PcmAudio audio, IReadOnlyList<SpeechRegion> regions, CancellationToken cancellationToken) =>
+        Diarize(audio, regions, null, cancellationToken);
+
+    /// <summary>
+    /// Diarizes; with <paramref name="seats"/> (a recording whose channels are one microphone per
+    /// seat, see <see cref="ChannelChoice"/>) channel dominance is evidence beside the voices:
+    /// a piece that one channel dominates by <see cref="ChannelChoice.DominanceDb"/> goes with that
+    /// channel's other pieces, a cluster one channel dominates joins them, two channels' clusters
+    /// never merge (unless a given count needs it), and re-segmentation keeps a dominated window
+    /// on its channel's voice.
+    /// </summary>
+    public DiarizationResult Diarize(PcmAudio audio, IReadOnlyList<SpeechRegion> regions, ChannelLevels? seats, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(audio);
         ArgumentNullException.ThrowIfNull(regions);
@@ -88,25 +102,53 @@ public sealed class Diarizer
 
         var space = MeetingSpace.Fit(raw, _embedder);
         var embeddings = raw.Select(space.Apply).ToList();
-        var labels = ClusterPieces(windows, embeddings);
+        var anchors = seats is null ? null : new int[windows.Count];
+        var labels = ClusterPieces(windows, embeddings, seats, anchors);
         var least = _options.Speakers ?? _options.MinSpeakers ?? 1;
-        var decision = BicMerging.Merge(embeddings, labels, _options.CountPenalty, least, _options.Speakers ?? _options.MaxSpeakers ?? int.MaxValue);
-        var (merged, shortSeconds) = ShortSpeakers.Merge(embeddings, decision.Labels, HopSeconds, _options.MinSpeakerSeconds, least);
+        var decision = BicMerging.Merge(embeddings, labels, _options.CountPenalty, least, _options.Speakers ?? _options.MaxSpeakers ?? int.MaxValue, anchors);
+        var (merged, shortSeconds) = ShortSpeakers.Merge(embeddings, decision.Labels, HopSeconds, _options.MinSpeakerSeconds, least, anchors);
         labels = merged;
 
+        // The channel each window itself is dominated by (-1: none by enough): what re-segmentation and the doubts respect.
+        var windowSeats = seats is null ? null : windows.Select(w => Seat(seats, w.Start, w.End)).ToArray();
         if (_options.Resegment)
         {
-            labels = Resegment(windows, embeddings, labels);
+            labels = Resegment(windows, embeddings, labels, anchors, windowSeats);
         }
 
         var order = labels.Distinct().ToList();
+        var centroids = order.ToDictionary(label => label, label => Vectors.Normalised(Vectors.Mean(embeddings.Where((_, i) => labels[i] == label))));
+        var settled = windowSeats is null ? null : SettledBySeat(labels, anchors!, windowSeats);
+        var doubts = TurnDoubts.OfWindows(embeddings, labels, decision.Labels, merged, centroids, CloseCall(decision), _options, settled);
         var ids = order.Select((label, i) => (label, id: $"S{i + 1}")).ToDictionary(p => p.label, p => p.id);
-        var centroids = order.ToDictionary(
-            label => ids[label],
-            label => Vectors.Normalised(Vectors.Mean(embeddings.Where((_, i) => labels[i] == label))));
-        var doubts = TurnDoubts.OfWindows(embeddings, labels, decision.Labels, merged, order, CloseCall(decision), _options);
         var turns = Turns(regions, windows, labels.Select(l => ids[l]).ToArray(), doubts);
-        return new DiarizationResult(_embedder.Method, turns, centroids, space.Apply, windows.Count) { LastMerges = _lastMerges, PieceCount = _pieceCount, CountDecision = decision, ShortSpeakerSeconds = shortSeconds };
+        return new DiarizationResult(_embedder.Method, turns, order.ToDictionary(l => ids[l], l => centroids[l]), space.Apply, windows.Count)
+        {
+            LastMerges = _lastMerges,
+            PieceCount = _pieceCount,
+            CountDecision = decision,
+            ShortSpeakerSeconds = shortSeconds,
+        };
+    }
+
+    /// <summary>The channel that dominates [start, end) by at least <see cref="ChannelChoice.DominanceDb"/>, else -1.</summary>
+    private static int Seat(ChannelLevels seats, double start, double end)
+    {
+        var (channel, margin) = ChannelLevels.Dominance(seats.Energy(start, end));
+        return margin >= ChannelChoice.DominanceDb ? channel : -1;
+    }
+
+    /// <summary>The channel of each final cluster: the most common anchor among its windows (-1: none).</summary>
+    private static Dictionary<int, int> ClusterSeats(int[] labels, int[] anchors) =>
+        labels.Distinct().ToDictionary(
+            l => l,
+            l => anchors.Where((a, i) => labels[i] == l && a >= 0).GroupBy(a => a).OrderByDescending(g => g.Count()).Select(g => g.Key).DefaultIfEmpty(-1).First());
+
+    /// <summary>Windows whose own dominant channel is their cluster's: the channel settles them, however near another voice is.</summary>
+    private static bool[] SettledBySeat(int[] labels, int[] anchors, int[] windowSeats)
+    {
+        var seatOf = ClusterSeats(labels, anchors);
+        return labels.Select((l, i) => windowSeats[i] >= 0 && seatOf[l] == windowSeats[i]).ToArray();
     }
 
     /// <summary>
@@ -131,7 +173,7 @@ public sealed class Diarizer
     /// <see cref="MinPieceWindows"/> windows build the tree; shorter ones (an 「異議なし」) join the
     /// nearest cluster afterwards, so they cannot start a speaker of their own.
     /// </summary>
-    private int[] ClusterPieces(List<Window> windows, List<float[]> embeddings)
+    private int[] ClusterPieces(List<Window> windows, List<float[]> embeddings, ChannelLevels? seats, int[]? anchors)
     {
         var pieces = new List<(int From, int To)>();
         for (var start = 0; start < windows.Count;)
@@ -175,6 +217,11 @@ public sealed class Diarizer
             pieceLabels[i] = position.TryGetValue(i, out var k) ? reliableLabels[k] : centroids.Keys.MaxBy(l => Vectors.Dot(centroids[l], vectors[i]));
         }
 
+        if (seats is not null)
+        {
+            AnchorToSeats(windows, pieces, pieceLabels, seats, anchors!);
+        }
+
         var labels = new int[windows.Count];
         for (var i = 0; i < pieces.Count; i++)
         {
@@ -182,6 +229,53 @@ public sealed class Diarizer
         }
 
         return labels;
+    }
+
+    /// <summary>
+    /// Channel dominance over the voices' first clustering: a piece one channel dominates takes
+    /// that channel's label (and its windows the channel as anchor); then a cluster of the
+    /// remaining pieces that one channel dominates as a whole joins that channel's label.
+    /// </summary>
+    private static void AnchorToSeats(List<Window> windows, List<(int From, int To)> pieces, int[] pieceLabels, ChannelLevels seats, int[] anchors)
+    {
+        Array.Fill(anchors, -1);
+        var energies = pieces.Select(p => seats.Energy(windows[p.From].Start, windows[p.To - 1].End)).ToList();
+        var seatLabel = pieceLabels.Max() + 1;
+        var anchored = new bool[pieces.Count];
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            var (channel, margin) = ChannelLevels.Dominance(energies[i]);
+            if (margin >= ChannelChoice.DominanceDb)
+            {
+                anchored[i] = true;
+                pieceLabels[i] = seatLabel + channel;
+                Array.Fill(anchors, channel, pieces[i].From, pieces[i].To - pieces[i].From);
+            }
+        }
+
+        var rest = Enumerable.Range(0, pieces.Count).Where(i => !anchored[i]).GroupBy(i => pieceLabels[i]).ToList();
+        foreach (var cluster in rest)
+        {
+            var total = new double[seats.Channels];
+            foreach (var i in cluster)
+            {
+                var seconds = windows[pieces[i].To - 1].End - windows[pieces[i].From].Start;
+                for (var c = 0; c < total.Length; c++)
+                {
+                    total[c] += energies[i][c] * seconds;
+                }
+            }
+
+            var (channel, margin) = ChannelLevels.Dominance(total);
+            if (margin >= ChannelChoice.DominanceDb)
+            {
+                foreach (var i in cluster)
+                {
+                    pieceLabels[i] = seatLabel + channel;
+                    Array.Fill(anchors, channel, pieces[i].From, pieces[i].To - pieces[i].From);
+                }
+            }
+        }
     }
 
     /// <summary>The pair of voices the BIC nearly joined, when its score was within <see cref="TurnDoubts.CountCloseCall"/> of the penalty.</summary>
@@ -236,10 +330,12 @@ public sealed class Diarizer
     /// Viterbi over the windows of each region: a window's score is its cosine similarity to the
     /// speaker's centroid, a change of speaker inside a region costs the switch penalty.
     /// </summary>
-    private int[] Resegment(List<Window> windows, List<float[]> embeddings, int[] labels)
+    private int[] Resegment(List<Window> windows, List<float[]> embeddings, int[] labels, int[]? anchors, int[]? windowSeats)
     {
         var speakers = labels.Distinct().ToArray();
         var centroids = speakers.Select(s => Vectors.Normalised(Vectors.Mean(embeddings.Where((_, i) => labels[i] == s)))).ToArray();
+        var seatOf = anchors is null ? null : ClusterSeats(labels, anchors);
+        var seatSpeakers = seatOf?.Values.Where(c => c >= 0).ToHashSet();
         var result = new int[labels.Length];
         var start = 0;
         while (start < windows.Count)
@@ -258,6 +354,11 @@ public sealed class Diarizer
                 for (var s = 0; s < speakers.Length; s++)
                 {
                     var emission = Vectors.Dot(centroids[s], embeddings[start + t]);
+                    if (windowSeats is not null && windowSeats[start + t] is var seat and >= 0 && seatSpeakers!.Contains(seat) && seatOf![speakers[s]] != seat)
+                    {
+                        // A window its channel dominates stays with that channel's voice.
+                        emission -= SeatPenalty;
+                    }
                     if (t == 0)
                     {
                         score[t, s] = emission;

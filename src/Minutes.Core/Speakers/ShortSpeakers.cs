@@ -9,7 +9,8 @@ namespace Minutes.Speakers;
 public static class ShortSpeakers
 {
     /// <summary>The labels after merging, and the speaking time (seconds) of each cluster merged away.</summary>
-    public static (int[] Labels, IReadOnlyList<double> MergedSeconds) Merge(IReadOnlyList<float[]> embeddings, int[] labels, double secondsPerWindow, double minSeconds, int least)
+    /// <param name="anchors">Per window, the channel (seat microphone) that dominated it, or -1; a cluster holding such windows is a seat that spoke, and stays however little it said.</param>
+    public static (int[] Labels, IReadOnlyList<double> MergedSeconds) Merge(IReadOnlyList<float[]> embeddings, int[] labels, double secondsPerWindow, double minSeconds, int least, int[]? anchors = null)
     {
         ArgumentNullException.ThrowIfNull(embeddings);
         ArgumentNullException.ThrowIfNull(labels);
@@ -23,7 +24,13 @@ public static class ShortSpeakers
                 break;
             }
 
-            var (smallest, seconds) = sizes.MinBy(p => p.Value);
+            var candidates = sizes.Where(p => anchors is null || !result.Where((l, i) => l == p.Key && anchors[i] >= 0).Any()).ToList();
+            if (candidates.Count == 0)
+            {
+                break;
+            }
+
+            var (smallest, seconds) = candidates.MinBy(p => p.Value);
             if (seconds >= minSeconds)
             {
                 break;

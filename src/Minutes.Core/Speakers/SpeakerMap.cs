@@ -14,7 +14,14 @@ public static class NameSources
 }
 
 /// <summary>A speaker of the meeting: id S1…, display name (○委員長, 話者1…), and the name's source.</summary>
-public sealed record Speaker(string Id, string Name, string Source, double? Score, double SpeakingSeconds);
+public sealed record Speaker(string Id, string Name, string Source, double? Score, double SpeakingSeconds)
+{
+    /// <summary>The channel (1 = the first) loudest over the speaker's turns, for a recording of two or more channels; null otherwise.</summary>
+    public int? Channel { get; init; }
+
+    /// <summary>By how many dB <see cref="Channel"/> beat the next loudest channel over those turns.</summary>
+    public double? ChannelMargin { get; init; }
+}
 
 /// <summary>A contiguous stretch spoken by one speaker.</summary>
 /// <remarks>
@@ -27,6 +34,12 @@ public sealed record SpeakerTurn(double Start, double End, string Speaker, strin
 {
     /// <summary>Why the diarizer doubts this turn's speaker (<see cref="TurnDoubts"/>); null when it does not.</summary>
     public string? Doubt { get; init; }
+
+    /// <summary>The channel (1 = the first) loudest over the turn, for a recording of two or more channels; null otherwise.</summary>
+    public int? Channel { get; init; }
+
+    /// <summary>By how many dB <see cref="Channel"/> beat the next loudest channel over the turn.</summary>
+    public double? ChannelMargin { get; init; }
 }
 
 /// <summary>The speaker attributed to one transcript segment.</summary>
@@ -47,4 +60,7 @@ public sealed record SpeakerMap(
 
     /// <summary>How the diarizer reached the count; null for imported speakers and for runs written before it was recorded.</summary>
     public SpeakerCountEvidence? Count { get; init; }
+
+    /// <summary>How the recording's channels were used (<c>--channels</c>) and why; null for imported speakers and for runs written before it was recorded.</summary>
+    public ChannelEvidence? Channels { get; init; }
 }

@@ -46,20 +46,42 @@ public sealed class SpeakersStage : IStage, IDisposable
         }
     }
 
-    public StageDefinition Define(RunFolder run) => new(
-        StageNames.Speakers,
-        _parameters,
-        [RunFolder.VadTrace, RunFolder.TranscriptTrace, RunFolder.DecodedAudio],
-        [RunFolder.SpeakersTrace]);
+    public StageDefinition Define(RunFolder run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return new(
+            StageNames.Speakers,
+            _parameters,
+            run.Exists(RunFolder.ChannelLevels)
+                ? [RunFolder.VadTrace, RunFolder.TranscriptTrace, RunFolder.DecodedAudio, RunFolder.ChannelLevels]
+                : [RunFolder.VadTrace, RunFolder.TranscriptTrace, RunFolder.DecodedAudio],
+            [RunFolder.SpeakersTrace]);
+    }
+
+    /// <summary>
+    /// Fails with one line, right after the audio stage, when <c>--channels per-speaker</c> was
+    /// asked of a recording with one channel (or one decoded to one): not after the transcription.
+    /// </summary>
+    public void CheckRecording(RunFolder run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (_options.Channels == ChannelMode.PerSpeaker && !run.Exists(RunFolder.ChannelLevels))
+        {
+            throw new MinutesException(Messages.Get("ChannelsPerSpeakerMono"));
+        }
+    }
 
     public Task RunAsync(RunFolder run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
         var vad = run.Read(RunFolder.VadTrace, MinutesJson.Context.VadTrace);
         var transcript = run.Read(RunFolder.TranscriptTrace, MinutesJson.Context.Transcript);
+        var levels = run.Exists(RunFolder.ChannelLevels) ? ChannelLevels.Read(run.PathOf(RunFolder.ChannelLevels)) : null;
+        var channels = ChannelChoice.Decide(_options.Channels, levels, vad.Regions);
         using var audio = PcmAudio.Open(run.PathOf(RunFolder.DecodedAudio));
-        var result = new Diarizer(_options, _embedder).Diarize(audio, vad.Regions, cancellationToken);
-        var map = Build(result, transcript.Segments, _options, _usable, _settings);
+        var seats = channels.Used == ChannelMode.PerSpeaker.Name() ? levels : null;
+        var result = new Diarizer(_options, _embedder).Diarize(audio, vad.Regions, seats, cancellationToken);
+        var map = Build(result, transcript.Segments, _options, _usable, _settings, levels) with { Channels = channels };
         run.Write(RunFolder.SpeakersTrace, map, MinutesJson.Context.SpeakerMap);
         return Task.CompletedTask;
     }
@@ -72,7 +94,8 @@ public sealed class SpeakersStage : IStage, IDisposable
         IReadOnlyList<TranscriptSegment> segments,
         DiarizationOptions options,
         IReadOnlyList<SpeakerProfile> profiles,
-        IReadOnlyDictionary<string, string> settings)
+        IReadOnlyDictionary<string, string> settings,
+        ChannelLevels? levels = null)
     {
         var matches = MatchProfiles(result, profiles, options.MatchThreshold);
         var speakers = new List<Speaker>();
@@ -124,8 +147,40 @@ public sealed class SpeakersStage : IStage, IDisposable
             Cluster = t.Speaker,
             Naming = naming.GetValueOrDefault(t.Speaker),
             Margin = matches.TryGetValue(t.Speaker, out var m) && !options.SpeakerNames.ContainsKey(t.Speaker) ? Math.Round(m.Margin, 3) : null,
-        }).ToList();
+        }).Select(t => levels is null ? t : WithChannel(t, levels.Energy(t.Start, t.End), (c, db) => t with { Channel = c, ChannelMargin = db })).ToList();
+        if (levels is not null)
+        {
+            // A speaker's channel: the loudest over all its turns, each turn weighted by its length.
+            speakers = speakers.Select(s => WithChannel(s, SpeakerEnergy(turns.Where(t => t.Speaker == s.Id), levels), (c, db) => s with { Channel = c, ChannelMargin = db })).ToList();
+        }
+
         return new SpeakerMap(result.Method, trace, speakers, turns, assignments) { Count = SpeakerCountEvidence.Of(result, options) };
+    }
+
+    private static T WithChannel<T>(T item, double[] energy, Func<int, double, T> with)
+    {
+        if (energy.All(e => e <= 0))
+        {
+            return item;
+        }
+
+        var (channel, margin) = ChannelLevels.Dominance(energy);
+        return with(channel + 1, Math.Round(margin, 1));
+    }
+
+    private static double[] SpeakerEnergy(IEnumerable<SpeakerTurn> turns, ChannelLevels levels)
+    {
+        var total = new double[levels.Channels];
+        foreach (var turn in turns)
+        {
+            var energy = levels.Energy(turn.Start, turn.End);
+            for (var c = 0; c < total.Length; c++)
+            {
+                total[c] += energy[c] * (turn.End - turn.Start);
+            }
+        }
+
+        return total;
     }
 
     /// <summary>

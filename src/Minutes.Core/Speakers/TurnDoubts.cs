@@ -21,24 +21,27 @@ public static class TurnDoubts
     /// <summary>
     /// The doubt of each window: <see cref="Short"/> where the window's cluster was merged for
     /// speaking too little, else <see cref="Count"/> where its final voice is one of a close call's
-    /// pair, else <see cref="Margin"/> where its voice won by little, else null.
+    /// pair, else <see cref="Margin"/> where its voice won by little (unless <paramref name="settled"/>:
+    /// its own microphone dominated it), else null. <paramref name="centroids"/> are the final
+    /// voices' (by label), as the diarizer computed them for its result.
     /// </summary>
     public static string?[] OfWindows(
         IReadOnlyList<float[]> embeddings,
         int[] labels,
         int[] beforeShort,
         int[] afterShort,
-        IReadOnlyList<int> voices,
+        IReadOnlyDictionary<int, float[]> centroids,
         (int A, int B)? closePair,
-        DiarizationOptions options)
+        DiarizationOptions options,
+        bool[]? settled = null)
     {
         ArgumentNullException.ThrowIfNull(embeddings);
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(beforeShort);
         ArgumentNullException.ThrowIfNull(afterShort);
-        ArgumentNullException.ThrowIfNull(voices);
+        ArgumentNullException.ThrowIfNull(centroids);
         ArgumentNullException.ThrowIfNull(options);
-        var centroids = voices.ToDictionary(l => l, l => Vectors.Normalised(Vectors.Mean(embeddings.Where((_, i) => labels[i] == l))));
+        var voices = centroids.Keys.ToList();
         var doubts = new string?[labels.Length];
         for (var i = 0; i < labels.Length; i++)
         {
@@ -50,7 +53,7 @@ public static class TurnDoubts
             {
                 doubts[i] = Count;
             }
-            else if (voices.Count > 1)
+            else if (voices.Count > 1 && settled?[i] != true)
             {
                 var own = Vectors.Dot(centroids[labels[i]], embeddings[i]);
                 var other = voices.Where(l => l != labels[i]).Max(l => Vectors.Dot(centroids[l], embeddings[i]));

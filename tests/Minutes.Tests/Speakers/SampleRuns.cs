@@ -53,12 +53,17 @@ internal static class SampleRuns
     {
         var run = RunFolder.Create(folder, null);
         WriteWav(run.PathOf(RunFolder.DecodedAudio), samples);
-        var duration = samples.Length / (double)PcmAudio.Rate;
+        WriteTraces(run, samples.Length / (double)PcmAudio.Rate, speech);
+        return run;
+    }
+
+    /// <summary>02-vad.json with <paramref name="speech"/> as its regions and 03-transcript.json with one segment per region.</summary>
+    public static void WriteTraces(RunFolder run, double duration, IReadOnlyList<(double Start, double End)> speech)
+    {
         var regions = speech.Select((s, i) => new SpeechRegion($"r{i + 1:0000}", s.Start, s.End)).ToList();
         run.Write(RunFolder.VadTrace, new VadTrace("reference", null, null, new Dictionary<string, string>(), duration, regions.Sum(r => r.Duration), regions), MinutesJson.Context.VadTrace);
         var segments = regions.Select((r, i) => new TranscriptSegment($"s{i + 1:0000}", r.Start, r.End, "-", RegionId: r.Id)).ToList();
         run.Write(RunFolder.TranscriptTrace, new Transcript("ja", new TranscriptSource("reference", "speech.tsv"), new Dictionary<string, string>(), segments, []), MinutesJson.Context.Transcript);
-        return run;
     }
 
     public static void WriteWav(string path, float[] samples)

@@ -25,15 +25,32 @@ public sealed class SpeakerModelCatalogTests
         Assert.Equal(file, source.FileName);
         Assert.Equal("https://github.com/k2-fsa/sherpa-onnx/releases/download/speaker-recongition-models/" + file, source.Url.ToString());
         Assert.Contains("uncalibrated", source.Note, StringComparison.Ordinal);
-        Assert.False(input.Calibrated);
-        Assert.Equal((16000, 80, true, dimensions), (input.SampleRate, input.MelBins, input.MeanNormalised, input.EmbeddingDimensions));
+        // What the recipes document (WeSpeaker, 3D-Speaker: 16 kHz, 80-dim Kaldi fbank, mean-normalised;
+        // the embedding size of each model card), as literals rather than read back from our own record.
+        Assert.Equal((16000, 80, true, dimensions, false), (input.SampleRate, input.MelBins, input.MeanNormalised, input.EmbeddingDimensions, input.Calibrated));
         Assert.Equal(PcmAudio.Rate, input.SampleRate);
-        Assert.Equal(input.MelBins, new KaldiFbank().MelBins);
 
+        // What the embedder feeds such a model for 2 s of audio, worked out by hand: 32,000 samples
+        // give 1 + ⌊(32,000 − 400) / 160⌋ = 198 fbank rows (25 ms every 10 ms) of 80; windows of 1.5 s
+        // (150 rows) every 0.75 s, the last flush with the end, are rows [0, 150) and [48, 198), each
+        // fed as [1, 150, 80] with every bin's mean over the window 0.
+        var tone = Enumerable.Range(0, 2 * PcmAudio.Rate).Select(i => (float)(0.1 * Math.Sin(i * 0.05))).ToArray();
+        var fbank = new KaldiFbank(input.MelBins).Compute(tone);
+        Assert.Equal(198, fbank.Length);
+        Assert.All(fbank, row => Assert.Equal(80, row.Length));
+        Assert.Equal(new List<(int From, int To)> { (0, 150), (48, 198) }, Diarizer.WindowRanges(MelFeatures.FrameCount(tone.Length)));
+        var (features, frames) = OnnxSpeakerEmbedder.WindowFeatures(fbank, 48, 198);
+        Assert.Equal((150, 150 * 80), (frames, features.Length));
+        for (var bin = 0; bin < 80; bin++)
+        {
+            var mean = Enumerable.Range(0, 150).Average(t => features[(t * 80) + bin]);
+            Assert.Equal(0, mean, 4);
+        }
+
+        // A model of the published shape ([N, T, 80] in, [N, D] out) answers one finite D-vector per window.
         using var temp = new TempFolder();
         var path = TinySpeakerModel.Write(temp.File(file), dimensions: dimensions);
         using var embedder = OnnxSpeakerEmbedder.Open(path);
-        var tone = Enumerable.Range(0, 2 * PcmAudio.Rate).Select(i => (float)(0.1 * Math.Sin(i * 0.05))).ToArray();
         var embeddings = embedder.Embed([new SpeechStretch(tone, Diarizer.WindowRanges(MelFeatures.FrameCount(tone.Length)))], CancellationToken.None);
 
         Assert.Equal(2, embeddings.Count);
