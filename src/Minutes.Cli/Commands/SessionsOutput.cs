@@ -4,16 +4,11 @@ using Minutes.Text;
 
 namespace Minutes.Cli.Commands;
 
-/// <summary>Prints a session plan: one line a session, and its warnings on stderr.</summary>
+/// <summary>Prints a session plan: one line a session (its warnings were said on stderr as the stage ran).</summary>
 internal static class SessionsOutput
 {
     public static async Task WriteAsync(CliConsole console, SessionPlan plan)
     {
-        foreach (var warning in plan.Notes.Where(n => n.StartsWith("warning:", StringComparison.Ordinal)))
-        {
-            await console.Error.WriteLineAsync($"minutes: {warning}");
-        }
-
         await console.Out.WriteLineAsync(Messages.Get("SessionsCount", plan.Sessions.Count));
         foreach (var session in plan.Sessions)
         {

@@ -111,7 +111,7 @@ public sealed record MinutesConfig
         {
             return File.Exists(explicitFile)
                 ? Read(explicitFile)
-                : throw new MinutesException(Messages.Get("ConfigFileMissing", EnvironmentVariable, explicitFile));
+                : throw new MinutesException(Messages.Of("ConfigFileMissing", EnvironmentVariable, explicitFile));
         }
 
         var config = Empty;
@@ -132,7 +132,7 @@ public sealed record MinutesConfig
         }
         catch (JsonException ex)
         {
-            throw new MinutesException(Messages.Get("ConfigInvalid", path, ex.Message.ReplaceLineEndings(" ")));
+            throw new MinutesException(Messages.Of("ConfigInvalid", path, ex.Message.ReplaceLineEndings(" ")));
         }
 
         return config with { Sources = [path] };

@@ -122,12 +122,12 @@ public sealed record LlmSettings
         endpoint ??= provider switch
         {
             OpenAi => OpenAiEndpoint,
-            Azure => Env("AZURE_OPENAI_ENDPOINT") ?? throw new MinutesException(Messages.Get("AzureNeedsEndpoint")),
-            _ => throw new MinutesException(Messages.Get("NoLlmEndpoint")),
+            Azure => Env("AZURE_OPENAI_ENDPOINT") ?? throw new MinutesException(Messages.Of("AzureNeedsEndpoint")),
+            _ => throw new MinutesException(Messages.Of("NoLlmEndpoint")),
         };
         if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
-            throw new MinutesException(Messages.Get("LlmEndpointNotHttp", endpoint));
+            throw new MinutesException(Messages.Of("LlmEndpointNotHttp", endpoint));
         }
 
         provider ??= uri.Host.EndsWith(".openai.azure.com", StringComparison.OrdinalIgnoreCase) ? Azure
@@ -135,27 +135,27 @@ public sealed record LlmSettings
             : Compatible;
         if (provider is not (OpenAi or Azure or Compatible))
         {
-            throw new MinutesException(Messages.Get("UnknownLlmProvider", provider));
+            throw new MinutesException(Messages.Of("UnknownLlmProvider", provider));
         }
 
         var model = provider == Azure
             ? options.Deployment ?? options.Model ?? Env("AZURE_OPENAI_DEPLOYMENT") ?? Env("AZURE_OPENAI_DEPLOYMENT_NAME") ?? Env("MINUTES_LLM_MODEL") ?? file.Deployment ?? file.Model
-                ?? throw new MinutesException(Messages.Get("NoAzureDeployment"))
+                ?? throw new MinutesException(Messages.Of("NoAzureDeployment"))
             : options.Model ?? Env("MINUTES_LLM_MODEL") ?? file.Model
-                ?? throw new MinutesException(Messages.Get("NoLlmModel"));
+                ?? throw new MinutesException(Messages.Of("NoLlmModel"));
 
         var (key, source) = Key(provider, file, Env);
         var structured = (file.StructuredOutput ?? DefaultStructuredOutput).ToLowerInvariant();
         if (structured is not ("json_schema" or "json_object" or "none"))
         {
-            throw new MinutesException(Messages.Get("BadStructuredOutput", file.StructuredOutput));
+            throw new MinutesException(Messages.Of("BadStructuredOutput", file.StructuredOutput));
         }
 
         var context = options.ContextTokens ?? file.ContextTokens ?? DefaultContextTokens;
         var output = file.MaxOutputTokens ?? Math.Min(DefaultMaxOutputTokens, context / 4);
         if (context < 1024 || output < 256 || output > context / 2)
         {
-            throw new MinutesException(Messages.Get("LlmContextTooSmall", context, output));
+            throw new MinutesException(Messages.Of("LlmContextTooSmall", context, output));
         }
 
         return new LlmSettings

@@ -96,6 +96,7 @@ public sealed class MinutesPipeline
         }
 
         await runner.RunAsync(sessions, cancellationToken).ConfigureAwait(false);
+        WarnOf(sessions);
         if (stop == StopAfter.Sessions)
         {
             return run;
@@ -204,6 +205,7 @@ public sealed class MinutesPipeline
 
         await CorrectAsync(run, runner, options.Replacements, cancellationToken).ConfigureAwait(false);
         await runner.RunAsync(sessions, cancellationToken).ConfigureAwait(false);
+        WarnOf(sessions);
         return new ImportResult(run, imported, run.Read(RunFolder.SessionsTrace, MinutesJson.Context.SessionPlan));
     }
 
@@ -474,6 +476,14 @@ public sealed class MinutesPipeline
         foreach (var warning in run.Read(RunFolder.AudioTrace, MinutesJson.Context.AudioInfo).Warnings ?? [])
         {
             _observer?.StageWarning(StageNames.Audio, Messages.Get("RecordingRepaired", warning));
+        }
+    }
+
+    private void WarnOf(SessionsStage sessions)
+    {
+        foreach (var warning in sessions.Warnings)
+        {
+            _observer?.StageWarning(StageNames.Sessions, warning.Text);
         }
     }
 

@@ -58,7 +58,7 @@ public sealed record ApprovalLog(int FormatVersion, IReadOnlyList<Approval> Appr
             return Empty;
         }
 
-        string? problem;
+        Message? problem;
         ApprovalLog? log = null;
         try
         {
@@ -67,7 +67,7 @@ public sealed record ApprovalLog(int FormatVersion, IReadOnlyList<Approval> Appr
         }
         catch (MinutesException ex)
         {
-            problem = ex.Message;
+            problem = ex.Said ?? Messages.Verbatim(ex.Message);
         }
 
         if (problem is null && log is not null)
@@ -102,16 +102,16 @@ public sealed record ApprovalLog(int FormatVersion, IReadOnlyList<Approval> Appr
     public IReadOnlyList<int> BrokenLinks() => HashChain.BrokenLinks(Approvals, DigestOf);
 
     /// <summary>What makes a parsed log unusable (fields missing, sequence out of order), or null.</summary>
-    private static string? ProblemOf(ApprovalLog log)
+    private static Message? ProblemOf(ApprovalLog log)
     {
         if (log.Approvals is null)
         {
-            return "no \"approvals\" list";
+            return Messages.Of("ApprovalLogNoList");
         }
 
         if (log.FormatVersion != CurrentFormatVersion)
         {
-            return $"format version {log.FormatVersion}, expected {CurrentFormatVersion}";
+            return Messages.Of("ApprovalLogFormatVersion", log.FormatVersion, CurrentFormatVersion);
         }
 
         for (var i = 0; i < log.Approvals.Count; i++)
@@ -120,22 +120,22 @@ public sealed record ApprovalLog(int FormatVersion, IReadOnlyList<Approval> Appr
             var position = i + 1;
             if (approval is null || approval.Reviewer is null || approval.RunId is null || approval.Previous is null || approval.Sha256 is null || approval.Files is null)
             {
-                return $"entry {position} lacks a field";
+                return Messages.Of("ApprovalLogEntryLacksField", position);
             }
 
             if (approval.Sequence != position)
             {
-                return $"entry {position} has sequence {approval.Sequence}";
+                return Messages.Of("ApprovalLogEntrySequence", position, approval.Sequence);
             }
 
             if (approval.Files.Any(f => f?.Path is null || f.Sha256 is null || !RunFolder.IsCanonical(f.Path)))
             {
-                return $"entry {position} binds a file without a canonical path inside the run";
+                return Messages.Of("ApprovalLogEntryPath", position);
             }
 
             if (approval.Signature is { } signature && (signature.Algorithm is null || signature.KeyId is null || signature.PublicKey is null || signature.Value is null))
             {
-                return $"entry {position} has an incomplete signature";
+                return Messages.Of("ApprovalLogEntrySignature", position);
             }
         }
 

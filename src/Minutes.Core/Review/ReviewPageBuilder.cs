@@ -499,7 +499,7 @@ public sealed class ReviewPageBuilder
         page.Append("<ul>\n");
         foreach (var approval in state.Log.Approvals)
         {
-            page.Append("<li>").Append(E(ApprovalState.Describe(approval).English)).Append(", version ").Append(approval.Version.ToString(CultureInfo.InvariantCulture));
+            page.Append("<li>").Append(E(Messages.Of("ReviewApprovalOfVersion", ApprovalState.Describe(approval), approval.Version).Japanese));
             if (approval.Comment is not null)
             {
                 page.Append(": ").Append(E(approval.Comment));

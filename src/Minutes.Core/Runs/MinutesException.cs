@@ -32,6 +32,14 @@ public class MinutesException : Exception
         ExitCode = exitCode;
     }
 
+    /// <summary>A failure kept as a message, with the exception that caused it.</summary>
+    public MinutesException(Message said, Exception inner, int exitCode = ExitCodes.Failure)
+        : base(said?.Text, inner)
+    {
+        Said = said;
+        ExitCode = exitCode;
+    }
+
     public MinutesException()
         : this("Minutes failed.")
     {

@@ -66,7 +66,7 @@ public sealed class RunFolder
         var root = Path.GetFullPath(path);
         if (!File.Exists(Path.Combine(root, ManifestFile)))
         {
-            throw new MinutesException(Messages.Get("NotARunFolder", path, ManifestFile));
+            throw new MinutesException(Messages.Of("NotARunFolder", path, ManifestFile));
         }
 
         return new RunFolder(root);
@@ -85,7 +85,7 @@ public sealed class RunFolder
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new MinutesException(Messages.Get("OutputNotWritable", path, ex.Message));
+            throw new MinutesException(Messages.Of("OutputNotWritable", path, ex.Message));
         }
 
         var run = new RunFolder(root);
@@ -123,7 +123,7 @@ public sealed class RunFolder
         var full = Path.GetFullPath(Path.Combine(Root, relative.Replace('/', Path.DirectorySeparatorChar)));
         if (!Contains(full))
         {
-            throw new MinutesException(Messages.Get("OutsideRun", relative), ExitCodes.VerificationFailed);
+            throw new MinutesException(Messages.Of("OutsideRun", relative), ExitCodes.VerificationFailed);
         }
 
         return full;
@@ -152,7 +152,7 @@ public sealed class RunFolder
             || OwnFiles.Concat(recorded).Any(f => string.Equals(f, relative, comparison))
             || OwnFolders.Any(f => relative.StartsWith(f, comparison)))
         {
-            throw new MinutesException(Messages.Get("CopyOverRunFile", path, relative, Path.Combine(Root, "filing")));
+            throw new MinutesException(Messages.Of("CopyOverRunFile", path, relative, Path.Combine(Root, "filing")));
         }
     }
 
@@ -167,7 +167,7 @@ public sealed class RunFolder
         var path = PathOf(relative);
         if (!File.Exists(path))
         {
-            throw new MinutesException(Messages.Get("RunLacksArtifact", relative));
+            throw new MinutesException(Messages.Of("RunLacksArtifact", relative));
         }
 
         T value;
@@ -177,11 +177,11 @@ public sealed class RunFolder
         }
         catch (JsonException ex)
         {
-            throw new MinutesException(Messages.Get("ArtifactUnreadable", relative, ex.Message.ReplaceLineEndings(" ")), MalformedExitCode);
+            throw new MinutesException(Messages.Of("ArtifactUnreadable", relative, ex.Message.ReplaceLineEndings(" ")), MalformedExitCode);
         }
 
         return ArtifactShape.Problem(value) is { } problem
-            ? throw new MinutesException(Messages.Get("ArtifactInvalid", relative, problem), MalformedExitCode)
+            ? throw new MinutesException(Messages.Of("ArtifactInvalid", relative, problem), MalformedExitCode)
             : value;
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Minutes.Text;
 
 namespace Minutes.Sessions;
 
@@ -36,7 +37,7 @@ internal sealed record AgendaClock(TimeSpan? Time, double Seconds)
     /// (or there is no clock yet); otherwise unchanged, with a warning when the line's time and
     /// the speech disagree.
     /// </summary>
-    public AgendaClock Placed(AgendaItem item, double seconds, List<string> notes)
+    public AgendaClock Placed(AgendaItem item, double seconds, SessionNotes notes)
     {
         if (item.Time is null)
         {
@@ -53,7 +54,7 @@ internal sealed record AgendaClock(TimeSpan? Time, double Seconds)
             return new AgendaClock(item.Time, seconds);
         }
 
-        notes.Add(string.Create(CultureInfo.InvariantCulture, $"warning: the agenda gives {item.Time:hh\\:mm} for {item.Title}, which expects it near {expected:0} s, but it was announced at {seconds:0} s; the announcement is kept and the time is not used."));
+        notes.Warn(Messages.Of("AgendaTimeNotUsed", item.Time.Value.ToString("hh\\:mm", CultureInfo.InvariantCulture), item.Title, expected, seconds));
         return this;
     }
 }

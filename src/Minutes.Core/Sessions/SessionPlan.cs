@@ -33,4 +33,11 @@ public sealed record SessionPlan(
     /// <remarks>The source generator sets a member the JSON lacks to 0: that reads as 1 too.</remarks>
     [System.Text.Json.Serialization.JsonPropertyOrder(-1)]
     public int SchemaVersion { get => field == 0 ? Runs.SchemaVersions.Current : field; init; } = Runs.SchemaVersions.Current;
+
+    /// <summary>
+    /// The warnings among <see cref="Notes"/> as messages, for the console in the user's language;
+    /// known only to the run that made the plan (the trace keeps them, in English, in the notes).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<Text.Message> Warnings { get; init; } = [];
 }

@@ -33,12 +33,12 @@ public sealed class SessionSegmenter
     {
         ArgumentNullException.ThrowIfNull(transcript);
         var segments = transcript.Segments;
-        var notes = new List<string>();
+        var notes = new SessionNotes();
         var settings = Settings(agenda);
         if (segments.Count == 0)
         {
             notes.Add("The transcript has no segments, so there are no sessions.");
-            return new SessionPlan(Method, settings, [], notes);
+            return new SessionPlan(Method, settings, [], notes.Lines);
         }
 
         var eligible = Announcers(segments, speakers, notes);
@@ -61,7 +61,7 @@ public sealed class SessionSegmenter
         bounds = AddStart(segments, bounds);
         bounds = AddPauses(segments, bounds, notes);
         bounds = AddSignals(segments, speakers, eligible, bounds);
-        return new SessionPlan(Method, settings, Build(segments, bounds, ends), notes);
+        return new SessionPlan(Method, settings, Build(segments, bounds, ends), notes.Lines) { Warnings = notes.Warnings };
     }
 
     private Dictionary<string, string> Settings(Agenda? agenda)
@@ -79,7 +79,7 @@ public sealed class SessionSegmenter
     /// Whose segments may announce: the chair (a name with a chair title, else the speaker who
     /// opened the meeting, else the first speaker); everyone when no speaker is known.
     /// </summary>
-    private bool[] Announcers(IReadOnlyList<TranscriptSegment> segments, SpeakerMap? speakers, List<string> notes)
+    private bool[] Announcers(IReadOnlyList<TranscriptSegment> segments, SpeakerMap? speakers, SessionNotes notes)
     {
         var names = SpeakerNames(segments, speakers);
         if (names.All(n => n is null))
@@ -153,7 +153,7 @@ public sealed class SessionSegmenter
     /// only a subject (次に…について説明をお願いします) counts only as a segment's first sentence: a
     /// member says the same after thanking the previous answer.
     /// </summary>
-    private List<Candidate> FindCues(IReadOnlyList<TranscriptSegment> segments, bool[] eligible, bool speakersKnown, HashSet<int> ends, List<string> notes)
+    private List<Candidate> FindCues(IReadOnlyList<TranscriptSegment> segments, bool[] eligible, bool speakersKnown, HashSet<int> ends, SessionNotes notes)
     {
         var found = new List<Candidate>();
         for (var i = 0; i < segments.Count; i++)
@@ -194,7 +194,7 @@ public sealed class SessionSegmenter
     /// and a listing (本日の議題は…) name the agenda and announce none of it. Lines such as 開会 or
     /// 閉会 are left to the cue phrases.
     /// </summary>
-    private List<Candidate> MatchAgenda(IReadOnlyList<TranscriptSegment> segments, bool[] eligible, string?[]? names, Agenda agenda, List<Candidate> cues, List<string> notes)
+    private List<Candidate> MatchAgenda(IReadOnlyList<TranscriptSegment> segments, bool[] eligible, string?[]? names, Agenda agenda, List<Candidate> cues, SessionNotes notes)
     {
         var structural = _cues.Rules.Where(r => CueTable.Precedence.Contains(r.Kind) && !r.Title.Contains('{', StringComparison.Ordinal))
             .Select(r => JapaneseText.Fold(r.Title)).ToHashSet(StringComparer.Ordinal);
@@ -265,14 +265,14 @@ public sealed class SessionSegmenter
 
         if (found.Count == 0)
         {
-            notes.Add($"warning: the agenda file {agenda.FileName} matched nothing in the transcript; the sessions come from cue phrases and pauses.");
+            notes.Warn(Messages.Of("AgendaMatchedNothing", agenda.FileName));
         }
         else
         {
             notes.Add($"Agenda {agenda.FileName}: {found.Count} of {items.Count} items matched the chair's announcements.");
             if (missing.Count > 0)
             {
-                notes.Add($"warning: agenda items not announced in the transcript: {string.Join(" / ", missing)}");
+                notes.Warn(Messages.Of("AgendaItemsNotAnnounced", string.Join(" / ", missing)));
             }
         }
 
@@ -446,7 +446,7 @@ public sealed class SessionSegmenter
     }
 
     /// <summary>A long silence with no announcement near it starts a session (after a break: 再開).</summary>
-    private List<Candidate> AddPauses(IReadOnlyList<TranscriptSegment> segments, List<Candidate> bounds, List<string> notes)
+    private List<Candidate> AddPauses(IReadOnlyList<TranscriptSegment> segments, List<Candidate> bounds, SessionNotes notes)
     {
         var result = new List<Candidate>(bounds);
         for (var i = 1; i < segments.Count; i++)

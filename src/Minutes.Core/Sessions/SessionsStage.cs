@@ -23,6 +23,9 @@ public sealed class SessionsStage : IStage
         _agenda = _agendaPath is null ? null : Agenda.Load(_agendaPath, CueTable.Default);
     }
 
+    /// <summary>The warnings of the plan this stage made, for the console (none when the stage was reused).</summary>
+    public IReadOnlyList<Text.Message> Warnings { get; private set; } = [];
+
     public StageDefinition Define(RunFolder run)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -47,6 +50,7 @@ public sealed class SessionsStage : IStage
         var speakers = run.CurrentSpeakers is { } current ? run.Read(current, MinutesJson.Context.SpeakerMap) : null;
         var plan = new SessionSegmenter(_options).Segment(transcript, speakers, _agenda);
         run.Write(RunFolder.SessionsTrace, plan, MinutesJson.Context.SessionPlan);
+        Warnings = plan.Warnings;
         return Task.CompletedTask;
     }
 }

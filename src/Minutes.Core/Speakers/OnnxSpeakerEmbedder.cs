@@ -57,7 +57,7 @@ public sealed class OnnxSpeakerEmbedder : ISpeakerEmbedder
         var file = Path.GetFileName(path);
         if (Directory.Exists(path) || !File.Exists(path))
         {
-            throw new MinutesException(Messages.Get("SpeakerModelNotFound", path));
+            throw new MinutesException(Messages.Of("SpeakerModelNotFound", path));
         }
 
         var sha256 = Hashing.Sha256OfFile(path);
@@ -70,7 +70,7 @@ public sealed class OnnxSpeakerEmbedder : ISpeakerEmbedder
         }
         catch (OnnxRuntimeException ex)
         {
-            throw new MinutesException(Messages.Get("SpeakerModelNotOnnx", file, FirstLine(ex.Message)), ex);
+            throw new MinutesException(Messages.Of("SpeakerModelNotOnnx", file, FirstLine(ex.Message)), ex);
         }
 
         try
@@ -138,7 +138,7 @@ public sealed class OnnxSpeakerEmbedder : ISpeakerEmbedder
         }
         catch (OnnxRuntimeException ex)
         {
-            throw new MinutesException(Messages.Get("SpeakerModelFailed", _file, windows, frames, FirstLine(ex.Message)), ex);
+            throw new MinutesException(Messages.Of("SpeakerModelFailed", _file, windows, frames, FirstLine(ex.Message)), ex);
         }
 
         using (outputs)
@@ -147,13 +147,13 @@ public sealed class OnnxSpeakerEmbedder : ISpeakerEmbedder
             var shape = output.GetTensorTypeAndShape().Shape;
             if (shape.Length != 2 || shape[0] != windows || shape[1] < 1)
             {
-                throw new MinutesException(Messages.Get("SpeakerModelWrongShape", _file, string.Join(", ", shape), windows));
+                throw new MinutesException(Messages.Of("SpeakerModelWrongShape", _file, string.Join(", ", shape), windows));
             }
 
             var dimensions = (int)shape[1];
             if (_dimensions != 0 && dimensions != _dimensions)
             {
-                throw new MinutesException(Messages.Get("SpeakerModelSizeChanged", _file, dimensions, _dimensions));
+                throw new MinutesException(Messages.Of("SpeakerModelSizeChanged", _file, dimensions, _dimensions));
             }
 
             _dimensions = dimensions;
@@ -229,33 +229,33 @@ public sealed class OnnxSpeakerEmbedder : ISpeakerEmbedder
     {
         if (session.InputNames.Count != 1 || session.OutputNames.Count == 0)
         {
-            throw Unfit(file, Messages.Get("SpeakerModelInputsOutputs", session.InputNames.Count, session.OutputNames.Count));
+            throw Unfit(file, Messages.Of("SpeakerModelInputsOutputs", session.InputNames.Count, session.OutputNames.Count));
         }
 
         var input = session.InputMetadata[session.InputNames[0]];
         var dims = input.IsTensor ? input.Dimensions : [];
         if (!input.IsTensor || input.ElementType != typeof(float) || dims.Length != 3)
         {
-            throw Unfit(file, Messages.Get("SpeakerModelTakes", Describe(input), session.InputNames[0]));
+            throw Unfit(file, Messages.Of("SpeakerModelTakes", Describe(input), session.InputNames[0]));
         }
 
         // -1 is a free (symbolic) dimension.
         if (dims[0] is not (-1 or 1) || dims[1] != -1 || dims[2] is not (-1 or MelBins))
         {
-            throw Unfit(file, Messages.Get("SpeakerModelTakes", Describe(input), session.InputNames[0]));
+            throw Unfit(file, Messages.Of("SpeakerModelTakes", Describe(input), session.InputNames[0]));
         }
 
         var output = session.OutputMetadata[session.OutputNames[0]];
         if (!output.IsTensor || output.ElementType != typeof(float) || output.Dimensions.Length != 2)
         {
-            throw new MinutesException(Messages.Get("SpeakerModelWrongOutput", file, Describe(output), session.OutputNames[0]));
+            throw new MinutesException(Messages.Of("SpeakerModelWrongOutput", file, Describe(output), session.OutputNames[0]));
         }
 
         return dims[0] == -1;
     }
 
-    private static MinutesException Unfit(string file, string what) =>
-        new(Messages.Get("SpeakerModelUnfit", file, what, MelBins));
+    private static MinutesException Unfit(string file, Message what) =>
+        new(Messages.Of("SpeakerModelUnfit", file, what, MelBins));
 
     private static string Describe(NodeMetadata node) =>
         node.IsTensor
