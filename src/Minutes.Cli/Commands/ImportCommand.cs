@@ -44,7 +44,7 @@ internal static class ImportCommand
             var result = await new MinutesPipeline(observer: progress, progress: progress).ImportAsync(options, cancellationToken);
             foreach (var note in result.Imported.Notes)
             {
-                await console.Error.WriteLineAsync($"minutes: {note}");
+                await console.Error.WriteLineAsync($"minutes: {note.Text}");
             }
 
             var transcript = result.Imported.Transcript;

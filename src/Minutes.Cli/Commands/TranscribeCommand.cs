@@ -69,6 +69,15 @@ internal static class TranscribeCommand
             }
 
             var config = MinutesConfig.Load();
+            var whisperModel = parse.GetValue(model) ?? config.Model;
+            var rtf = parse.GetValue(maxRtf);
+
+            // A limit that nothing reads would be silently ignored: --max-rtf only steers --model auto.
+            if (rtf is not null && !string.Equals(whisperModel?.Trim(), WhisperOptions.Auto, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new MinutesException(Messages.Get("MaxRtfWithoutAuto"), ExitCodes.Usage);
+            }
+
             var options = new TranscribeOptions
             {
                 Recording = folder ?? files[0],
@@ -79,7 +88,7 @@ internal static class TranscribeCommand
                 Vad = new VadOptions { Model = parse.GetValue(vadModel), Energy = parse.GetValue(energyVad) },
                 Whisper = new WhisperOptions
                 {
-                    Model = parse.GetValue(model),
+                    Model = whisperModel,
                     Language = parse.GetRequiredValue(language),
                     Glossary = parse.GetValue(glossary),
                     GlossaryTerms = config.Glossary,
@@ -87,7 +96,7 @@ internal static class TranscribeCommand
                     BeamSize = parse.GetValue(beamSize),
                     Fast = parse.GetValue(fast),
                     Processors = parse.GetValue(processors) ?? 1,
-                    MaxRtf = parse.GetValue(maxRtf) ?? WhisperOptions.DefaultMaxRtf,
+                    MaxRtf = rtf ?? config.MaxRtf ?? WhisperOptions.DefaultMaxRtf,
                 },
                 Diarization = new DiarizationOptions
                 {

@@ -93,6 +93,12 @@ public sealed record MinutesConfig
     /// <summary>How recordings of two or more channels are used when <c>--channels</c> is not given: auto, mix or per-speaker.</summary>
     public string? Channels { get; init; }
 
+    /// <summary>The Whisper model when <c>--model</c> is not given: a catalog name, a ggml file, or <c>auto</c>.</summary>
+    public string? Model { get; init; }
+
+    /// <summary>For <c>auto</c> (here or on the command line) when <c>--max-rtf</c> is not given: the most processing time allowed, as a multiple of the recording's length.</summary>
+    public double? MaxRtf { get; init; }
+
     /// <summary>The files read, nearest last (for messages and the trace); not part of the file.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<string> Sources { get; init; } = [];
@@ -146,6 +152,8 @@ public sealed record MinutesConfig
         Replacements = over.Replacements ?? under.Replacements,
         Glossary = over.Glossary ?? under.Glossary,
         Channels = over.Channels ?? under.Channels,
+        Model = over.Model ?? under.Model,
+        MaxRtf = over.MaxRtf ?? under.MaxRtf,
         Sources = [.. under.Sources, .. over.Sources],
     };
 }

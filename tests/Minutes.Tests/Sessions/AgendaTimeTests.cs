@@ -55,6 +55,10 @@ public sealed class AgendaTimeTests
         Assert.Empty(score.Spurious);
         Assert.Equal("10:30 各課の取組", plan.Sessions[1].Title);
         Assert.Contains(plan.Notes, n => n.StartsWith("warning: the agenda gives 10:30 for 各課の取組", StringComparison.Ordinal));
+        // The console says it in the user's language; the trace keeps the English.
+        var warning = Assert.Single(plan.Warnings);
+        Assert.Contains("warning: " + warning.English, plan.Notes);
+        Assert.StartsWith("議事次第は 各課の取組 を 10:30 としており、録音の ", warning.Japanese, StringComparison.Ordinal);
         // The disagreeing line does not move the clock: 協議事項 is still expected three minutes after 開会.
         Assert.Equal("10:03 協議事項", plan.Sessions[2].Title);
     }

@@ -21,7 +21,7 @@ public static class ImportFormats
 /// A transcript read from a file: the transcript (source kind <c>import</c>), the speakers when
 /// the file names them, the format, and what was done to the file's times (for the console).
 /// </summary>
-public sealed record ImportedTranscript(string Format, Transcript Transcript, SpeakerMap? Speakers, IReadOnlyList<string> Notes);
+public sealed record ImportedTranscript(string Format, Transcript Transcript, SpeakerMap? Speakers, IReadOnlyList<Message> Notes);
 
 /// <summary>
 /// Reads SRT, WebVTT, the project's transcript JSON and plain text (<c>話者: 発言</c>) into a
@@ -183,14 +183,14 @@ public static class TranscriptImporter
             throw new MinutesException(Messages.Get("TranscriptNoText", name));
         }
 
-        var notes = new List<string>();
+        var notes = new List<Message>();
         var settings = new Dictionary<string, string> { ["format"] = format };
         List<(double Start, double End)> times;
         if (cues.All(c => c.Start is null))
         {
             times = Synthesise(cues);
             settings["times"] = "synthesised";
-            notes.Add($"{name} has no times: synthesised monotonic times ({SecondsPerCharacter} s a character, {GapSeconds} s between lines); time stamps in the minutes are not real.");
+            notes.Add(Messages.Of("ImportTimesSynthesised", name, SecondsPerCharacter, GapSeconds));
         }
         else
         {
@@ -199,7 +199,7 @@ public static class TranscriptImporter
             if (clamped > 0)
             {
                 settings["clampedOverlaps"] = clamped.ToString(CultureInfo.InvariantCulture);
-                notes.Add($"Clamped {clamped} overlap(s) of at most {ClampLimitSeconds * 1000:0} ms between consecutive cues.");
+                notes.Add(Messages.Of("ImportOverlapsClamped", clamped, ClampLimitSeconds * 1000));
             }
         }
 
