@@ -21,10 +21,7 @@ public sealed partial class MessageResourceTests
     public async Task Verify_prints_its_report_in_the_users_language_and_its_json_in_english_under_either()
     {
         using var temp = new TempFolder();
-        var run = await CommitteeMeeting.CreateForReviewAsync(temp.File("run"));
-        Assert.Equal(0, (await CliRunner.RunAsync("review", run.Root)).ExitCode);
-        var approve = await CliRunner.RunAsync("approve", run.Root, "--reviewer", "sato", "--accept-flags", "checked");
-        Assert.True(approve.ExitCode == 0, approve.Error);
+        var run = await ApprovedRunAsync(temp);
         await File.AppendAllTextAsync(run.PathOf(RunFolder.TranscriptTrace), " ");
 
         var (ja, en) = await BothAsync("verify", run.Root);

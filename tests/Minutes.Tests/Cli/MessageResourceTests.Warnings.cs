@@ -66,10 +66,7 @@ public sealed partial class MessageResourceTests
     public async Task The_review_page_lists_approvals_in_japanese_under_any_locale()
     {
         using var temp = new TempFolder();
-        var run = await CommitteeMeeting.CreateForReviewAsync(temp.File("run"));
-        Assert.Equal(0, (await CliRunner.RunAsync("review", run.Root)).ExitCode);
-        var approve = await CliRunner.RunAsync("approve", run.Root, "--reviewer", "sato", "--accept-flags", "checked");
-        Assert.True(approve.ExitCode == 0, approve.Error);
+        var run = await ApprovedRunAsync(temp);
 
         using (TestEnvironment.Set(Messages.EnvironmentVariable, "en"))
         {
@@ -88,10 +85,7 @@ public sealed partial class MessageResourceTests
     public async Task Verify_says_why_the_approval_log_is_altered_in_the_users_language_and_in_english_in_json()
     {
         using var temp = new TempFolder();
-        var run = await CommitteeMeeting.CreateForReviewAsync(temp.File("run"));
-        Assert.Equal(0, (await CliRunner.RunAsync("review", run.Root)).ExitCode);
-        var approve = await CliRunner.RunAsync("approve", run.Root, "--reviewer", "sato", "--accept-flags", "checked");
-        Assert.True(approve.ExitCode == 0, approve.Error);
+        var run = await ApprovedRunAsync(temp);
         var log = run.PathOf(RunFolder.ApprovalsFile);
         var text = await File.ReadAllTextAsync(log);
         var altered = System.Text.RegularExpressions.Regex.Replace(text, "\"sequence\": 1\\b", "\"sequence\": 2");
@@ -132,5 +126,15 @@ public sealed partial class MessageResourceTests
         Assert.Contains("no-such-model.onnx", checks["speaker model"].GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Contains("no-such-minutes.json", checks["llm"].GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.All(checks.Values, c => Assert.DoesNotMatch(Kana(), c.GetProperty("detail").GetString()!));
+    }
+
+    /// <summary>The committee meeting, reviewed and approved once by sato.</summary>
+    private static async Task<RunFolder> ApprovedRunAsync(TempFolder temp)
+    {
+        var run = await CommitteeMeeting.CreateForReviewAsync(temp.File("run"));
+        Assert.Equal(0, (await CliRunner.RunAsync("review", run.Root)).ExitCode);
+        var approve = await CliRunner.RunAsync("approve", run.Root, "--reviewer", "sato", "--accept-flags", "checked");
+        Assert.True(approve.ExitCode == 0, approve.Error);
+        return run;
     }
 }

@@ -15,7 +15,7 @@ namespace Minutes.Tests.Models;
 /// MINUTES_MODELS, so they run alone.
 /// </summary>
 [Collection(nameof(EnvironmentCollection))]
-public sealed class ModelSpeedTests : IDisposable
+public sealed partial class ModelSpeedTests : IDisposable
 {
     private readonly TempFolder _temp = new();
     private readonly string _store;
