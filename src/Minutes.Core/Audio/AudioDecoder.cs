@@ -7,10 +7,11 @@ namespace Minutes.Audio;
 
 /// <summary>
 /// Decodes WAV (own reader), MP3 (NLayer) and Ogg Vorbis (NVorbis) in process, and other
-/// containers through ffmpeg (on Windows without ffmpeg: m4a, mp4 and wma through Media Foundation,
+/// containers through ffmpeg, which hands over the source's channels at its rate (on Windows without ffmpeg: m4a, mp4 and wma through Media Foundation,
 /// see <see cref="ExternalDecoderChoice"/>); the format is recognised by its first bytes, not its name. The
-/// audio streams through a downmix and a resampler (NAudio's WDL) into 16 kHz mono 16-bit PCM,
-/// one block at a time, so memory does not grow with the length of the recording.
+/// audio of every decoder streams through the same channel meter, downmix and resampler (NAudio's
+/// WDL) into 16 kHz mono 16-bit PCM, one block at a time, so memory does not grow with the length of
+/// the recording and every container with two or more channels keeps its channel levels.
 /// </summary>
 public sealed class AudioDecoder : IAudioDecoder
 {
@@ -77,8 +78,8 @@ public sealed class AudioDecoder : IAudioDecoder
                 file.Length,
                 container,
                 sample is WavSource ws ? ws.Codec : codec,
-                decoder == "ffmpeg" ? 0 : rate,
-                decoder == "ffmpeg" ? 0 : channels,
+                rate,
+                channels,
                 bits,
                 Math.Round((double)written / PcmAudio.Rate, 3),
                 decoder,

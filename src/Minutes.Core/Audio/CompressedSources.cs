@@ -62,28 +62,29 @@ internal sealed class VorbisSource : ISampleSource
 
 /// <summary>
 /// Anything else (m4a, mp4, flac, wma, webm, opus…) through an ffmpeg process on PATH, which
-/// delivers 16 kHz mono 16-bit samples on its standard output.
+/// delivers the source's own channels at its own rate, as 32-bit float WAV on its standard output.
+/// The WAV reader reads that pipe, so the channel levels, the mono mix and the resampling are the
+/// ones every other decoder gets (<see cref="AudioDecoder"/>): a stereo or multi-track recording keeps
+/// its channel levels whatever its container.
 /// </summary>
 internal sealed class FfmpegSource : ISampleSource
 {
     private readonly Process _process;
-    private readonly Stream _output;
     private readonly Task<string> _errors;
+    private readonly WavSource _wav;
     private readonly string _name;
-    private byte[] _bytes = [];
-    private byte? _odd;
 
-    private FfmpegSource(Process process, string name)
+    private FfmpegSource(Process process, Task<string> errors, WavSource wav, string name)
     {
         _process = process;
+        _errors = errors;
+        _wav = wav;
         _name = name;
-        _output = process.StandardOutput.BaseStream;
-        _errors = process.StandardError.ReadToEndAsync();
     }
 
-    public int SampleRate => PcmAudio.Rate;
+    public int SampleRate => _wav.SampleRate;
 
-    public int Channels => 1;
+    public int Channels => _wav.Channels;
 
     public double? Position => null;
 
@@ -97,86 +98,80 @@ internal sealed class FfmpegSource : ISampleSource
 
     public static FfmpegSource Start(string source, string kind)
     {
+        var name = Path.GetFileName(source);
         var ffmpeg = Locate() ?? throw new MinutesException(
-            Messages.Get(OperatingSystem.IsWindows() ? "NeedsFfmpegWindows" : "NeedsFfmpeg", Path.GetFileName(source), kind));
+            Messages.Get(OperatingSystem.IsWindows() ? "NeedsFfmpegWindows" : "NeedsFfmpeg", name, kind));
         var info = new ProcessStartInfo(ffmpeg)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "-nostdin", "-hide_banner", "-v", "error", "-i", source, "-vn", "-f", "s16le", "-ac", "1", "-ar", "16000", "-" })
+        // No -ac and no -ar: the source's channels and rate, so that the levels are taken before any mix.
+        foreach (var argument in new[] { "-nostdin", "-hide_banner", "-v", "error", "-i", source, "-vn", "-map_metadata", "-1", "-c:a", "pcm_f32le", "-f", "wav", "-" })
         {
             info.ArgumentList.Add(argument);
         }
 
-        return new FfmpegSource(Process.Start(info) ?? throw new MinutesException(Messages.Get("FfmpegNotStarted")), Path.GetFileName(source));
+        var process = Process.Start(info) ?? throw new MinutesException(Messages.Get("FfmpegNotStarted"));
+        var errors = process.StandardError.ReadToEndAsync();
+        try
+        {
+            return new FfmpegSource(process, errors, WavSource.Open(process.StandardOutput.BaseStream, name), name);
+        }
+        catch (Exception ex) when (ex is MinutesException or IOException)
+        {
+            // Nothing usable came out: ffmpeg's own first line says why (one still running is stopped; the reader's line stands).
+            try
+            {
+                if (process.WaitForExit(TimeSpan.FromSeconds(5)))
+                {
+                    Finish(process, errors, name);
+                }
+            }
+            finally
+            {
+                Stop(process);
+            }
+
+            throw;
+        }
     }
 
     public int Read(float[] buffer, int offset, int count)
     {
-        var need = count * 2;
-        if (_bytes.Length < need)
+        var read = _wav.Read(buffer, offset, count);
+        if (read == 0)
         {
-            _bytes = new byte[need];
+            Finish(_process, _errors, _name);
         }
 
-        var have = 0;
-        if (_odd is { } carried)
-        {
-            _bytes[0] = carried;
-            have = 1;
-            _odd = null;
-        }
-
-        while (have < need)
-        {
-            var read = _output.Read(_bytes, have, need - have);
-            if (read == 0)
-            {
-                break;
-            }
-
-            have += read;
-        }
-
-        if (have == 0 || (have == 1 && _bytes[0] == 0))
-        {
-            Finish();
-            return 0;
-        }
-
-        if (have % 2 == 1)
-        {
-            _odd = _bytes[have - 1];
-            have--;
-        }
-
-        for (var i = 0; i < have / 2; i++)
-        {
-            buffer[offset + i] = BitConverter.ToInt16(_bytes, i * 2) / 32768f;
-        }
-
-        return have / 2;
+        return read;
     }
 
     public void Dispose()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill();
-        }
-
-        _process.Dispose();
+        _wav.Dispose();
+        Stop(_process);
     }
 
-    private void Finish()
+    private static void Stop(Process process)
     {
-        _process.WaitForExit();
-        if (_process.ExitCode != 0)
+        if (!process.HasExited)
         {
-            var first = _errors.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim() ?? "no message";
-            throw new MinutesException(Messages.Get("FfmpegCannotDecode", _name, first));
+            process.Kill();
+        }
+
+        process.Dispose();
+    }
+
+    private static void Finish(Process process, Task<string> errors, string name)
+    {
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            var first = errors.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim() ?? "no message";
+            throw new MinutesException(Messages.Get("FfmpegCannotDecode", name, first));
         }
     }
 }

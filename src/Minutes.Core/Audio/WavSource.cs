@@ -8,7 +8,9 @@ namespace Minutes.Audio;
 /// A RIFF/WAVE reader of its own, so that what real recorders write can be read and what they get
 /// wrong can be repaired and reported: PCM 8/16/24/32-bit, IEEE float 32/64-bit, WAVE_FORMAT_EXTENSIBLE,
 /// any rate and channel count; a data size that lies (0, 0xFFFFFFFF from streaming writers, or
-/// more than the file holds) and a last frame cut short.
+/// more than the file holds) and a last frame cut short. It also reads a WAV stream that cannot seek
+/// (ffmpeg's output on a pipe, <see cref="FfmpegSource"/>): chunks are skipped by reading, and data
+/// whose size is not yet known (0 or 0xFFFFFFFF) runs to the end of the stream.
 /// </summary>
 internal sealed class WavSource : ISampleSource
 {
@@ -20,7 +22,9 @@ internal sealed class WavSource : ISampleSource
     private readonly long _dataEnd;
     private readonly int _bytesPerSample;
     private readonly bool _float;
+    private readonly bool _seekable;
     private byte[] _bytes = [];
+    private long _position;
 
     private WavSource(Stream stream, int rate, int channels, int bits, bool isFloat, long dataStart, long dataEnd, List<string> warnings)
     {
@@ -33,7 +37,12 @@ internal sealed class WavSource : ISampleSource
         _dataStart = dataStart;
         _dataEnd = dataEnd;
         Warnings = warnings;
-        _stream.Position = dataStart;
+        _seekable = stream.CanSeek;
+        _position = dataStart;
+        if (_seekable)
+        {
+            _stream.Position = dataStart;
+        }
     }
 
     public int SampleRate { get; }
@@ -46,34 +55,39 @@ internal sealed class WavSource : ISampleSource
 
     public IReadOnlyList<string> Warnings { get; }
 
-    public double? Position => _dataEnd > _dataStart ? (double)(_stream.Position - _dataStart) / (_dataEnd - _dataStart) : null;
+    public double? Position => _seekable && _dataEnd > _dataStart ? (double)(_position - _dataStart) / (_dataEnd - _dataStart) : null;
 
     public static WavSource Open(Stream stream, string name)
     {
         var warnings = new List<string>();
+        // Without a length (a pipe) every size is believed until the stream ends.
+        var length = stream.CanSeek ? stream.Length : long.MaxValue;
         Span<byte> header = stackalloc byte[12];
         stream.ReadExactly(header);
+        long at = 12;
         int format = 0, channels = 0, rate = 0, bits = 0;
         var haveFormat = false;
         Span<byte> chunk = stackalloc byte[8];
         while (true)
         {
-            if (stream.Read(chunk) < 8)
+            if (stream.ReadAtLeast(chunk, 8, throwOnEndOfStream: false) < 8)
             {
                 throw new MinutesException(Messages.Get("WavNoData", name));
             }
 
+            at += 8;
             var id = System.Text.Encoding.ASCII.GetString(chunk[..4]);
             var size = BinaryPrimitives.ReadUInt32LittleEndian(chunk[4..]);
             if (id == "fmt ")
             {
-                if (size < 16 || stream.Position + size > stream.Length)
+                if (size < 16 || size > ushort.MaxValue || at + size > length)
                 {
                     throw new MinutesException(Messages.Get("WavBrokenFormat", name));
                 }
 
                 var fmt = new byte[size];
                 stream.ReadExactly(fmt);
+                at += size;
                 format = BinaryPrimitives.ReadUInt16LittleEndian(fmt);
                 channels = BinaryPrimitives.ReadUInt16LittleEndian(fmt.AsSpan(2));
                 rate = BinaryPrimitives.ReadInt32LittleEndian(fmt.AsSpan(4));
@@ -85,7 +99,7 @@ internal sealed class WavSource : ISampleSource
                 }
 
                 haveFormat = true;
-                SkipPad(stream, size);
+                at += SkipPad(stream, size, at, length);
             }
             else if (id == "data")
             {
@@ -95,10 +109,15 @@ internal sealed class WavSource : ISampleSource
                 }
 
                 Validate(name, format, channels, rate, bits);
-                var start = stream.Position;
-                var available = stream.Length - start;
+                var start = at;
+                var available = length - start;
                 long end;
-                if (size == 0 || size == uint.MaxValue || size > available)
+                if (!stream.CanSeek)
+                {
+                    // A streaming writer cannot know the size when it writes the header: not a repair.
+                    end = size is 0 or uint.MaxValue ? long.MaxValue : start + size;
+                }
+                else if (size == 0 || size == uint.MaxValue || size > available)
                 {
                     end = stream.Length;
                     warnings.Add($"the WAV header says {size} bytes of audio but the file holds {available}; decoded what is there");
@@ -109,7 +128,7 @@ internal sealed class WavSource : ISampleSource
                 }
 
                 var frame = channels * (bits / 8);
-                var whole = (end - start) / frame * frame;
+                var whole = end == long.MaxValue ? end - start : (end - start) / frame * frame;
                 if (whole != end - start)
                 {
                     warnings.Add("the last audio frame is cut short; it was dropped");
@@ -119,20 +138,21 @@ internal sealed class WavSource : ISampleSource
             }
             else
             {
-                if (stream.Position + size > stream.Length)
+                if (at + size > length)
                 {
                     throw new MinutesException(Messages.Get("WavTruncated", name));
                 }
 
-                stream.Seek(size, SeekOrigin.Current);
-                SkipPad(stream, size);
+                Skip(stream, size);
+                at += size;
+                at += SkipPad(stream, size, at, length);
             }
         }
     }
 
     public int Read(float[] buffer, int offset, int count)
     {
-        var remaining = _dataEnd - _stream.Position;
+        var remaining = _dataEnd - _position;
         var samples = (int)Math.Min(count, remaining / _bytesPerSample);
         if (samples <= 0)
         {
@@ -145,7 +165,10 @@ internal sealed class WavSource : ISampleSource
             _bytes = new byte[need];
         }
 
-        _stream.ReadExactly(_bytes, 0, need);
+        // A pipe hands over what it has; its last read may end short (a seekable file never does, the data's end is known).
+        var got = _stream.ReadAtLeast(_bytes.AsSpan(0, need), need, throwOnEndOfStream: false);
+        _position += got;
+        samples = got / _bytesPerSample;
         var span = _bytes.AsSpan(0, need);
         for (var i = 0; i < samples; i++)
         {
@@ -181,11 +204,36 @@ internal sealed class WavSource : ISampleSource
         }
     }
 
-    private static void SkipPad(Stream stream, uint size)
+    /// <summary>Steps over a chunk's pad byte (odd sizes) when the stream has one; the bytes stepped over.</summary>
+    private static int SkipPad(Stream stream, uint size, long at, long length)
     {
-        if (size % 2 == 1 && stream.Position < stream.Length)
+        if (size % 2 == 0 || at >= length)
         {
-            stream.Position++;
+            return 0;
+        }
+
+        Skip(stream, 1);
+        return 1;
+    }
+
+    private static void Skip(Stream stream, long bytes)
+    {
+        if (stream.CanSeek)
+        {
+            stream.Seek(bytes, SeekOrigin.Current);
+            return;
+        }
+
+        var buffer = new byte[(int)Math.Min(bytes, 1 << 16)];
+        while (bytes > 0)
+        {
+            var read = stream.Read(buffer, 0, (int)Math.Min(bytes, buffer.Length));
+            if (read == 0)
+            {
+                throw new EndOfStreamException();
+            }
+
+            bytes -= read;
         }
     }
 }

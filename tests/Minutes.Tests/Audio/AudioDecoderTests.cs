@@ -216,6 +216,74 @@ public sealed class AudioDecoderTests : IDisposable
         Assert.True(peak - before < 64L * 1024 * 1024, $"managed heap grew by {(peak - before) / 1024 / 1024} MB while decoding");
     }
 
+    [SkippableFact]
+    public async Task Six_channels_through_ffmpeg_stream_with_bounded_memory_and_keep_their_levels()
+    {
+        var ffmpeg = FfmpegSource.Locate();
+        Skip.If(ffmpeg is null, "ffmpeg is not installed (scripts/test installs it)");
+        // 5 minutes of 48 kHz 6-channel FLAC is 86 million samples (345 MB as floats); ffmpeg hands them
+        // over on a pipe and the decoder reads them in blocks. Channel k carries the tone 3k dB down.
+        var flac = _temp.File("six.flac");
+        var gains = string.Join('|', Enumerable.Range(0, 6).Select(c => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"c{c}={Math.Pow(10, -3 * c / 20.0):0.000000}*c0")));
+        var make = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(ffmpeg!, ["-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i", "sine=frequency=300:sample_rate=48000:duration=300", "-af", $"pan=6c|{gains}", "-c:a", "flac", flac]) { RedirectStandardError = true })!;
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120)))
+        {
+            await make.WaitForExitAsync(timeout.Token);
+        }
+
+        Assert.Equal(0, make.ExitCode);
+        GC.Collect();
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var pcm = _temp.File("six/audio-16k.wav");
+        // ffmpeg's pipe gives no progress to sample the heap at, so a watcher samples it while the decoder runs.
+        using var done = new CancellationTokenSource();
+        var watcher = Task.Run(async () =>
+        {
+            long most = 0;
+            while (!done.IsCancellationRequested)
+            {
+                most = Math.Max(most, GC.GetTotalMemory(false));
+                await Task.Delay(5, CancellationToken.None);
+            }
+
+            return most;
+        });
+
+        var info = await new AudioDecoder().DecodeAsync(flac, pcm, null, default);
+        await done.CancelAsync();
+        var peak = await watcher.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(("ffmpeg", 6, 48000), (info.Decoder, info.Channels, info.SampleRate));
+        Assert.InRange(info.Duration, 299.99, 300.01);
+        Assert.True(peak - before < 64L * 1024 * 1024, $"managed heap grew by {(peak - before) / 1024 / 1024} MB while decoding");
+        var levels = ChannelLevels.Read(ChannelLevels.PathFor(pcm));
+        Assert.Equal((6, 15000), (levels.Channels, levels.Frames));
+        var energy = levels.Energy(100, 200);
+        // The tone's mean square is 1/128 (amplitude 1/8): -21.07 dBFS on the first channel.
+        Assert.InRange(ChannelLevels.Db(energy[0]), -21.2, -20.9);
+        for (var c = 1; c < 6; c++)
+        {
+            Assert.InRange(ChannelLevels.Db(energy[0]) - ChannelLevels.Db(energy[c]), (3 * c) - 0.01, (3 * c) + 0.01);
+        }
+    }
+
+    [SkippableFact]
+    public async Task An_m4a_ffmpeg_cannot_read_is_ffmpegs_one_line_and_exit_2()
+    {
+        Skip.If(FfmpegSource.Locate() is null, "ffmpeg is not installed (scripts/test installs it)");
+        var path = _temp.File("broken.m4a");
+        File.WriteAllBytes(path, [0, 0, 0, 0x18, .. "ftypM4A "u8, 0, 0, 0, 0, .. Enumerable.Repeat((byte)0x55, 4000)]);
+        var run = _temp.File("run-broken");
+
+        var result = await CliRunner.RunAsync("transcribe", path, "-o", run, "--stop-after", "audio");
+
+        Assert.Equal(2, result.ExitCode);
+        var line = Assert.Single(result.Error.Split('\n'), l => l.StartsWith("minutes:", StringComparison.Ordinal));
+        Assert.Contains("ffmpeg could not decode 'broken.m4a'", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(run, RunFolder.DecodedAudio)));
+    }
+
     private string WriteTemp(double seconds)
     {
         var path = _temp.File($"tmp-{Guid.NewGuid():N}.wav");

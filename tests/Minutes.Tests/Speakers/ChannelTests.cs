@@ -13,7 +13,7 @@ namespace Minutes.Tests.Speakers;
 /// seat microphone of its own (12 dB of crosstalk and 3 ms of delay on the others), decoded by the
 /// real decoder (which keeps each channel's loudness) and diarized by the real speakers stage.
 /// </summary>
-public sealed class ChannelTests(ITestOutputHelper output) : IDisposable
+public sealed partial class ChannelTests(ITestOutputHelper output) : IDisposable
 {
     private readonly TempFolder _temp = new();
 
@@ -161,12 +161,12 @@ public sealed class ChannelTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(ChannelMode.PerSpeaker, ChannelModes.Parse(Minutes.Configuration.MinutesConfig.Read(config).Channels!));
     }
 
-    /// <summary>The committee sample with each speaker at a seat (the chair's turns alternating between two seats when <paramref name="split"/>); the fifth voice is left out.</summary>
-    private (string Wav, List<SpeakerTurn> Reference, List<(double Start, double End)> Speech) SeatMeeting(string name, bool split)
+    /// <summary>The committee sample with each speaker at a seat (the chair's turns alternating between two seats when <paramref name="split"/>); voices beyond the <paramref name="channels"/> seats are left out.</summary>
+    private (string Wav, List<SpeakerTurn> Reference, List<(double Start, double End)> Speech) SeatMeeting(string name, bool split, int channels = 4)
     {
         var mono = (float[])SampleRuns.Samples("committee").Clone();
         var turns = DiarizationScoring.LoadRttm(Path.Combine(RepoPaths.Sample("committee"), "reference.rttm"));
-        var plan = ChannelMeetings.SeatPlan(turns.Select(t => (t.Start, t.End, t.Speaker)).ToList(), 4, split);
+        var plan = ChannelMeetings.SeatPlan(turns.Select(t => (t.Start, t.End, t.Speaker)).ToList(), channels, split);
         foreach (var (start, end, _) in plan.Where(p => p.Channel < 0))
         {
             Array.Clear(mono, (int)(start * PcmAudio.Rate), (int)((end - start) * PcmAudio.Rate));
@@ -175,7 +175,7 @@ public sealed class ChannelTests(ITestOutputHelper output) : IDisposable
         var seated = plan.Where(p => p.Channel >= 0).ToList();
         var reference = seated.Select(p => new SpeakerTurn(p.Start, p.End, $"seat{p.Channel + 1}")).ToList();
         var speech = SampleRuns.Speech("committee").Where(r => reference.Any(t => t.Start <= (r.Start + r.End) / 2 && (r.Start + r.End) / 2 < t.End)).ToList();
-        return (WavOf(name, ChannelMeetings.Seats(mono, PcmAudio.Rate, seated, 4)), reference, speech);
+        return (WavOf(name, ChannelMeetings.Seats(mono, PcmAudio.Rate, seated, channels)), reference, speech);
     }
 
     private string WavOf(string name, float[][] channels, int rate = PcmAudio.Rate)
