@@ -60,7 +60,7 @@ public sealed partial class ModelSpeedTests : IDisposable
     private async Task<(CliRunner.Result Result, Transcript Transcript, IReadOnlyDictionary<string, string> Parameters)> TranscribeAutoAsync(params string[] more)
     {
         var run = _temp.File($"run-{Guid.NewGuid():N}");
-        var result = await RunAsync(["transcribe", _recording, "-o", run, "--model", "auto", "--vad-model", RepoPaths.SileroModel, "--threads", "2", "--stop-after", "transcript", .. more]);
+        var result = await RunAsync(["transcribe", _recording, "-o", run, "--model", "auto", "--energy-vad", "--threads", "2", "--stop-after", "transcript", .. more]);
         Assert.True(result.ExitCode == 0, result.Error);
         var folder = RunFolder.Open(run);
         var transcript = folder.Read(RunFolder.TranscriptTrace, MinutesJson.Context.Transcript);
@@ -105,7 +105,7 @@ public sealed partial class ModelSpeedTests : IDisposable
         Assert.Equal([(1, first), (2, second)], Speeds().Measurements.Select(m => (m.Conditions.Threads, m.ModelSha256)).Order());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Auto_picks_the_more_accurate_model_when_its_measured_speed_fits_and_records_why()
     {
         Install("base", "基本", "モデル");
@@ -123,7 +123,7 @@ public sealed partial class ModelSpeedTests : IDisposable
         Assert.DoesNotContain("measuring", result.Error, StringComparison.Ordinal);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Auto_takes_the_smaller_model_when_the_larger_would_not_finish_in_time_unless_max_rtf_allows_it()
     {
         Install("base", "基本", "モデル");
@@ -140,7 +140,7 @@ public sealed partial class ModelSpeedTests : IDisposable
         Assert.Contains("within 4×", allowed.Error, StringComparison.Ordinal);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Auto_measures_a_model_not_yet_measured_first_and_says_so()
     {
         Install("base", "基本", "モデル");
@@ -157,7 +157,7 @@ public sealed partial class ModelSpeedTests : IDisposable
         Assert.Equal((TwoThreads, true), (measured.Conditions, measured.Finished));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task When_no_model_fits_auto_takes_the_fastest_and_says_so()
     {
         Install("base", "基本", "モデル");
