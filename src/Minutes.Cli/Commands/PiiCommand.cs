@@ -36,12 +36,18 @@ internal static class PiiCommand
             }
 
             var review = PrivacyDecisions.Review(folder);
-            foreach (var entry in review.Entries)
-            {
-                var state = entry.Decision is { } d
+            // Padded by terminal columns: the decisions are Japanese under ja, two columns a character.
+            var rows = review.Entries.Select(entry => (IReadOnlyList<string>)[
+                entry.Id,
+                entry.Finding.Kind.ToString(),
+                entry.Finding.SegmentId,
+                entry.Decision is { } d
                     ? Messages.Get(d.Decision == PrivacyDecisionKind.Keep ? "PiiKept" : "PiiRedacted", d.Reviewer)
-                    : Messages.Get(entry.IsPrivate ? "PiiUndecided" : "PiiPublic");
-                await console.Out.WriteLineAsync($"{entry.Id}  {entry.Finding.Kind,-8}  {entry.Finding.SegmentId}  {state,-20}  {entry.Finding.Text}");
+                    : Messages.Get(entry.IsPrivate ? "PiiUndecided" : "PiiPublic"),
+                entry.Finding.Text]).ToList();
+            foreach (var line in DisplayWidth.Table(rows))
+            {
+                await console.Out.WriteLineAsync(line);
             }
 
             await console.Out.WriteLineAsync(Messages.Get("FindingsSummary", review.Entries.Count, review.UndecidedPrivate.Count));

@@ -73,7 +73,7 @@ internal static class TranscribeCommand
             var rtf = parse.GetValue(maxRtf);
 
             // A limit that nothing reads would be silently ignored: --max-rtf only steers --model auto.
-            if (rtf is not null && !string.Equals(whisperModel?.Trim(), WhisperOptions.Auto, StringComparison.OrdinalIgnoreCase))
+            if (rtf is not null && !WhisperOptions.IsAutoName(whisperModel))
             {
                 throw new MinutesException(Messages.Get("MaxRtfWithoutAuto"), ExitCodes.Usage);
             }

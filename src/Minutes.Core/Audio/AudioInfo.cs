@@ -32,12 +32,11 @@ public sealed record AudioInfo(
     /// <summary>The artifact's schema version (<c>docs/schemas/</c>); absent in older runs, which read as 1.</summary>
     /// <remarks>The source generator sets a member the JSON lacks to 0: that reads as 1 too.</remarks>
     [System.Text.Json.Serialization.JsonPropertyOrder(-1)]
-    public int SchemaVersion { get => field == 0 ? Runs.SchemaVersions.Current : field; init; } = Runs.SchemaVersions.Current;
+    public int SchemaVersion { get => field == 0 ? Runs.SchemaVersions.Unversioned : field; init; } = Runs.SchemaVersions.Current;
 
     /// <summary>
     /// The per-channel loudness kept for a recording of two or more channels (<see cref="Audio.ChannelLevels"/>,
-    /// <c>work/audio-16k.channels.bin</c>); absent for mono, for recordings decoded through ffmpeg (which
-    /// mixes to mono) and for joined files whose channel counts differ.
+    /// <c>work/audio-16k.channels.bin</c>); absent for mono and for joined files whose channel counts differ.
     /// </summary>
     public string? ChannelLevelsFile { get; init; }
 }

@@ -113,19 +113,7 @@ public static class AudioJoin
             return;
         }
 
-        var channels = levels[0]!.Channels;
-        var energy = new List<float>();
-        for (var i = 0; i < parts.Count; i++)
-        {
-            var frames = (int)Math.Round(parts[i].Samples / (double)PcmAudio.Rate / ChannelLevels.FrameSeconds);
-            for (var f = 0; f < frames; f++)
-            {
-                var values = levels[i]!.Energy(f * ChannelLevels.FrameSeconds, (f + 1) * ChannelLevels.FrameSeconds);
-                energy.AddRange(values.Select(v => (float)v));
-            }
-        }
-
-        ChannelLevels.Of(channels, [.. energy]).Write(target);
+        ChannelLevels.Join(levels.Select((l, i) => (l!, parts[i].Samples)).ToList()).Write(target);
     }
 
     private static AudioInfo Describe(IReadOnlyList<(SourceFile Recording, AudioInfo Info)> parts, string decodedFile)

@@ -54,6 +54,30 @@ public sealed class ChannelLevels
         return new ChannelLevels(channels, energy);
     }
 
+    /// <summary>
+    /// The levels of recordings joined end to end, each part <c>Samples</c> long at 16 kHz: the
+    /// parts' frames copied as they are, each part taking the frames from where the samples before
+    /// it end (so the parts never drift out of time), padded with silence if its levels are short.
+    /// </summary>
+    public static ChannelLevels Join(IReadOnlyList<(ChannelLevels Levels, long Samples)> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        const double samplesPerFrame = PcmAudio.Rate * FrameSeconds;
+        var channels = parts[0].Levels.Channels;
+        var total = (int)Math.Round(parts.Sum(p => p.Samples) / samplesPerFrame);
+        var energy = new float[total * channels];
+        long samples = 0;
+        foreach (var (levels, length) in parts)
+        {
+            var first = (int)Math.Round(samples / samplesPerFrame);
+            samples += length;
+            var frames = (int)Math.Round(samples / samplesPerFrame) - first;
+            Array.Copy(levels._energy, 0, energy, first * channels, Math.Min(frames, levels.Frames) * channels);
+        }
+
+        return new ChannelLevels(channels, energy);
+    }
+
     /// <summary>Reads a levels file; one line naming it when it is not one.</summary>
     public static ChannelLevels Read(string path)
     {

@@ -7,7 +7,7 @@ namespace Minutes.Drafting;
 /// <c>&lt;speakers&gt;</c> block of <c>speaker|name</c> lines that names each speaker once. In a
 /// field, <c>\</c> is written <c>\\</c>, <c>|</c> is written <c>\|</c> and a line break <c>\n</c>,
 /// so a segment's text can neither start a line of its own nor forge an id or a speaker (the
-/// defence the JSON form had). About half the characters of the JSON form (bench/RESULTS.md).
+/// defence the JSON form had). About half the characters of the JSON form (docs/notes/llm-prompts.md, held by CompactTranscriptTests).
 /// </summary>
 public static class CompactTranscript
 {

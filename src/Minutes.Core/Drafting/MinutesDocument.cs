@@ -162,5 +162,5 @@ public sealed record MinutesDocument(
     /// <summary>The artifact's schema version (<c>docs/schemas/</c>); absent in older runs, which read as 1.</summary>
     /// <remarks>The source generator sets a member the JSON lacks to 0: that reads as 1 too.</remarks>
     [System.Text.Json.Serialization.JsonPropertyOrder(-1)]
-    public int SchemaVersion { get => field == 0 ? Runs.SchemaVersions.Current : field; init; } = Runs.SchemaVersions.Current;
+    public int SchemaVersion { get => field == 0 ? Runs.SchemaVersions.Unversioned : field; init; } = Runs.SchemaVersions.Current;
 }

@@ -32,10 +32,11 @@ public static class Purger
 
         var reviewer = ReviewerName.Normalize(request.Reviewer);
         using var held = ApprovalLock.Acquire(run, "purge", ApprovalLock.DefaultTimeout, cancellationToken: cancellationToken);
-        var state = ApprovalState.Of(run, RunArtifacts.Load(run).Minutes.Confidentiality);
-        if (!state.IsApproved)
+        // What cannot be undone rests on the whole verification, as an archive does: files, approvals, seals, checks and schemas.
+        var (report, state) = RunVerifier.VerifyHeld(run, trusted: null, cancellationToken);
+        if (!report.Intact || !report.Approved)
         {
-            throw new MinutesException(Messages.Get("PurgeNotApproved", state.Version));
+            throw new MinutesException(Messages.Get("PurgeNotApproved", report.Version));
         }
 
         // The log as the state read it under this lock: parsed once.
@@ -71,7 +72,7 @@ public static class Purger
             }
         }
 
-        var outside = state.Manifest.Stages.SelectMany(s => s.Inputs).Where(i => Path.IsPathFullyQualified(i.Path)).Select(i => i.Path).Distinct(StringComparer.Ordinal).ToList();
+        var outside = state.Manifest.OutsideInputs().Select(i => i.Path).ToList();
         var entry = new PurgeEntry(0, reviewer, now, string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim(), what, files, request.Recording ? outside : [], string.Empty, string.Empty);
         // The log first: a purge interrupted half way is then explained for what it removed, and repeated for the rest.
         log = log.Append(entry);

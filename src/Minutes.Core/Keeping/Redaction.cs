@@ -7,7 +7,8 @@ namespace Minutes.Keeping;
 /// <summary>
 /// Personal information redacted as decided, in the run's own files: every text a reviewer chose
 /// to redact (<c>minutes pii --redact</c>) replaced by the redaction mark (○○) wherever it stands,
-/// in the Markdown, the page and every JSON trace (as written, and as JSON escapes it).
+/// in the Markdown, the page and every JSON trace (as written, and as the traces' JSON encoder
+/// escapes it: quotes, backslashes and characters outside the basic plane such as 𠮷).
 /// </summary>
 public static class Redaction
 {
@@ -36,7 +37,7 @@ public static class Redaction
         var mark = DocumentLabels.Japanese["Redacted"];
         var redacted = texts.Aggregate(text, (t, r) => t
             .Replace(r, mark, StringComparison.Ordinal)
-            .Replace(System.Text.Json.JsonEncodedText.Encode(r).ToString(), mark, StringComparison.Ordinal)
+            .Replace(System.Text.Json.JsonEncodedText.Encode(r, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString(), mark, StringComparison.Ordinal)
             .Replace(System.Net.WebUtility.HtmlEncode(r), mark, StringComparison.Ordinal));
         return redacted == text ? content : System.Text.Encoding.UTF8.GetBytes(redacted);
     }

@@ -81,10 +81,7 @@ public static class RunArchive
             }
         }
 
-        leftOut.AddRange(state.Manifest.Stages.SelectMany(s => s.Inputs)
-            .Where(i => Path.IsPathFullyQualified(i.Path))
-            .DistinctBy(i => i.Path, StringComparer.Ordinal)
-            .Select(i => new LeftOutFile(i.Path, i.Sha256, "outside the run")));
+        leftOut.AddRange(state.Manifest.OutsideInputs().Select(i => new LeftOutFile(i.Path, i.Sha256, "outside the run")));
         foreach (var file in RecordFiles.Where(run.Exists))
         {
             kept.Add(Entry(run, file, Hashing.Sha256OfFile(run.PathOf(file), cancellationToken), texts));

@@ -306,7 +306,8 @@ public sealed class MinutesPipeline
         if (run.Exists(RunFolder.MinutesTrace))
         {
             await RenderDraftAsync(runner, reviewPage, cancellationToken).ConfigureAwait(false);
-            var minutes = run.Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument);
+            // The minutes as the reviewer sees them: an inserted statement citing the segment counts, a deleted one does not.
+            var minutes = run.Read(EditedMinutes.CurrentFile(run), MinutesJson.Context.MinutesDocument);
             cited.AddRange(minutes.Sections.SelectMany(s => s.Items).Where(i => i.Citations.Intersect(correction.Segments).Any()).Select(i => i.Id));
         }
 
@@ -364,8 +365,7 @@ public sealed class MinutesPipeline
 
         // The edits stage replays the log once (the new edit changed it, so it runs); its result is the edit's outcome.
         var edited = await RenderDraftAsync(new StageRunner(run, resume: false, _observer), reviewPage, cancellationToken).ConfigureAwait(false)
-            // Only if the stage found its output current, which a changed log rules out.
-            ?? EditedMinutes.Replay(run.Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument), log);
+            ?? throw new InvalidOperationException("The edits stage did not run although its log changed.");
         var recorded = log.Edits[^1];
         var id = recorded.NewItem ?? recorded.Item;
         var statement = edited.Minutes.Sections.SelectMany(s => s.Items).FirstOrDefault(i => i.Id == id);

@@ -172,14 +172,6 @@ public sealed class ProvenanceTracer
         return answer;
     }
 
-    /// <summary>The JSON at a pointer (<c>/items/2</c>) in an answer, compact; null when the answer has nothing there.</summary>
-    public static string? Fragment(string response, string pointer)
-    {
-        ArgumentNullException.ThrowIfNull(response);
-        ArgumentNullException.ThrowIfNull(pointer);
-        return At(Parse(response), pointer);
-    }
-
     private static JsonNode? Parse(string response)
     {
         try

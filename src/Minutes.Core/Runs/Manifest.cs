@@ -61,6 +61,10 @@ public sealed record Manifest(
 
     public StageRecord? Stage(string name) => Stages.FirstOrDefault(s => s.Name == name);
 
+    /// <summary>The stages' inputs that lie outside the run folder (the recording, a glossary), each once.</summary>
+    public IReadOnlyList<FileDigest> OutsideInputs() =>
+        Stages.SelectMany(s => s.Inputs).Where(i => Path.IsPathFullyQualified(i.Path)).DistinctBy(i => i.Path, StringComparer.Ordinal).ToList();
+
     public Manifest WithStage(StageRecord record)
     {
         var stages = Stages.Where(s => s.Name != record.Name).ToList();

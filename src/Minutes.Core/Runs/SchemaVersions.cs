@@ -8,4 +8,7 @@ public static class SchemaVersions
 {
     /// <summary>Raised when a member of an artifact changes meaning or goes away; new optional members do not raise it.</summary>
     public const int Current = 1;
+
+    /// <summary>What an artifact written before versions were kept reads as: the first version, whatever <see cref="Current"/> has become.</summary>
+    public const int Unversioned = 1;
 }

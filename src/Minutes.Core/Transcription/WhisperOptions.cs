@@ -45,7 +45,10 @@ public sealed record WhisperOptions
     /// <summary>What <c>--model auto</c> chose for this recording (set by the pipeline once the recording's length is known).</summary>
     public Models.ModelChoice? Choice { get; init; }
 
-    public bool IsAuto => string.Equals(Model?.Trim(), Auto, StringComparison.OrdinalIgnoreCase);
+    public bool IsAuto => IsAutoName(Model);
+
+    /// <summary>Whether a model as given (command line or minutes.json) asks for <c>auto</c>.</summary>
+    public static bool IsAutoName(string? model) => string.Equals(model?.Trim(), Auto, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Fails on impossible decoding settings before anything runs (not after the recording was decoded).</summary>
     public void Check()

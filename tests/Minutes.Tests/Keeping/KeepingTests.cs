@@ -149,4 +149,27 @@ public sealed class KeepingTests : IDisposable
         Assert.Equal(ExitCodes.VerificationFailed, missing.ExitCode);
         Assert.Contains($"MISSING {RunFolder.SessionsTrace}", missing.Out, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("𠮷田")]
+    [InlineData("山田 \"太郎\"")]
+    [InlineData(@"C:\会議\名簿")]
+    public void A_redacted_text_is_replaced_in_json_as_the_traces_encoder_escapes_it(string name)
+    {
+        // Written the way every trace is: MinutesJson's encoder escapes a character outside the basic plane, a quote and a backslash.
+        using var buffer = new MemoryStream();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions { Encoder = MinutesJson.Context.Options.Encoder }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("text", $"発言者は{name}です");
+            writer.WriteEndObject();
+        }
+
+        var written = buffer.ToArray();
+        Assert.DoesNotContain(name, Encoding.UTF8.GetString(written), StringComparison.Ordinal);
+
+        var redacted = Encoding.UTF8.GetString(Redaction.Apply(written, [name]));
+
+        Assert.Equal("{\"text\":\"発言者は○○です\"}", redacted);
+    }
 }

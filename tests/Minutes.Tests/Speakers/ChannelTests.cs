@@ -52,6 +52,25 @@ public sealed partial class ChannelTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public void Joined_levels_are_the_parts_frames_unchanged_each_part_starting_where_the_samples_before_it_end()
+    {
+        // Parts of 6.00625 s (300 frames and 100 samples, its levels one frame longer) and 1.5 s: every frame its own value, so a frame averaged with its neighbour or shifted shows.
+        static ChannelLevels Part(int frames, float offset) => ChannelLevels.Of(2, [.. Enumerable.Range(0, frames * 2).Select(i => offset + i)]);
+        var first = Part(301, 0);
+        var second = Part(75, 10_000);
+
+        var joined = ChannelLevels.Join([(first, (300 * 320) + 100), (second, 75 * 320)]);
+
+        Assert.Equal(375, joined.Frames);
+        for (var f = 0; f < 375; f++)
+        {
+            // The first part ends 100 samples into its frame 300, which rounds to 300 frames; the second starts there.
+            var expected = f < 300 ? first.Energy(f * 0.02 + 0.001, f * 0.02 + 0.019) : second.Energy((f - 300) * 0.02 + 0.001, (f - 300) * 0.02 + 0.019);
+            Assert.Equal(expected, joined.Energy(f * 0.02 + 0.001, f * 0.02 + 0.019));
+        }
+    }
+
+    [Fact]
     public async Task Two_stereo_recordings_of_one_meeting_join_their_levels_in_time_and_the_trace_names_them()
     {
         const int rate = 48000;
