@@ -3,8 +3,8 @@ using Minutes.Runs;
 
 namespace Minutes.Transcription;
 
-/// <summary>One finished chunk, as kept in the checkpoint folder, with the temperature its text was decoded at and the encoder runs it took.</summary>
-public sealed record ChunkResult(int Chunk, string Fingerprint, IReadOnlyList<TranscriptSegment> Segments, IReadOnlyList<DroppedSegment> Dropped, double Temperature = 0, int EncoderRuns = 0);
+/// <summary>One finished chunk, as kept in the checkpoint folder, with the temperature its text was decoded at, the encoder runs and the tokens it took.</summary>
+public sealed record ChunkResult(int Chunk, string Fingerprint, IReadOnlyList<TranscriptSegment> Segments, IReadOnlyList<DroppedSegment> Dropped, double Temperature = 0, int EncoderRuns = 0, int Tokens = 0);
 
 /// <summary>
 /// The checkpoint of an unfinished transcription: one small JSON file per finished chunk,

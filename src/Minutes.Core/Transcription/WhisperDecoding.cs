@@ -62,11 +62,15 @@ public sealed record WhisperDecoding
     /// <summary>
     /// These settings as a timing run uses them: the decoder ends a window after the tokens that
     /// <paramref name="chunkSeconds"/> of speech decode to, so random weights (which never say
-    /// end-of-text) cost what real ones do, and no temperature fallback (random weights fail every
-    /// quality test; its cost is the bench's own row).
+    /// end-of-text greedily) cost what real ones do, and no temperature fallback (random weights fail
+    /// every quality test; its cost is the bench's own row). Greedy, whatever the beam: beam search
+    /// on random weights ends after about 4 tokens a window against a bound of 159 (bench/RESULTS.md,
+    /// 2026-11-30 02:09, "tokens per window"), so it would time the encoder alone. A timing is
+    /// therefore a floor for beam search, whose real cost per token is higher.
     /// </summary>
     public WhisperDecoding ForTiming(double chunkSeconds) => this with
     {
+        BeamSize = 1,
         TemperatureFallback = false,
         MaxTokensPerWindow = (int)Math.Ceiling(TypicalTokensPerSecond * chunkSeconds),
     };

@@ -132,6 +132,7 @@ public sealed class WhisperTranscriber : ITranscriber
             ["chunks"] = chunks.Count.ToString(CultureInfo.InvariantCulture),
             ["processors"] = processors.ToString(CultureInfo.InvariantCulture),
             ["windows"] = results.Sum(r => r.EncoderRuns).ToString(CultureInfo.InvariantCulture),
+            ["tokens"] = results.Sum(r => r.Tokens).ToString(CultureInfo.InvariantCulture),
             ["fallbackWindows"] = results.Count(r => r.Temperature > 0).ToString(CultureInfo.InvariantCulture),
         };
         return new Transcript(
@@ -172,7 +173,7 @@ public sealed class WhisperTranscriber : ITranscriber
             Confidence: k.Segment.Probability,
             NoSpeechProbability: k.Segment.NoSpeechProbability,
             Flags: k.Flags.Count == 0 ? null : k.Flags)).ToList();
-        return new ChunkResult(chunk.Index, fingerprint, segments, dropped, decoded.Temperature, decoded.EncoderRuns);
+        return new ChunkResult(chunk.Index, fingerprint, segments, dropped, decoded.Temperature, decoded.EncoderRuns, decoded.Tokens);
     }
 
     /// <summary>The region a segment overlaps most, so that each segment points back to one region.</summary>

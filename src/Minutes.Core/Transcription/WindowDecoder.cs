@@ -44,12 +44,12 @@ internal sealed class WindowDecoder : IAsyncDisposable
             var processor = temperature == 0 ? _first : Build(temperature);
             try
             {
-                var (segments, logProbability) = await RunAsync(processor, samples, cancellationToken).ConfigureAwait(false);
+                var (segments, logProbability, tokens) = await RunAsync(processor, samples, cancellationToken).ConfigureAwait(false);
                 var text = string.Concat(segments.Select(s => s.Text));
                 var ratio = DecodingQuality.CompressionRatio(text);
                 var silence = segments.Count > 0 && segments.Max(s => s.NoSpeechProbability ?? 0) > decoding.NoSpeechThreshold && logProbability < decoding.LogProbThreshold;
                 var passed = silence || (ratio <= decoding.CompressionRatioThreshold && logProbability >= decoding.LogProbThreshold);
-                last = new WindowDecoding(segments, temperature, attempt, passed, Math.Round(ratio, 3), Math.Round(logProbability, 4), 0);
+                last = new WindowDecoding(segments, temperature, attempt, passed, Math.Round(ratio, 3), Math.Round(logProbability, 4), 0) { Tokens = tokens };
                 if (passed)
                 {
                     break;
@@ -69,11 +69,12 @@ internal sealed class WindowDecoder : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _first.DisposeAsync();
 
-    private static async Task<(IReadOnlyList<DecodedSegment> Segments, double AverageLogProbability)> RunAsync(WhisperProcessor processor, float[] samples, CancellationToken cancellationToken)
+    private static async Task<(IReadOnlyList<DecodedSegment> Segments, double AverageLogProbability, int Tokens)> RunAsync(WhisperProcessor processor, float[] samples, CancellationToken cancellationToken)
     {
         var segments = new List<DecodedSegment>();
         double sum = 0;
         var count = 0;
+        var tokens = 0;
         await foreach (var segment in processor.ProcessAsync(samples, cancellationToken).ConfigureAwait(false))
         {
             segments.Add(new DecodedSegment(
@@ -84,6 +85,7 @@ internal sealed class WindowDecoder : IAsyncDisposable
                 float.IsFinite(segment.NoSpeechProbability) ? Math.Round(segment.NoSpeechProbability, 4) : null));
             foreach (var token in segment.Tokens ?? [])
             {
+                tokens++;
                 if (float.IsFinite(token.ProbabilityLog))
                 {
                     sum += token.ProbabilityLog;
@@ -92,7 +94,7 @@ internal sealed class WindowDecoder : IAsyncDisposable
             }
         }
 
-        return (segments, count == 0 ? 0 : sum / count);
+        return (segments, count == 0 ? 0 : sum / count, tokens);
     }
 
     private WhisperProcessor Build(double temperature)

@@ -17,5 +17,8 @@ public sealed record WindowDecoding(
     double AverageLogProbability,
     int EncoderRuns)
 {
+    /// <summary>The tokens the kept attempt decoded (text and timestamps): what the decoder's cost grows with.</summary>
+    public int Tokens { get; init; }
+
     public bool FellBack => Temperature > 0;
 }

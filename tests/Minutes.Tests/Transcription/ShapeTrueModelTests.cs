@@ -84,14 +84,15 @@ public sealed class ShapeTrueModelTests : IDisposable
 
         using var audio = Noise(4);
         var vad = new VadTrace("energy", null, null, new Dictionary<string, string>(), audio.Duration, 3, [new SpeechRegion("r0001", 0.5, 3.5)]);
-        var transcript = await new WhisperTranscriber(new WhisperSettings
-        {
-            ModelPath = path,
-            Threads = 2,
-            Decoding = WhisperDecoding.Greedy with { TemperatureFallback = false, MaxTokensPerWindow = 8 },
-        }).TranscribeAsync(audio, vad, _temp.File("chunks"), null, default);
+        // As the bench and `models measure` time it: greedy whatever beam the run asks for (beam on random weights stops after a few tokens).
+        var timing = new WhisperDecoding { BeamSize = 5 }.ForTiming(3.0);
+        Assert.Equal((1, 20, false), (timing.BeamSize, timing.MaxTokensPerWindow, timing.TemperatureFallback));
+        var transcript = await new WhisperTranscriber(new WhisperSettings { ModelPath = path, Threads = 2, Decoding = timing })
+            .TranscribeAsync(audio, vad, _temp.File("chunks"), null, default);
 
         Assert.Equal(("1", "base"), (transcript.Settings["windows"], transcript.Settings["modelSize"]));
+        // The tokens decoded are recorded (the bench's "tokens per window" shows the bound reached on the sample's speech; this noise stops sooner).
+        Assert.InRange(int.Parse(transcript.Settings["tokens"], System.Globalization.CultureInfo.InvariantCulture), 1, 20);
     }
 
     private PcmAudio Noise(int seconds)
