@@ -168,8 +168,19 @@ public static partial class ModelBundle
                     throw Refused(label, Messages.Get("BundleDigestMismatch", model.File, sha256, model.Sha256), ExitCodes.VerificationFailed);
                 }
 
-                var header = GgmlModelHeader.Inspect(temp);
-                if (header.Kind is GgmlModelKind.NotGgml)
+                // A speaker model is ONNX, checked as a pull checks it (it loads and gives an embedding); the others are ggml.
+                if (model.File.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase))
+                {
+                    try
+                    {
+                        Speakers.OnnxSpeakerEmbedder.Open(temp).Dispose();
+                    }
+                    catch (MinutesException ex)
+                    {
+                        throw Refused(label, Messages.Get("BundleNotModel", model.File, ex.Message));
+                    }
+                }
+                else if (GgmlModelHeader.Inspect(temp) is { Kind: GgmlModelKind.NotGgml } header)
                 {
                     throw Refused(label, Messages.Get("BundleNotModel", model.File, header.Description));
                 }

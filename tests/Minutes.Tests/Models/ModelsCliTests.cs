@@ -152,6 +152,24 @@ public sealed class ModelsCliTests
         Assert.Equal(["ggml-silero-v6.2.0.bin", "ggml-silero-v6.2.0.bin.sha256"], Directory.EnumerateFileSystemEntries(closed).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task A_speaker_model_exported_from_one_models_folder_imports_into_another()
+    {
+        using var temp = new TempFolder();
+        var connected = temp.File("connected");
+        Directory.CreateDirectory(connected);
+        TinySpeakerModel.Write(Path.Combine(connected, "wespeaker_en_voxceleb_resnet34.onnx"), dimensions: 256);
+        var bundle = temp.File("speaker.zip");
+        var closed = temp.File("closed");
+
+        var export = await WithEnvironment(("MINUTES_MODELS", connected)).RunAsync("models", "export", "wespeaker-resnet34-voxceleb", "-o", bundle);
+        var import = await WithEnvironment(("MINUTES_MODELS", closed)).RunAsync("models", "import", bundle);
+
+        Assert.True(export.ExitCode == 0, export.Error);
+        Assert.True(import.ExitCode == 0, import.Error);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(connected, "wespeaker_en_voxceleb_resnet34.onnx")), File.ReadAllBytes(Path.Combine(closed, "wespeaker_en_voxceleb_resnet34.onnx")));
+    }
+
     private static EnvironmentScope WithEnvironment(params (string Name, string Value)[] variables) => new(variables);
 
     /// <summary>Sets variables for one CLI run and restores them afterwards.</summary>
