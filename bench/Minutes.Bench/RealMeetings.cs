@@ -216,7 +216,6 @@ public static class RealMeetings
         var cases = new List<Case>();
         if (Folder() is { } folder)
         {
-            var rttm = File.ReadAllLines(Path.Combine(folder, "debug.train.rttm")).Concat(File.ReadAllLines(Path.Combine(folder, "sample.rttm"))).ToList();
             foreach (var name in Tuning.Concat(HeldOut))
             {
                 var wav = Path.Combine(folder, name + ".wav");
@@ -225,7 +224,7 @@ public static class RealMeetings
                     continue;
                 }
 
-                var reference = Turns(rttm, name);
+                var reference = DiarizationScoring.LoadRttm(Path.Combine(folder, name == "sample" ? "sample.rttm" : "debug.train.rttm"), name);
                 var pcm = await DecodeAsync(wav, Path.Combine(work, name + ".wav"));
                 cases.Add(new Case(name, HeldOut.Contains(name) ? "AMI held-out" : "AMI tuning", pcm, reference, Union(reference)));
             }
@@ -259,17 +258,6 @@ public static class RealMeetings
 
         return pcm;
     }
-
-    /// <summary>The SPEAKER lines of one file of a multi-file RTTM.</summary>
-    private static List<SpeakerTurn> Turns(IEnumerable<string> rttm, string file) =>
-        rttm.Select(l => l.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
-            .Where(f => f.Length >= 8 && f[0] == "SPEAKER" && f[1] == file)
-            .Select(f =>
-            {
-                var start = double.Parse(f[3], CultureInfo.InvariantCulture);
-                return new SpeakerTurn(start, start + double.Parse(f[4], CultureInfo.InvariantCulture), f[7]);
-            })
-            .ToList();
 
     private static List<(double Start, double End)> Union(IEnumerable<SpeakerTurn> turns) =>
         SpeechRegionBuilder.MergeGaps(turns.Select(t => (t.Start, t.End)).OrderBy(t => t.Start), 0).ToList();

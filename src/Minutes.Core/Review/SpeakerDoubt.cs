@@ -23,17 +23,11 @@ public sealed record SpeakerDoubt(string SegmentId, string Speaker, string Reaso
         var doubts = new List<SpeakerDoubt>();
         foreach (var segment in segments)
         {
-            var overlaps = map.Turns
-                .Where(t => t.Doubt is not null)
-                .Select(t => (t.Doubt, Seconds: Math.Min(t.End, segment.End) - Math.Max(t.Start, segment.Start)))
-                .Where(o => o.Seconds > 0)
-                .GroupBy(o => o.Doubt!, StringComparer.Ordinal)
-                .Select(g => (Reason: g.Key, Seconds: g.Sum(o => o.Seconds)))
-                .ToList();
+            var overlaps = TurnOverlap.By(map.Turns, segment.Start, segment.End, t => t.Doubt);
             var length = segment.End - segment.Start;
             if (overlaps.Count > 0 && assigned.TryGetValue(segment.Id, out var speaker) && overlaps.Sum(o => o.Seconds) * 2 >= length)
             {
-                doubts.Add(new SpeakerDoubt(segment.Id, speaker, overlaps.MaxBy(o => o.Seconds).Reason));
+                doubts.Add(new SpeakerDoubt(segment.Id, speaker, overlaps[0].Key));
             }
         }
 

@@ -22,6 +22,13 @@ public static class ChannelChoice
     /// <summary>A piece is "dominated" by a channel louder than every other by at least this (dB): a seat's own microphone, not the room.</summary>
     public const double DominanceDb = 6;
 
+    /// <summary>The channel louder than every other by at least <see cref="DominanceDb"/> over <paramref name="energy"/> (one value per channel), else -1.</summary>
+    public static int DominantSeat(IReadOnlyList<double> energy)
+    {
+        var (channel, margin) = ChannelLevels.Dominance(energy);
+        return margin >= DominanceDb ? channel : -1;
+    }
+
     /// <summary>
     /// The spread (RMS over speech blocks of each channel's level difference from the blocks'
     /// mean, less that channel's own average difference) above which <c>auto</c> uses dominance.
@@ -95,10 +102,9 @@ public static class ChannelChoice
                 var clipped = db.Select(d => Math.Max(d, loudest - DepthDb)).ToArray();
                 var mean = clipped.Average();
                 rows.Add(clipped.Select(d => d - mean).ToArray());
-                var (channel, margin) = ChannelLevels.Dominance(energy);
-                if (margin >= DominanceDb)
+                if (DominantSeat(energy) is var seat and >= 0)
                 {
-                    dominated[channel]++;
+                    dominated[seat]++;
                 }
             }
         }

@@ -37,8 +37,8 @@ public sealed record DiarizationScore(
 /// </summary>
 public static class DiarizationScoring
 {
-    /// <summary>Reads the SPEAKER lines of an RTTM file (other line types are ignored).</summary>
-    public static IReadOnlyList<SpeakerTurn> LoadRttm(string path)
+    /// <summary>Reads the SPEAKER lines of an RTTM file (other line types are ignored); with <paramref name="file"/>, only that recording's of a file that holds several.</summary>
+    public static IReadOnlyList<SpeakerTurn> LoadRttm(string path, string? file = null)
     {
         if (!File.Exists(path))
         {
@@ -51,7 +51,7 @@ public static class DiarizationScoring
         {
             number++;
             var f = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-            if (f.Length == 0 || f[0] != "SPEAKER")
+            if (f.Length == 0 || f[0] != "SPEAKER" || (file is not null && (f.Length < 2 || f[1] != file)))
             {
                 continue;
             }

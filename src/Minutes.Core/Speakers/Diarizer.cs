@@ -132,11 +132,7 @@ public sealed class Diarizer
     }
 
     /// <summary>The channel that dominates [start, end) by at least <see cref="ChannelChoice.DominanceDb"/>, else -1.</summary>
-    private static int Seat(ChannelLevels seats, double start, double end)
-    {
-        var (channel, margin) = ChannelLevels.Dominance(seats.Energy(start, end));
-        return margin >= ChannelChoice.DominanceDb ? channel : -1;
-    }
+    private static int Seat(ChannelLevels seats, double start, double end) => ChannelChoice.DominantSeat(seats.Energy(start, end));
 
     /// <summary>The channel of each final cluster: the most common anchor among its windows (-1: none).</summary>
     private static Dictionary<int, int> ClusterSeats(int[] labels, int[] anchors) =>
@@ -244,8 +240,7 @@ public sealed class Diarizer
         var anchored = new bool[pieces.Count];
         for (var i = 0; i < pieces.Count; i++)
         {
-            var (channel, margin) = ChannelLevels.Dominance(energies[i]);
-            if (margin >= ChannelChoice.DominanceDb)
+            if (ChannelChoice.DominantSeat(energies[i]) is var channel and >= 0)
             {
                 anchored[i] = true;
                 pieceLabels[i] = seatLabel + channel;
@@ -266,8 +261,7 @@ public sealed class Diarizer
                 }
             }
 
-            var (channel, margin) = ChannelLevels.Dominance(total);
-            if (margin >= ChannelChoice.DominanceDb)
+            if (ChannelChoice.DominantSeat(total) is var channel and >= 0)
             {
                 foreach (var i in cluster)
                 {

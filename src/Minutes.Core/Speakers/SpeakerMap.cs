@@ -42,6 +42,24 @@ public sealed record SpeakerTurn(double Start, double End, string Speaker, strin
     public double? ChannelMargin { get; init; }
 }
 
+/// <summary>How turns cover a stretch of time.</summary>
+public static class TurnOverlap
+{
+    /// <summary>Seconds of [<paramref name="start"/>, <paramref name="end"/>) that the turns cover, summed by <paramref name="key"/> (turns with a null key left out), most first.</summary>
+    public static IReadOnlyList<(string Key, double Seconds)> By(IEnumerable<SpeakerTurn> turns, double start, double end, Func<SpeakerTurn, string?> key)
+    {
+        ArgumentNullException.ThrowIfNull(turns);
+        ArgumentNullException.ThrowIfNull(key);
+        return turns
+            .Select(t => (Key: key(t), Seconds: Math.Min(t.End, end) - Math.Max(t.Start, start)))
+            .Where(o => o.Key is not null && o.Seconds > 0)
+            .GroupBy(o => o.Key!, StringComparer.Ordinal)
+            .Select(g => (g.Key, g.Sum(o => o.Seconds)))
+            .OrderByDescending(o => o.Item2)
+            .ToList();
+    }
+}
+
 /// <summary>The speaker attributed to one transcript segment.</summary>
 public sealed record SpeakerAssignment(string SegmentId, string Speaker);
 

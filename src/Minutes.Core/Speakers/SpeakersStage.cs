@@ -121,16 +121,9 @@ public sealed class SpeakersStage : IStage, IDisposable
         var assignments = new List<SpeakerAssignment>();
         foreach (var segment in segments)
         {
-            var best = result.Turns
-                .Select(t => (t.Speaker, Overlap: Math.Min(t.End, segment.End) - Math.Max(t.Start, segment.Start)))
-                .Where(o => o.Overlap > 0)
-                .GroupBy(o => o.Speaker)
-                .Select(g => (Speaker: g.Key, Overlap: g.Sum(o => o.Overlap)))
-                .OrderByDescending(o => o.Overlap)
-                .FirstOrDefault();
-            if (best.Speaker is not null)
+            if (TurnOverlap.By(result.Turns, segment.Start, segment.End, t => t.Speaker) is [var best, ..])
             {
-                assignments.Add(new SpeakerAssignment(segment.Id, best.Speaker));
+                assignments.Add(new SpeakerAssignment(segment.Id, best.Key));
             }
         }
 

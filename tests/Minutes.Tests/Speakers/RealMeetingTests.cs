@@ -21,14 +21,8 @@ public sealed class RealMeetingTests
         return folder;
     }
 
-    private static List<SpeakerTurn> Reference(string folder, string file, string rttm = "debug.train.rttm")
-    {
-        using var temp = new TempFolder();
-        var lines = File.ReadLines(Path.Combine(folder, rttm)).Where(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [_, var f, ..] && f == file);
-        var path = temp.File(file + ".rttm");
-        File.WriteAllLines(path, lines);
-        return [.. DiarizationScoring.LoadRttm(path)];
-    }
+    private static IReadOnlyList<SpeakerTurn> Reference(string folder, string file, string rttm = "debug.train.rttm") =>
+        DiarizationScoring.LoadRttm(Path.Combine(folder, rttm), file);
 
     private static async Task<(PcmAudio Audio, TempFolder Temp)> DecodeAsync(string wav)
     {
