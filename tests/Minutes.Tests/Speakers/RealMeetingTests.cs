@@ -95,4 +95,26 @@ public sealed class RealMeetingTests
             Assert.True(score.Der < 0.35, $"DER {score.Der:P1}, confusion {score.Confusion:P1}");
         }
     }
+
+    [SkippableFact]
+    public async Task Two_voices_that_share_one_speech_region_are_parted()
+    {
+        var folder = Folder();
+        var reference = Reference(folder, "sample", "sample.rttm");
+        var (audio, temp) = await DecodeAsync(Path.Combine(folder, "sample.wav"));
+        using (temp)
+        using (audio)
+        {
+            // Two people, 11.9 s and 12.5 s, talking in turn without the pause a detector splits at: one region of 22 s.
+            var regions = new SileroVoiceActivityDetector(RepoPaths.SileroModel).Detect(audio, null, CancellationToken.None).Regions;
+            var cut = new Diarizer(new DiarizationOptions()).Diarize(audio, regions, CancellationToken.None);
+            var uncut = new Diarizer(new DiarizationOptions { ChangeDistance = 0 }).Diarize(audio, regions, CancellationToken.None);
+            var score = DiarizationScoring.Score(reference, cut.Turns, 0.25);
+
+            // Uncut, the region's two pieces each average both voices and the count is one (DER 46.4 %).
+            Assert.Single(uncut.Centroids);
+            Assert.Equal(2, cut.Centroids.Count);
+            Assert.True(score.Der < 0.3, $"DER {score.Der:P1}, confusion {score.Confusion:P1}");
+        }
+    }
 }
