@@ -174,7 +174,7 @@ public static class DoctorReport
         var defaults = SpeedConditions.For(new Transcription.WhisperOptions());
         foreach (var model in store.Installed().Where(m => m.Kind == ModelKind.Whisper && GgmlModelHeader.Inspect(m.Path).Kind == GgmlModelKind.Whisper))
         {
-            var speed = speeds.Best(Runs.Hashing.Sha256OfFile(model.Path), defaults);
+            var speed = speeds.Best(Runs.FileDigestMemo.Sha256OfFile(model.Path), defaults);
             yield return speed is null
                 ? new("whisper speed", CheckStatus.Warn, Messages.Of("DoctorSpeedNotMeasured", model.Name))
                 : new("whisper speed", CheckStatus.Ok, Messages.Of("DoctorSpeed", model.Name, SpeedText.Estimate(speed, 3600), SpeedText.Measured(speed)))
