@@ -234,12 +234,12 @@ public sealed class SessionSegmenter
             {
                 after = handOver.Index;
                 clock = clock.Placed(items[k], segments[after].Start, notes);
-                found.Add(handOver with { Reason = BoundaryReasons.Agenda, Title = items[k].Text, Signals = [.. handOver.Signals, $"agenda line names the presenter: {items[k].Text}"] });
+                found.Add(handOver with { Reason = BoundaryReasons.Agenda, Title = items[k].Heading, Signals = [.. handOver.Signals, $"agenda line names the presenter: {items[k].Text}"] });
                 continue;
             }
 
             var worded = Enumerable.Range(after + 1, segments.Count - after - 1).Where(i => !listings[i] && scores[i][k] >= _options.AgendaThreshold)
-                .Select(i => new Candidate(i, BoundaryReasons.Agenda, SessionKinds.Item, items[k].Text, items[k].Number, segments[i].Id, $"{items[k].Text} ~ {segments[i].Text}", null));
+                .Select(i => new Candidate(i, BoundaryReasons.Agenda, SessionKinds.Item, items[k].Heading, items[k].Number, segments[i].Id, $"{items[k].Text} ~ {segments[i].Text}", null));
             if (index < 0 && AgendaTime(segments, clock, items[k], [.. cues, .. worded], handOvers, after) is { } timed)
             {
                 after = timed.Index;
@@ -256,7 +256,7 @@ public sealed class SessionSegmenter
 
             after = index;
             clock = clock.Placed(items[k], segments[after].Start, notes);
-            found.Add(new Candidate(index, BoundaryReasons.Agenda, SessionKinds.Item, items[k].Text, items[k].Number, segments[index].Id,
+            found.Add(new Candidate(index, BoundaryReasons.Agenda, SessionKinds.Item, items[k].Heading, items[k].Number, segments[index].Id,
                 $"{items[k].Text} ~ {segments[index].Text}", $"bigram containment {scores[index][k]:0.00} >= {_options.AgendaThreshold:0.00}")
             {
                 Signals = [.. cues.Where(c => c.Index == index).SelectMany(c => c.Signals.Prepend($"cue: {c.Evidence}"))],
@@ -306,7 +306,7 @@ public sealed class SessionSegmenter
         return nearest is null ? null : nearest with
         {
             Reason = BoundaryReasons.Agenda,
-            Title = item.Text,
+            Title = item.Heading,
             Signals = [.. nearest.Signals, string.Create(CultureInfo.InvariantCulture, $"agenda time {item.Time:hh\\:mm}: expected near {expected:0} s")],
         };
     }
