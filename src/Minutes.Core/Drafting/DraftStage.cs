@@ -60,6 +60,7 @@ public sealed class DraftStage : IStage
         {
             PersonalInformation = input.PersonalInformation(action),
             MeetingKind = kind,
+            StyleRequest = new StyleRequest(_options.StyleSource == StyleSource.Default ? null : _options.Style, _options.StyleSource),
         };
         run.Write(RunFolder.MinutesTrace, minutes, MinutesJson.Context.MinutesDocument);
     }
