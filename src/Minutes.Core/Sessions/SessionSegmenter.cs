@@ -318,6 +318,24 @@ public sealed class SessionSegmenter
     /// </summary>
     private List<Candidate> PresenterChanges(IReadOnlyList<TranscriptSegment> segments, bool[] eligible, string?[] names)
     {
+        // The nearest other speaker before and after each segment, one pass each way (a scan from every
+        // segment was quadratic in a long chair's run).
+        var before = new string?[segments.Count];
+        var next = new int[segments.Count];
+        string? lastOther = null;
+        for (var i = 0; i < segments.Count; i++)
+        {
+            before[i] = lastOther;
+            lastOther = !eligible[i] && names[i] is not null ? names[i] : lastOther;
+        }
+
+        var nextOther = -1;
+        for (var i = segments.Count - 1; i >= 0; i--)
+        {
+            next[i] = nextOther;
+            nextOther = !eligible[i] && names[i] is not null ? i : nextOther;
+        }
+
         var found = new List<Candidate>();
         for (var i = 1; i < segments.Count; i++)
         {
@@ -327,11 +345,9 @@ public sealed class SessionSegmenter
                 continue;
             }
 
-            var before = Enumerable.Range(0, i).Reverse().Where(j => !eligible[j]).Select(j => names[j]).FirstOrDefault(n => n is not null);
-            var next = Enumerable.Range(i + 1, segments.Count - i - 1).FirstOrDefault(j => !eligible[j] && names[j] is not null, -1);
-            if (next >= 0 && names[next] != before)
+            if (next[i] >= 0 && names[next[i]] != before[i])
             {
-                found.Add(new Candidate(i, BoundaryReasons.Agenda, SessionKinds.Item, string.Empty, null, segments[i].Id, $"the chair hands over to {names[next]}: {segments[i].Text}", null));
+                found.Add(new Candidate(i, BoundaryReasons.Agenda, SessionKinds.Item, string.Empty, null, segments[i].Id, $"the chair hands over to {names[next[i]]}: {segments[i].Text}", null));
             }
         }
 
