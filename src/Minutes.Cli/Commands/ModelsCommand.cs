@@ -61,7 +61,7 @@ internal static class ModelsCommand
             var speeds = ModelSpeeds.Load(store);
             foreach (var model in models)
             {
-                var speed = parse.GetValue(again) ? null : speeds.Find(Runs.Hashing.Sha256OfFile(model.Path, cancellationToken), conditions);
+                var speed = parse.GetValue(again) ? null : speeds.Find(Runs.FileDigestMemo.Sha256OfFile(model.Path, cancellationToken), conditions);
                 var reused = speed is not null;
                 if (speed is null)
                 {

@@ -46,6 +46,8 @@ public static class DoctorReport
     public static IReadOnlyList<DoctorCheck> Collect(ModelStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
+        // The LLM settings are resolved once: the llm line and the Ollama check read the same.
+        var llm = Llm(out var settings);
         return
         [
             Runtime(),
@@ -60,8 +62,8 @@ public static class DoctorReport
             VadModel(store),
             SpeakerModel(),
             Ffmpeg(),
-            Llm(),
-            .. Ollama(),
+            llm,
+            .. Ollama(settings),
         ];
     }
 
@@ -174,7 +176,7 @@ public static class DoctorReport
         var defaults = SpeedConditions.For(new Transcription.WhisperOptions());
         foreach (var model in store.Installed().Where(m => m.Kind == ModelKind.Whisper && GgmlModelHeader.Inspect(m.Path).Kind == GgmlModelKind.Whisper))
         {
-            var speed = speeds.Best(Runs.Hashing.Sha256OfFile(model.Path), defaults);
+            var speed = speeds.Best(Runs.FileDigestMemo.Sha256OfFile(model.Path), defaults);
             yield return speed is null
                 ? new("whisper speed", CheckStatus.Warn, Messages.Of("DoctorSpeedNotMeasured", model.Name))
                 : new("whisper speed", CheckStatus.Ok, Messages.Of("DoctorSpeed", model.Name, SpeedText.Estimate(speed, 3600), SpeedText.Measured(speed)))
@@ -211,19 +213,9 @@ public static class DoctorReport
     }
 
     /// <summary>A warning when the configured endpoint looks like Ollama (<see cref="OllamaCheck"/>); nothing otherwise.</summary>
-    private static IEnumerable<DoctorCheck> Ollama()
+    /// <remarks>Nothing either without settings: the llm line already says what is wrong with the configuration.</remarks>
+    private static IEnumerable<DoctorCheck> Ollama(Drafting.LlmSettings? settings)
     {
-        Drafting.LlmSettings? settings;
-        try
-        {
-            settings = Drafting.LlmSettings.Resolve(new Drafting.LlmOptions(), Configuration.MinutesConfig.Load());
-        }
-        catch (Runs.MinutesException)
-        {
-            // The llm line already says what is wrong with the configuration.
-            yield break;
-        }
-
         if (settings is not null && OllamaCheck.Check(settings) is { } warning)
         {
             yield return warning;
@@ -234,8 +226,9 @@ public static class DoctorReport
     /// The LLM as a draft would resolve it (options aside): provider, the endpoint's scheme, host and
     /// port only (a URL may carry credentials), the model, and where the key comes from — never the key.
     /// </summary>
-    private static DoctorCheck Llm()
+    private static DoctorCheck Llm(out Drafting.LlmSettings? resolved)
     {
+        resolved = null;
         try
         {
             var config = Configuration.MinutesConfig.Load();
@@ -244,6 +237,8 @@ public static class DoctorReport
             {
                 return new("llm", CheckStatus.Warn, Messages.Of("DoctorNoLlm", files));
             }
+
+            resolved = settings;
 
             var uri = settings.Endpoint;
             var key = settings.ApiKeySource is { } source ? Messages.Of("DoctorKeyFrom", source) : Messages.Of("DoctorNoKey");

@@ -53,13 +53,14 @@ public sealed class DraftStage : IStage
         var input = new DraftInput(transcript, speakers, sessions, meeting, _options.Style, _options.Confidentiality, run.PathOf(RunFolder.LlmTraceFolder)) { Roster = roster };
         var kind = MeetingKinds.Choose(meeting, transcript, transcript.Segments.Select(input.SpeakerOf).Distinct(StringComparer.Ordinal).Select(input.NameOf), sessions);
         input = input with { Style = StyleFor(kind), Kind = kind };
-        var action = _drafter.Kind == DrafterKind.Offline ? "not-sent" : _options.Confidentiality.MasksBeforeSending ? "masked" : "warned";
+        var action = _drafter.Kind == DrafterKind.Offline ? PersonalInfoActions.NotSent : _options.Confidentiality.MasksBeforeSending ? PersonalInfoActions.Masked : PersonalInfoActions.Warned;
         var drafter = input.Style == DraftStyle.Overview && _drafter.Kind == DrafterKind.Offline ? new OverviewDrafter(_drafter) : _drafter;
         var minutes = await drafter.DraftAsync(input, cancellationToken).ConfigureAwait(false);
         minutes = MinutesVerifier.Verify(minutes, transcript, sessions) with
         {
             PersonalInformation = input.PersonalInformation(action),
             MeetingKind = kind,
+            StyleRequest = new StyleRequest(_options.StyleSource == StyleSource.Default ? null : _options.Style, _options.StyleSource),
         };
         run.Write(RunFolder.MinutesTrace, minutes, MinutesJson.Context.MinutesDocument);
     }

@@ -80,7 +80,7 @@ public static class MeetingKinds
                 }
                 else
                 {
-                    rules.Add(new KindRule(kind, fields[0], new System.Text.RegularExpressions.Regex(fields[2], System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))));
+                    rules.Add(new KindRule(kind, fields[0], new System.Text.RegularExpressions.Regex(ChairTitles.Expand(fields[2]), System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))));
                 }
             }
 

@@ -159,6 +159,9 @@ public sealed record MinutesDocument(
     /// <summary>The kind of meeting the draft was written for, and how it was chosen (the meeting file's 種別, or inferred and why).</summary>
     public MeetingKindChoice? MeetingKind { get; init; }
 
+    /// <summary>The style that was asked for and where from; <see cref="Style"/> is the one used (absent in drafts made before it was recorded).</summary>
+    public StyleRequest? StyleRequest { get; init; }
+
     /// <summary>The artifact's schema version (<c>docs/schemas/</c>); absent in older runs, which read as 1.</summary>
     /// <remarks>The source generator sets a member the JSON lacks to 0: that reads as 1 too.</remarks>
     [System.Text.Json.Serialization.JsonPropertyOrder(-1)]

@@ -17,11 +17,25 @@ namespace Minutes.Drafting;
 /// </summary>
 public static partial class PersonalInfoDetector
 {
+    /// <summary>The kind of a personal name finding, as written in 07-minutes.json.</summary>
+    public const string NameKind = "name";
+
     private static readonly PersonalInfoWords Words = PersonalInfoWords.Default;
 
     public static IReadOnlyList<PersonalInfoFinding> Find(Transcript transcript, IReadOnlyCollection<string> roster, string action, IEnumerable<string>? speakerNames = null)
     {
         ArgumentNullException.ThrowIfNull(transcript);
+        return FindIn(transcript.Segments.Select(s => (s.Id, s.Text)).ToList(), roster, action, speakerNames);
+    }
+
+    /// <summary>
+    /// The same scan over any texts with ids (a reviewer's edited statements: the id is the
+    /// statement's). <paramref name="privateNames"/> are names already found elsewhere (in the
+    /// transcript): found wherever they are said here too, as private persons.
+    /// </summary>
+    public static IReadOnlyList<PersonalInfoFinding> FindIn(IReadOnlyList<(string Id, string Text)> segments, IReadOnlyCollection<string> roster, string action, IEnumerable<string>? speakerNames = null, IEnumerable<string>? privateNames = null)
+    {
+        ArgumentNullException.ThrowIfNull(segments);
         ArgumentNullException.ThrowIfNull(roster);
         var names = new List<string>();
         foreach (var name in roster.Concat((speakerNames ?? []).Select(PersonalPart).OfType<string>()))
@@ -30,10 +44,15 @@ public static partial class PersonalInfoDetector
         }
 
         var known = names.ToHashSet(StringComparer.Ordinal);
+        foreach (var name in privateNames ?? [])
+        {
+            AddName(names, name);
+        }
+
         PersonalInfoFinding Finding(string kind, string text, string segmentId) => new(
             kind, text, segmentId, action, IdOf(kind, text, segmentId), kind == Kinds.Name && known.Contains(text) ? PersonalInfoPerson.Public : PersonalInfoPerson.Private);
 
-        var texts = transcript.Segments.Select(s => (s.Id, Text: s.Text.Normalize(NormalizationForm.FormKC))).ToList();
+        var texts = segments.Select(s => (s.Id, Text: s.Text.Normalize(NormalizationForm.FormKC))).ToList();
         var findings = new List<PersonalInfoFinding>();
         foreach (var (id, text) in texts)
         {
@@ -273,7 +292,7 @@ public static partial class PersonalInfoDetector
     /// <summary>The kinds of finding, as written in 07-minutes.json.</summary>
     private static class Kinds
     {
-        public const string Name = "name";
+        public const string Name = NameKind;
         public const string Phone = "phone";
         public const string Email = "email";
         public const string Postal = "postal";

@@ -146,7 +146,6 @@ public sealed class ProcedureClassifier
         public static CueTable Load()
         {
             var patterns = new Dictionary<ProcedureKind, List<Regex>>();
-            var chairs = new List<string>();
             var record = "{0}";
             var self = string.Empty;
             var records = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -155,9 +154,6 @@ public sealed class ProcedureClassifier
                 var fields = line.Split('\t', 2);
                 switch (fields[0])
                 {
-                    case "chair":
-                        chairs.Add(fields[1]);
-                        break;
                     case "assent-record":
                         record = fields[1];
                         break;
@@ -179,7 +175,7 @@ public sealed class ProcedureClassifier
                 }
             }
 
-            return new CueTable(patterns.ToDictionary(p => p.Key, p => (IReadOnlyList<Regex>)p.Value), chairs.Distinct(StringComparer.Ordinal).ToList(), record, self, records);
+            return new CueTable(patterns.ToDictionary(p => p.Key, p => (IReadOnlyList<Regex>)p.Value), ChairTitles.All, record, self, records);
         }
     }
 }

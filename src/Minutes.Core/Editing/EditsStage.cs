@@ -36,7 +36,12 @@ public sealed class EditsStage : IStage
             inputs.Add(RunFolder.SessionsTrace);
         }
 
-        return new StageDefinition(Name, new Dictionary<string, string> { ["format"] = MinutesEditLog.CurrentFormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) }, inputs, [EditedMinutes.File]);
+        return new StageDefinition(Name, new Dictionary<string, string>
+        {
+            ["format"] = MinutesEditLog.CurrentFormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // Edited minutes written before reviewers' words were scanned for personal information are not current.
+            ["personalInformation"] = "scanned",
+        }, inputs, [EditedMinutes.File]);
     }
 
     public Task RunAsync(RunFolder run, CancellationToken cancellationToken)
@@ -60,10 +65,32 @@ public sealed class EditsStage : IStage
             {
                 Items = s.Items.Select(i => changed.Contains(i.Id) ? i with { Verification = verdicts[i.Id] } : i).ToList(),
             }).ToList(),
+            PersonalInformation = [.. edited.Minutes.PersonalInformation, .. ReviewerFindings(edited)],
         };
         run.Write(EditedMinutes.File, minutes, MinutesJson.Context.MinutesDocument);
         Result = edited with { Minutes = minutes };
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The personal information in the reviewers' own words (reworded and inserted statements),
+    /// found as the draft stage finds it in the transcript, so that it is flagged, decided and
+    /// redacted like what was said. The finding's segment is the statement's id; the drafted
+    /// findings' public names stay public and their private names are found here too.
+    /// </summary>
+    private static IEnumerable<PersonalInfoFinding> ReviewerFindings(EditedMinutes edited)
+    {
+        var changed = edited.EditedItems.ToHashSet(StringComparer.Ordinal);
+        var texts = edited.Minutes.Sections.SelectMany(s => s.Items).Where(i => changed.Contains(i.Id)).Select(i => (i.Id, i.Text)).ToList();
+        if (texts.Count == 0)
+        {
+            return [];
+        }
+
+        var drafted = edited.Minutes.PersonalInformation.Where(f => f.Kind == PersonalInfoDetector.NameKind).ToList();
+        var publicNames = drafted.Where(f => f.Person == PersonalInfoPerson.Public).Select(f => f.Text).Distinct(StringComparer.Ordinal).ToList();
+        var privateNames = drafted.Where(f => f.Person != PersonalInfoPerson.Public).Select(f => f.Text).Distinct(StringComparer.Ordinal);
+        return PersonalInfoDetector.FindIn(texts, publicNames, PersonalInfoActions.Edited, privateNames: privateNames);
     }
 
     /// <summary>

@@ -9,7 +9,8 @@ namespace Minutes.Editing;
 /// Checks an edit against the minutes as they stand (drafted, with the edits so far) and makes
 /// the entry to record: an unknown statement or part, empty text, a rewording that changes
 /// nothing, an insert without citations or citing a segment the transcript lacks, or a restore of
-/// a statement nobody edited are one line each, and nothing is recorded.
+/// a statement nobody edited are one line each, and nothing is recorded. It runs under the run's
+/// lock (<c>MinutesPipeline.EditAsync</c>), so the stale-edit check here is the one that counts.
 /// </summary>
 public static class MinutesEditor
 {
@@ -61,6 +62,12 @@ public static class MinutesEditor
                 if (!items.TryGetValue(target, out var item))
                 {
                     throw new MinutesException(Messages.Get("EditUnknownItem", target));
+                }
+
+                // Checked here, on the log read under the run's lock: of two edits made on the same text, the second is refused.
+                if (request.Expected is not null && item.Text != request.Expected)
+                {
+                    throw new StaleEditException(Messages.Get("WorkbenchEditConflict", target, item.Text));
                 }
 
                 if (request.Operation == MinutesEditOperation.Delete)

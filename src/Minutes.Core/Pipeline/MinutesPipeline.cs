@@ -51,6 +51,8 @@ public sealed class MinutesPipeline
         using var speakers = stop is StopAfter.None or >= StopAfter.Speakers ? new SpeakersStage(options.Diarization) : null;
         var sessions = stop is StopAfter.None or StopAfter.Sessions ? new SessionsStage(options.Sessions) : null;
         options.Whisper.Check();
+        // The glossary file is read once, here: the warning and the transcriber's prompt share it.
+        options = options with { Whisper = WhisperSetup.ReadGlossary(options.Whisper) };
         if (WhisperSetup.Glossary(options.Whisper) is { Cut: true } glossary)
         {
             _observer?.StageWarning(StageNames.Transcript, Messages.Get("GlossaryCut", glossary.Kept, glossary.Total, GlossaryPrompt.TokenBudget));

@@ -19,7 +19,8 @@ public static class PrivacyDecisions
             throw new MinutesException(Messages.Get("RunHasNoDraft", RunFolder.MinutesTrace));
         }
 
-        return PrivacyReview.Of(run.Read(RunFolder.MinutesTrace, MinutesJson.Context.MinutesDocument), PrivacyDecisionLog.Load(run));
+        // The minutes as edited: what reviewers typed is scanned too (EditsStage), and decided like what was said.
+        return PrivacyReview.Of(run.Read(Editing.EditedMinutes.CurrentFile(run), MinutesJson.Context.MinutesDocument), PrivacyDecisionLog.Load(run));
     }
 
     public static PrivacyDecision Record(RunFolder run, string findingId, PrivacyDecisionKind decision, string reviewer, string? reason, DateTimeOffset time)

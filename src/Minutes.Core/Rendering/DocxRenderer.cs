@@ -143,8 +143,8 @@ public sealed class DocxRenderer
             new TableGrid(new GridColumn { Width = Twips(LabelColumn) }, new GridColumn { Width = Twips(ValueColumn) }));
         foreach (var (label, values) in layout.TitleBlock(_labels))
         {
-            // Agenda lines that carry their own numbers (3. 工事の概要について) are not numbered again.
-            var lines = values.Count == 1 || values.Any(v => v.Length > 1 && char.IsAsciiDigit(v[0]) && v.TrimStart("0123456789".ToCharArray()) is ['.' or ')', ..]) ? values : values.Select((v, i) => $"{i + 1}. {v}").ToList();
+            // The agenda's own numbering was taken off when the agenda was read (AgendaItem.Heading): every list is numbered here.
+            var lines = values.Count == 1 ? values : values.Select((v, i) => $"{i + 1}. {v}").ToList();
             table.Append(new TableRow(Cell(LabelColumn, [label]), Cell(ValueColumn, lines)));
         }
 

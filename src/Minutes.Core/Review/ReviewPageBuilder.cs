@@ -224,7 +224,7 @@ public sealed class ReviewPageBuilder
             var marks = new (bool Applies, string Css, string Label, string Badge)[]
             {
                 (speakers.Any(s => artifacts.SpeakerById(s)?.Source == NameSources.Inferred), "speaker-inferred", "ReviewInferredBadge", "warn"),
-                (statement.Citations.Any(personal.Contains), "pii", "ReviewPersonalInformation", "flag"),
+                (statement.Citations.Any(personal.Contains) || personal.Contains(statement.ItemId), "pii", "ReviewPersonalInformation", "flag"),
                 (statement.Citations.Any(lowConfidence.Contains), "low-confidence", "ReviewLowConfidence", "warn"),
             };
             foreach (var mark in marks.Where(m => m.Applies))

@@ -12,6 +12,12 @@ namespace Minutes.Sessions;
 /// </summary>
 public sealed record AgendaItem(int Line, string Text, int? Number, string Title)
 {
+    /// <summary>
+    /// The line as the documents show it: as written, without the clerk's own list numbering (3. 工事の概要について →
+    /// 工事の概要について; the cue table's <c>numbering</c> rows), since every document numbers the agenda itself.
+    /// </summary>
+    public string Heading { get; init; } = Text;
+
     /// <summary>The presenter the line names in brackets (第1部 事例紹介（山口氏） → 山口), without the honorific.</summary>
     public string? Presenter { get; init; }
 
@@ -56,6 +62,7 @@ public sealed record Agenda(string FileName, IReadOnlyList<AgendaItem> Items)
         var markers = cues.Of("marker").Select(r => r.Pattern).ToList();
         var presenters = cues.Of("presenter").Select(r => r.Pattern).ToList();
         var times = cues.Of("time").Select(r => r.Pattern).ToList();
+        var numbering = cues.Of("numbering").Select(r => r.Pattern).ToList();
         var items = new List<AgendaItem>();
         var lines = text.ReplaceLineEndings("\n").Split('\n');
         for (var i = 0; i < lines.Length; i++)
@@ -75,9 +82,27 @@ public sealed record Agenda(string FileName, IReadOnlyList<AgendaItem> Items)
             var marker = markers.Select(m => m.Match(normal)).FirstOrDefault(m => m.Success) ?? Match.Empty;
             var number = marker.Success && int.TryParse(marker.Groups["n"].Value, out var n) ? n : (int?)null;
             var title = marker.Success ? normal[marker.Length..].Trim() : normal;
-            items.Add(new AgendaItem(i + 1, line, number, title.Length > 0 ? title : normal) { Presenter = presenter, Time = time });
+            items.Add(new AgendaItem(i + 1, line, number, title.Length > 0 ? title : normal) { Presenter = presenter, Time = time, Heading = WithoutNumbering(line, numbering) });
         }
 
         return new Agenda(fileName, items);
+    }
+
+    /// <summary>
+    /// The line without the longest start that is list numbering alone, matched as the markers are
+    /// (normalised: １ and 一 read as 1), so the rest keeps its own characters (（第3号）, full-width digits).
+    /// </summary>
+    private static string WithoutNumbering(string line, IReadOnlyList<Regex> numbering)
+    {
+        for (var k = line.Length - 1; k > 0; k--)
+        {
+            var start = JapaneseText.Normalize(line[..k]);
+            if (numbering.Any(n => n.Match(start) is { Success: true } m && m.Length == start.Length))
+            {
+                return line[k..].Trim();
+            }
+        }
+
+        return line;
     }
 }

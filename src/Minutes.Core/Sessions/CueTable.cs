@@ -167,7 +167,7 @@ public sealed class CueTable
 
             try
             {
-                rules.Add(new CueRule(parts[0], parts[1], new Regex(parts[2].Normalize(NormalizationForm.FormKC), RegexOptions.CultureInvariant, MatchTimeout)));
+                rules.Add(new CueRule(parts[0], parts[1], new Regex(ChairTitles.Expand(parts[2]).Normalize(NormalizationForm.FormKC), RegexOptions.CultureInvariant, MatchTimeout)));
             }
             catch (ArgumentException ex)
             {
@@ -175,7 +175,7 @@ public sealed class CueTable
             }
         }
 
-        return new CueTable(rules, titles, Hashing.Sha256OfText(text));
+        return new CueTable(rules, titles, Hashing.Sha256OfText(ChairTitles.Expand(text)));
     }
 
     private static CueTable LoadDefault() => Parse(ResourceLines.EmbeddedText(ResourceName));

@@ -234,12 +234,12 @@ public sealed class SessionSegmenter
             {
                 after = handOver.Index;
                 clock = clock.Placed(items[k], segments[after].Start, notes);
-                found.Add(handOver with { Reason = BoundaryReasons.Agenda, Title = items[k].Text, Signals = [.. handOver.Signals, $"agenda line names the presenter: {items[k].Text}"] });
+                found.Add(handOver with { Reason = BoundaryReasons.Agenda, Title = items[k].Heading, Signals = [.. handOver.Signals, $"agenda line names the presenter: {items[k].Text}"] });
                 continue;
             }
 
             var worded = Enumerable.Range(after + 1, segments.Count - after - 1).Where(i => !listings[i] && scores[i][k] >= _options.AgendaThreshold)
-                .Select(i => new Candidate(i, BoundaryReasons.Agenda, SessionKinds.Item, items[k].Text, items[k].Number, segments[i].Id, $"{items[k].Text} ~ {segments[i].Text}", null));
+                .Select(i => new Candidate(i, BoundaryReasons.Agenda, SessionKinds.Item, items[k].Heading, items[k].Number, segments[i].Id, $"{items[k].Text} ~ {segments[i].Text}", null));
             if (index < 0 && AgendaTime(segments, clock, items[k], [.. cues, .. worded], handOvers, after) is { } timed)
             {
                 after = timed.Index;
@@ -256,7 +256,7 @@ public sealed class SessionSegmenter
 
             after = index;
             clock = clock.Placed(items[k], segments[after].Start, notes);
-            found.Add(new Candidate(index, BoundaryReasons.Agenda, SessionKinds.Item, items[k].Text, items[k].Number, segments[index].Id,
+            found.Add(new Candidate(index, BoundaryReasons.Agenda, SessionKinds.Item, items[k].Heading, items[k].Number, segments[index].Id,
                 $"{items[k].Text} ~ {segments[index].Text}", $"bigram containment {scores[index][k]:0.00} >= {_options.AgendaThreshold:0.00}")
             {
                 Signals = [.. cues.Where(c => c.Index == index).SelectMany(c => c.Signals.Prepend($"cue: {c.Evidence}"))],
@@ -306,7 +306,7 @@ public sealed class SessionSegmenter
         return nearest is null ? null : nearest with
         {
             Reason = BoundaryReasons.Agenda,
-            Title = item.Text,
+            Title = item.Heading,
             Signals = [.. nearest.Signals, string.Create(CultureInfo.InvariantCulture, $"agenda time {item.Time:hh\\:mm}: expected near {expected:0} s")],
         };
     }
@@ -318,6 +318,24 @@ public sealed class SessionSegmenter
     /// </summary>
     private List<Candidate> PresenterChanges(IReadOnlyList<TranscriptSegment> segments, bool[] eligible, string?[] names)
     {
+        // The nearest other speaker before and after each segment, one pass each way (a scan from every
+        // segment was quadratic in a long chair's run).
+        var before = new string?[segments.Count];
+        var next = new int[segments.Count];
+        string? lastOther = null;
+        for (var i = 0; i < segments.Count; i++)
+        {
+            before[i] = lastOther;
+            lastOther = !eligible[i] && names[i] is not null ? names[i] : lastOther;
+        }
+
+        var nextOther = -1;
+        for (var i = segments.Count - 1; i >= 0; i--)
+        {
+            next[i] = nextOther;
+            nextOther = !eligible[i] && names[i] is not null ? i : nextOther;
+        }
+
         var found = new List<Candidate>();
         for (var i = 1; i < segments.Count; i++)
         {
@@ -327,11 +345,9 @@ public sealed class SessionSegmenter
                 continue;
             }
 
-            var before = Enumerable.Range(0, i).Reverse().Where(j => !eligible[j]).Select(j => names[j]).FirstOrDefault(n => n is not null);
-            var next = Enumerable.Range(i + 1, segments.Count - i - 1).FirstOrDefault(j => !eligible[j] && names[j] is not null, -1);
-            if (next >= 0 && names[next] != before)
+            if (next[i] >= 0 && names[next[i]] != before[i])
             {
-                found.Add(new Candidate(i, BoundaryReasons.Agenda, SessionKinds.Item, string.Empty, null, segments[i].Id, $"the chair hands over to {names[next]}: {segments[i].Text}", null));
+                found.Add(new Candidate(i, BoundaryReasons.Agenda, SessionKinds.Item, string.Empty, null, segments[i].Id, $"the chair hands over to {names[next[i]]}: {segments[i].Text}", null));
             }
         }
 

@@ -40,6 +40,17 @@ public static class WhisperSetup
     }
 
     /// <summary>
+    /// The options with the <c>--glossary</c> file read into <see cref="WhisperOptions.GlossaryTerms"/>
+    /// (it overrides minutes.json's terms): a run reads the file once, for the warning that it was cut
+    /// and for the transcriber's prompt.
+    /// </summary>
+    public static WhisperOptions ReadGlossary(WhisperOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Glossary is null ? options : options with { Glossary = null, GlossaryTerms = ReadGlossaryTerms(options.Glossary) };
+    }
+
+    /// <summary>
     /// A glossary is one proper noun per line ('#' starts a comment). Whisper reads it as text
     /// that came before, so the nouns are joined as a Japanese list.
     /// </summary>

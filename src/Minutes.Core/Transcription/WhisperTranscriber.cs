@@ -26,7 +26,7 @@ public sealed class WhisperTranscriber : ITranscriber
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _model = WhisperModelFile.Inspect(options.ModelPath);
-        _modelSha256 = Hashing.Sha256OfFile(options.ModelPath);
+        _modelSha256 = FileDigestMemo.Sha256OfFile(options.ModelPath);
         if (!_model.Multilingual && options.Language != "en")
         {
             throw new MinutesException(Messages.Get("WhisperModelEnglishOnly", Path.GetFileName(options.ModelPath), options.Language));

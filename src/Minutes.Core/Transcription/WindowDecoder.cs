@@ -37,10 +37,8 @@ internal sealed class WindowDecoder : IAsyncDisposable
         var decoding = _settings.Decoding;
         var before = _encoderRuns;
         WindowDecoding? last = null;
-        var attempt = 0;
         foreach (var temperature in decoding.Temperatures)
         {
-            attempt++;
             var processor = temperature == 0 ? _first : Build(temperature);
             try
             {
@@ -49,7 +47,7 @@ internal sealed class WindowDecoder : IAsyncDisposable
                 var ratio = DecodingQuality.CompressionRatio(text);
                 var silence = segments.Count > 0 && segments.Max(s => s.NoSpeechProbability ?? 0) > decoding.NoSpeechThreshold && logProbability < decoding.LogProbThreshold;
                 var passed = silence || (ratio <= decoding.CompressionRatioThreshold && logProbability >= decoding.LogProbThreshold);
-                last = new WindowDecoding(segments, temperature, attempt, passed, Math.Round(ratio, 3), Math.Round(logProbability, 4), 0) { Tokens = tokens };
+                last = new WindowDecoding(segments, temperature, 0) { Tokens = tokens };
                 if (passed)
                 {
                     break;

@@ -4,17 +4,12 @@ namespace Minutes.Transcription;
 public sealed record DecodedSegment(double Start, double End, string Text, double? Probability, double? NoSpeechProbability);
 
 /// <summary>
-/// What decoding one window gave: its segments, the temperature of the attempt that was kept, how
-/// many attempts it took, whether the kept attempt passed both tests, the tests' figures, and how
-/// many times the encoder ran (Whisper's 30 s windows: more than one when Whisper seeks within the chunk).
+/// What decoding one window gave: its segments, the temperature of the attempt that was kept, and
+/// how many times the encoder ran (Whisper's 30 s windows: more than one when Whisper seeks within the chunk).
 /// </summary>
 public sealed record WindowDecoding(
     IReadOnlyList<DecodedSegment> Segments,
     double Temperature,
-    int Attempts,
-    bool Passed,
-    double CompressionRatio,
-    double AverageLogProbability,
     int EncoderRuns)
 {
     /// <summary>The tokens the kept attempt decoded (text and timestamps): what the decoder's cost grows with.</summary>

@@ -37,7 +37,7 @@ public sealed class ProcedureCueTableTests
     [Fact]
     public void The_chair_roles_come_from_the_cue_table_alone_and_decide_who_signs_as_chair()
     {
-        Assert.Equal(["委員長", "議長", "会長", "座長", "教育長"], ProcedureClassifier.ChairRoles);
+        Assert.Equal(["委員長", "議長", "会長", "座長", "部会長", "教育長"], ProcedureClassifier.ChairRoles);
         Assert.Null(DocumentLabels.Japanese.Optional("ChairRoles"));
         var classifier = ProcedureClassifier.For(["座長", "田中委員"]);
         Assert.True(classifier.IsChair("座長"));

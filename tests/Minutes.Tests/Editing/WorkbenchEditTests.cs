@@ -34,6 +34,40 @@ public sealed class WorkbenchEditTests : IDisposable
     }
 
     [Fact]
+    public async Task Of_two_concurrent_edits_made_on_the_same_text_one_is_recorded_and_the_other_is_refused_as_stale()
+    {
+        var run = await ApprovalTests.ReviewedMeetingAsync(_temp);
+        // Two workbenches (two processes on a shared run): only the run's lock orders their edits.
+        using var first = new ReviewWorkbench(run);
+        using var second = new ReviewWorkbench(run);
+        var seen = (await first.StateAsync(CancellationToken.None)).Statements.Single(s => s.Id == "m0004").Text;
+        Task<WorkbenchUpdate> a, b;
+        using (ApprovalLock.Acquire(run, "test", ApprovalLock.DefaultTimeout))
+        {
+            a = Task.Run(() => first.EditAsync(new WorkbenchRequest("佐藤", "text", "m0004", "初期費用は500万円を見込んでいる。", seen), CancellationToken.None));
+            b = Task.Run(() => second.EditAsync(new WorkbenchRequest("鈴木", "text", "m0004", "初期費用は400万円を見込んでいる。", seen), CancellationToken.None));
+            // Both get as far as the lock while the statement still reads as both pages showed it.
+            await Task.Delay(TimeSpan.FromSeconds(2));
+        }
+
+        var outcomes = await Task.WhenAll(new[] { a, b }.Select(async t =>
+        {
+            try
+            {
+                await t.WaitAsync(TimeSpan.FromSeconds(60));
+                return "recorded";
+            }
+            catch (WorkbenchConflictException)
+            {
+                return "stale";
+            }
+        }));
+
+        Assert.Equal(["recorded", "stale"], outcomes.Order(StringComparer.Ordinal));
+        Assert.Single(MinutesEditLog.Load(run).Edits);
+    }
+
+    [Fact]
     public async Task A_segment_the_draft_left_out_gets_a_statement_from_the_page_with_one_action()
     {
         var run = await ApprovalTests.ReviewedMeetingAsync(_temp);

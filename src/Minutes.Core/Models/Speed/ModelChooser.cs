@@ -45,7 +45,7 @@ public sealed class ModelChooser(ModelStore store)
         var seen = new List<(InstalledModel Model, ModelSpeed Speed)>();
         foreach (var model in candidates)
         {
-            var sha256 = Hashing.Sha256OfFile(model.Path, cancellationToken);
+            var sha256 = FileDigestMemo.Sha256OfFile(model.Path, cancellationToken);
             var speed = speeds.Find(sha256, conditions);
             // A measurement cut short only says "slower than"; it settles the question when that is already too slow.
             if (speed is null || (!speed.Finished && speed.Estimate(speechSeconds) <= budget))

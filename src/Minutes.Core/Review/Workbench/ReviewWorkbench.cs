@@ -284,15 +284,18 @@ public sealed class ReviewWorkbench : IDisposable
                 _ => throw new MinutesException(Messages.Get("WorkbenchUnknownEdit", request.Operation)),
             };
             var target = (request.Target ?? string.Empty).Trim();
-            if (operation is MinutesEditOperation.Text or MinutesEditOperation.Delete
-                && RunArtifacts.Load(Run).Minutes.Sections.SelectMany(s => s.Items).FirstOrDefault(i => i.Id == target) is { } now
-                && request.Expected is not null && now.Text != request.Expected)
+            var cites = (request.Cites ?? string.Empty).Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var expected = operation is MinutesEditOperation.Text or MinutesEditOperation.Delete ? request.Expected : null;
+            EditResult result;
+            try
             {
-                throw new WorkbenchConflictException(Messages.Get("WorkbenchEditConflict", target, now.Text));
+                result = await _pipeline.EditAsync(Run, new MinutesEditRequest(operation, target, request.Value, cites, expected), Reviewer(request.Reviewer), request.Reason, cancellationToken, reviewPage: false).ConfigureAwait(false);
+            }
+            catch (StaleEditException ex)
+            {
+                throw new WorkbenchConflictException(ex.Message, ex);
             }
 
-            var cites = (request.Cites ?? string.Empty).Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var result = await _pipeline.EditAsync(Run, new MinutesEditRequest(operation, target, request.Value, cites), Reviewer(request.Reviewer), request.Reason, cancellationToken, reviewPage: false).ConfigureAwait(false);
             _pageBehind = true;
             var edit = result.Edit;
             return new WorkbenchUpdate(
