@@ -139,7 +139,4 @@ internal sealed class SileroProbabilities : IDisposable
         _library = handle;
         return handle == IntPtr.Zero ? null : handle;
     }
-
-    /// <summary>For tests: whether the probabilities path is available in this process.</summary>
-    internal static bool Available => Library() is not null;
 }

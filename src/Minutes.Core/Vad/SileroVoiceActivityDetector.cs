@@ -7,7 +7,9 @@ using Minutes.Text;
 namespace Minutes.Vad;
 
 /// <summary>
-/// Silero VAD through Whisper.net's <see cref="WhisperVadFactory"/>. The recording is read in
+/// Silero VAD through Whisper.net's <see cref="WhisperVadFactory"/>, its probabilities per frame
+/// read from the same native library (<see cref="SileroProbabilities"/>) and segmented with the
+/// project's onset, offset and start extension (<see cref="VadSettings"/>). The recording is read in
 /// windows (default 5 minutes, each read with a few seconds of overlap on both sides), so memory
 /// stays bounded on a 3-hour recording; each window keeps only the regions inside its own core
 /// span and the shared post-processing joins what meets at the edges, which gives the regions a

@@ -51,7 +51,8 @@ public sealed record VadSettings
     /// the offset held at 0.15 (whisper.cpp would tie it to 0.10) and starts moved back by up to
     /// 0.1 s over frames at the offset level: quiet onsets and short back-channels of far talkers
     /// were cut or dropped (AMI tuning speech F1 0.935 → 0.945, VAD miss 11.3 → 9.5 %; samples' DER
-    /// 1.2 → 1.1 %, speech F1 0.988 unchanged, counts unchanged). A louder input does not help:
+    /// 1.2 → 1.1 %, counts unchanged; their speech F1 0.9883 → 0.9880, the earlier starts counted
+    /// against the TTS truth's exact onsets). A louder input does not help:
     /// Silero's scores hardly change with level, and a per-window gain made things worse; 0.2 found a
     /// fifth voice in a sample (with the tied offset), and shorter minimum durations cost the samples
     /// DER or added false alarms.
