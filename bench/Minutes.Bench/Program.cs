@@ -7,7 +7,7 @@ using Minutes.Bench;
 // bench asr [--models base,small,…] [--minutes 1] [--threads 1,2] [--processors 1,2] [--modes greedy,beam]   Whisper on shape-true models
 // bench real                     speakers and speech on the real AMI excerpts beside the samples, append to bench/RESULTS.md
 // bench channels                generated seat-microphone meetings: DER with --channels mix, per-speaker and auto
-// bench real-sweep vad|speakers  the grids the VAD settings and the diarizer's count were chosen on (tuning sets only)
+// bench real-sweep vad|speakers|diag [--revoiced] [--check-revoiced]  the grids the VAD settings and the diarizer's count were chosen on (tuning sets only)
 // bench sessions                 session boundary precision/recall by kind of meeting, append to bench/RESULTS.md
 try
 {

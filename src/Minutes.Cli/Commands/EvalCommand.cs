@@ -46,16 +46,22 @@ internal static class EvalCommand
         var run = CommonOptions.RunArgument();
         var reference = new Option<string>("--reference") { Description = Messages.Get("HelpEvalReference2"), Required = true };
         var collar = new Option<double>("--collar") { Description = Messages.Get("HelpEvalCollar"), DefaultValueFactory = _ => 0.25 };
-        var command = new Command("diarization", Messages.Get("HelpEvalDiarizationCommand")) { run, reference, collar };
+        var skipOverlap = new Option<bool>("--skip-overlap") { Description = Messages.Get("HelpEvalSkipOverlap") };
+        var command = new Command("diarization", Messages.Get("HelpEvalDiarizationCommand")) { run, reference, collar, skipOverlap };
         command.SetAction(async (parse, _) =>
         {
             var folder = RunFolder.Open(parse.GetRequiredValue(run));
             var map = folder.Read(RunFolder.SpeakersTrace, MinutesJson.Context.SpeakerMap);
             var turns = DiarizationScoring.LoadRttm(parse.GetRequiredValue(reference));
-            var score = DiarizationScoring.Score(turns, map.Turns, parse.GetValue(collar));
+            var score = DiarizationScoring.Score(turns, map.Turns, parse.GetValue(collar), parse.GetValue(skipOverlap));
             var c = CultureInfo.InvariantCulture;
             await console.Out.WriteLineAsync(Messages.Get("EvalDer", score.Der.ToString("P2", c), score.Miss.ToString("P2", c), score.FalseAlarm.ToString("P2", c), score.Confusion.ToString("P2", c)));
             await console.Out.WriteLineAsync(Messages.Get("EvalScored", score.ScoredSeconds.ToString("0.000", c), parse.GetValue(collar).ToString("0.###", c), score.CollarSeconds.ToString("0.000", c), score.ReferenceSpeakers, score.HypothesisSpeakers));
+            if (parse.GetValue(skipOverlap))
+            {
+                await console.Out.WriteLineAsync(Messages.Get("EvalOverlapSkipped", score.OverlapSeconds.ToString("0.000", c)));
+            }
+
             foreach (var (r, h) in score.Mapping.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
                 var name = map.Speakers.FirstOrDefault(s => s.Id == h)?.Name;

@@ -15,6 +15,9 @@ public sealed record DiarizationScore(
     int HypothesisSpeakers,
     IReadOnlyDictionary<string, string> Mapping)
 {
+    /// <summary>Reference speaker time left out because two or more reference speakers talk at once (only when overlap is not scored).</summary>
+    public double OverlapSeconds { get; init; }
+
     public double Der => ScoredSeconds <= 0 ? 0 : (MissSeconds + FalseAlarmSeconds + ConfusionSeconds) / ScoredSeconds;
 
     public double Miss => ScoredSeconds <= 0 ? 0 : MissSeconds / ScoredSeconds;
@@ -28,6 +31,9 @@ public sealed record DiarizationScore(
 /// DER as NIST md-eval defines it: time within <c>collar</c> seconds of a reference boundary is
 /// not scored; reference and hypothesis speakers are mapped one-to-one to maximise their overlap
 /// (exhaustively); miss, false alarm and confusion are counted per speaker over the scored time.
+/// With <c>skipOverlap</c>, time where two or more reference speakers talk at once is not scored
+/// either (pyannote's <c>skip_overlap</c>, the "forgiving" DIHARD setting): what a diarizer that
+/// gives one speaker at a time can get right, apart from the overlap it cannot.
 /// </summary>
 public static class DiarizationScoring
 {
@@ -64,7 +70,7 @@ public static class DiarizationScoring
         return turns;
     }
 
-    public static DiarizationScore Score(IReadOnlyList<SpeakerTurn> reference, IReadOnlyList<SpeakerTurn> hypothesis, double collar)
+    public static DiarizationScore Score(IReadOnlyList<SpeakerTurn> reference, IReadOnlyList<SpeakerTurn> hypothesis, double collar, bool skipOverlap = false)
     {
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(hypothesis);
@@ -80,6 +86,7 @@ public static class DiarizationScoring
         // Elementary pieces: inside each, the set of active speakers does not change.
         var pieces = new List<(double Length, int[] Ref, int[] Hyp)>();
         var collarSeconds = 0.0;
+        var overlapSeconds = 0.0;
         for (var i = 0; i + 1 < points.Count; i++)
         {
             var (a, b) = (points[i], points[i + 1]);
@@ -88,6 +95,12 @@ public static class DiarizationScoring
             if (collars.Any(c => c.From < mid && mid < c.To))
             {
                 collarSeconds += r.Length > 0 ? b - a : 0;
+                continue;
+            }
+
+            if (skipOverlap && r.Length > 1)
+            {
+                overlapSeconds += (b - a) * r.Length;
                 continue;
             }
 
@@ -122,7 +135,7 @@ public static class DiarizationScoring
         }
 
         var mapping = Enumerable.Range(0, refIds.Count).Where(x => map[x] >= 0).ToDictionary(x => refIds[x], x => hypIds[map[x]]);
-        return new DiarizationScore(scored, miss, falseAlarm, confusion, collarSeconds, refIds.Count, hypIds.Count, mapping);
+        return new DiarizationScore(scored, miss, falseAlarm, confusion, collarSeconds, refIds.Count, hypIds.Count, mapping) { OverlapSeconds = overlapSeconds };
     }
 
     private static int[] Active(IReadOnlyList<SpeakerTurn> turns, List<string> ids, double time) =>

@@ -46,6 +46,23 @@ public sealed class DiarizationScoringTests
     }
 
     [Fact]
+    public void Overlapping_reference_speech_is_left_out_only_when_asked()
+    {
+        // A 0–10 and B 6–14 overlap for 4 s; the hypothesis gives one speaker at a time: x 0–8, y 8–14.
+        var reference = new[] { T(0, 10, "A"), T(6, 14, "B") };
+        var hypothesis = new[] { T(0, 8, "x"), T(8, 14, "y") };
+        var full = DiarizationScoring.Score(reference, hypothesis, 0);
+        Assert.Equal(18, full.ScoredSeconds, 9);
+        Assert.Equal(4, full.MissSeconds, 9);
+        Assert.Equal(0, full.OverlapSeconds, 9);
+
+        var skipped = DiarizationScoring.Score(reference, hypothesis, 0, skipOverlap: true);
+        Assert.Equal(10, skipped.ScoredSeconds, 9);
+        Assert.Equal(8, skipped.OverlapSeconds, 9);
+        Assert.Equal(0, skipped.Der, 9);
+    }
+
+    [Fact]
     public void The_mapping_is_optimal_not_greedy()
     {
         // Greedy would give A→x (6 s) and leave B with nothing; the best one-to-one mapping is A→y, B→x.

@@ -61,6 +61,29 @@ public sealed class SpeakerNamingTests(ITestOutputHelper output)
             result.Out.TrimEnd().Split('\n'));
     }
 
+    [Fact]
+    public async Task Eval_diarization_can_leave_overlapping_reference_speech_unscored()
+    {
+        using var temp = new TempFolder();
+        var run = RunFolder.Create(temp.File("run"), null);
+        run.Write(RunFolder.SpeakersTrace, new SpeakerMap("test", new Dictionary<string, string>(), [new Speaker("S1", "話者1", NameSources.Anonymous, null, 10)], [new SpeakerTurn(0, 10, "S1")], []), MinutesJson.Context.SpeakerMap);
+        var rttm = temp.File("ref.rttm");
+
+        // B talks over A for 2 s: one speaker at a time cannot get those 2 s of B right.
+        File.WriteAllText(rttm, "SPEAKER m 1 0.000 10.000 <NA> <NA> A <NA> <NA>\nSPEAKER m 1 4.000 2.000 <NA> <NA> B <NA> <NA>\n");
+        var full = await CliRunner.RunAsync("eval", "diarization", run.Root, "--reference", rttm, "--collar", "0");
+        Assert.StartsWith("DER 16.67 %  miss 16.67 %", full.Out, StringComparison.Ordinal);
+
+        var skipped = await CliRunner.RunAsync("eval", "diarization", run.Root, "--reference", rttm, "--collar", "0", "--skip-overlap");
+        Assert.Equal(0, skipped.ExitCode);
+        Assert.Equal(
+            ["DER 0.00 %  miss 0.00 %  false alarm 0.00 %  confusion 0.00 %",
+             "scored 8.000 s of reference speech (collar 0 s, 0.000 s excluded); speakers: 2 in the reference, 1 found",
+             "overlapping reference speech not scored: 4.000 s of speaker time",
+             "  A -> S1 話者1"],
+            skipped.Out.TrimEnd().Split('\n'));
+    }
+
     /// <summary>The audio of the first <paramref name="turns"/> reference turns of one speaker, joined.</summary>
     internal static float[] VoiceOf(string sample, string speaker, int turns)
     {
