@@ -7,7 +7,9 @@ using Minutes.Text;
 namespace Minutes.Vad;
 
 /// <summary>
-/// Silero VAD through Whisper.net's <see cref="WhisperVadFactory"/>. The recording is read in
+/// Silero VAD through Whisper.net's <see cref="WhisperVadFactory"/>, its probabilities per frame
+/// read from the same native library (<see cref="SileroProbabilities"/>) and segmented with the
+/// project's onset, offset and start extension (<see cref="VadSettings"/>). The recording is read in
 /// windows (default 5 minutes, each read with a few seconds of overlap on both sides), so memory
 /// stays bounded on a 3-hour recording; each window keeps only the regions inside its own core
 /// span and the shared post-processing joins what meets at the edges, which gives the regions a
@@ -60,16 +62,43 @@ public sealed class SileroVoiceActivityDetector : IVoiceActivityDetector
 
     public VadTrace Detect(PcmAudio audio, IProgress<double>? progress, CancellationToken cancellationToken)
     {
+        var (raw, probabilities, peak) = Scan(audio, progress, cancellationToken);
+        var regions = SpeechRegionBuilder.Build(raw, audio.Duration, _settings);
+        var settings = Parameters;
+        if (probabilities is null)
+        {
+            // whisper.cpp's own segments: its offset rule, no start extension; the trace says so.
+            var native = new Dictionary<string, string>(Parameters, StringComparer.Ordinal);
+            native.Remove("startExtension");
+            native["offsetThreshold"] = Math.Max(0.01, _settings.Threshold - 0.15).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+            native["segments"] = "whisper.cpp";
+            settings = native;
+        }
+
+        return SpeechRegionBuilder.ToTrace("silero", Path.GetFileName(_modelPath), _modelSha256, settings, audio.Duration, regions, peak, null);
+    }
+
+    /// <summary>
+    /// Silero's speech probability per 32 ms frame of the whole recording (as the detector sees it,
+    /// windows joined), or null where the native library does not offer them; for diagnosis.
+    /// </summary>
+    public IReadOnlyList<float>? FrameProbabilities(PcmAudio audio, CancellationToken cancellationToken) =>
+        Scan(audio, null, cancellationToken).Probabilities;
+
+    private (List<(double Start, double End)> Raw, List<float>? Probabilities, float Peak) Scan(PcmAudio audio, IProgress<double>? progress, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(audio);
         // Silero scores frames of 512 samples: windows start on that grid, so that every window
         // sees the same frames a one-shot run sees.
         var window = AlignToFrame(PcmAudio.ToSample(_settings.Window));
         var overlap = AlignToFrame(PcmAudio.ToSample(_settings.WindowOverlap));
         var raw = new List<(double Start, double End)>();
+        var probabilities = new List<float>();
         var peak = 0f;
         var (factory, processor) = Load();
         using var ownedFactory = factory;
         using var ownedProcessor = processor;
+        using var scorer = LoadProbabilities();
         for (long core = 0; core < audio.SampleCount; core += window)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -77,23 +106,57 @@ public sealed class SileroVoiceActivityDetector : IVoiceActivityDetector
             var readStart = Math.Max(0, core - overlap);
             var samples = audio.Read(readStart, (int)(Math.Min(audio.SampleCount, coreEnd + overlap) - readStart));
             peak = Math.Max(peak, Peak(samples.AsSpan((int)(core - readStart), (int)(coreEnd - core))));
-            var offset = (double)readStart / PcmAudio.Rate;
-            var (lo, hi) = ((double)core / PcmAudio.Rate, (double)coreEnd / PcmAudio.Rate);
-            foreach (var segment in processor.DetectSpeech(samples))
+            if (scorer is not null)
             {
-                var start = Math.Max(lo, offset + segment.Start.TotalSeconds);
-                var end = Math.Min(hi, offset + segment.End.TotalSeconds);
-                if (end > start)
+                // Frames on the 512-sample grid whose start lies in this window's core span.
+                var scores = scorer.Score(samples);
+                var first = (int)((core - readStart) / FrameSamples);
+                var count = (int)Math.Min(scores.Length - first, (coreEnd - core + FrameSamples - 1) / FrameSamples);
+                probabilities.AddRange(scores.AsSpan(first, Math.Max(0, count)));
+            }
+            else
+            {
+                var offset = (double)readStart / PcmAudio.Rate;
+                var (lo, hi) = ((double)core / PcmAudio.Rate, (double)coreEnd / PcmAudio.Rate);
+                foreach (var segment in processor.DetectSpeech(samples))
                 {
-                    raw.Add((start, end));
+                    var start = Math.Max(lo, offset + segment.Start.TotalSeconds);
+                    var end = Math.Min(hi, offset + segment.End.TotalSeconds);
+                    if (end > start)
+                    {
+                        raw.Add((start, end));
+                    }
                 }
             }
 
             progress?.Report((double)coreEnd / audio.SampleCount);
         }
 
-        var regions = SpeechRegionBuilder.Build(raw, audio.Duration, _settings);
-        return SpeechRegionBuilder.ToTrace("silero", Path.GetFileName(_modelPath), _modelSha256, Parameters, audio.Duration, regions, peak, null);
+        if (scorer is null)
+        {
+            return (raw, null, peak);
+        }
+
+        raw.AddRange(SpeechRegionBuilder.FromProbabilities(probabilities, 0, (double)FrameSamples / PcmAudio.Rate, _settings.Threshold, _settings.Offset, (int)Math.Round(_settings.StartExtension * PcmAudio.Rate / FrameSamples))
+            .Select(r => (r.Start, Math.Min(audio.Duration, r.End))));
+        return (raw, probabilities, peak);
+    }
+
+    /// <summary>
+    /// Silero's probabilities per frame through the native library (the onset and offset thresholds
+    /// are then the project's own); null where the library does not offer them, and Whisper.net's
+    /// segments are used (offset fixed at threshold − 0.15, as <see cref="VadSettings.Offset"/> by default).
+    /// </summary>
+    private SileroProbabilities? LoadProbabilities()
+    {
+        try
+        {
+            return SileroProbabilities.TryLoad(_modelPath, _threads);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or DllNotFoundException or BadImageFormatException)
+        {
+            throw new MinutesException(Messages.Get("VadModelUnloadable", Path.GetFileName(_modelPath), ex.Message.ReplaceLineEndings(" ")), ex);
+        }
     }
 
     private static long AlignToFrame(long samples) => Math.Max(FrameSamples, samples / FrameSamples * FrameSamples);

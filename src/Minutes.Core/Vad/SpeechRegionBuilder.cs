@@ -27,6 +27,46 @@ public static class SpeechRegionBuilder
             .ToList();
     }
 
+    /// <summary>
+    /// Raw speech stretches from a probability per frame, with hysteresis: speech starts on the first
+    /// frame at or above <paramref name="onset"/> and ends on the first frame below
+    /// <paramref name="offset"/>. <paramref name="firstFrame"/> numbers the first value, so a window's
+    /// probabilities give times in the recording. The start moves back over at most
+    /// <paramref name="backFrames"/> frames before it that are at or above <paramref name="offset"/>
+    /// (hysteresis on both sides, so a quiet onset is kept as a quiet ending is).
+    /// </summary>
+    public static IEnumerable<(double Start, double End)> FromProbabilities(IReadOnlyList<float> probabilities, long firstFrame, double frameSeconds, double onset, double offset, int backFrames = 0)
+    {
+        ArgumentNullException.ThrowIfNull(probabilities);
+        long? start = null;
+        var lastEnd = 0;
+        for (var i = 0; i < probabilities.Count; i++)
+        {
+            var frame = firstFrame + i;
+            if (start is null && probabilities[i] >= onset)
+            {
+                var first = i;
+                while (i - first < backFrames && first > lastEnd && probabilities[first - 1] >= offset)
+                {
+                    first--;
+                }
+
+                start = firstFrame + first;
+            }
+            else if (start is { } s && probabilities[i] < offset)
+            {
+                yield return (s * frameSeconds, frame * frameSeconds);
+                start = null;
+                lastEnd = i;
+            }
+        }
+
+        if (start is { } open)
+        {
+            yield return (open * frameSeconds, (firstFrame + probabilities.Count) * frameSeconds);
+        }
+    }
+
     /// <summary>The trace of a detection, or the one-line failure when nothing was found.</summary>
     public static VadTrace ToTrace(
         string detector,

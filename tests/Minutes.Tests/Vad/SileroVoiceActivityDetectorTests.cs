@@ -16,7 +16,11 @@ public sealed class SileroVoiceActivityDetectorTests
 
         Assert.Equal("silero", trace.Detector);
         Assert.Equal("ggml-silero-v6.2.0.bin", trace.Model);
-        Assert.Equal("0.3", trace.Settings["threshold"]);
+        Assert.Equal("0.25", trace.Settings["threshold"]);
+        Assert.Equal("0.15", trace.Settings["offsetThreshold"]);
+        Assert.Equal("0.1", trace.Settings["startExtension"]);
+        // The probabilities came from the native library, so these settings are the ones applied.
+        Assert.False(trace.Settings.ContainsKey("segments"));
         Assert.Null(trace.FallbackReason);
         Assert.Equal(["r0001", "r0002", "r0003", "r0004", "r0005"], trace.Regions.Select(r => r.Id));
         VadFixture.AssertMatchesTruth(trace);
