@@ -78,17 +78,17 @@ public static class RealMeetings
         var c = CultureInfo.InvariantCulture;
         var report = new StringBuilder();
         report.AppendLine();
-        report.AppendLine(c, $"Decode → Silero VAD → built-in diarizer, automatic count, defaults; DER with a {Collar} s collar (overlapping reference speech counts for each speaker, so a one-speaker-at-a-time answer misses it; the overlap share is that part of the scored time, and DER without overlap scores the same answer with it left out, pyannote's skip_overlap; one-voice DER labels all detected speech as one speaker, the baseline a diarizer must beat). Sets: AMI tuning {string.Join(", ", Tuning)}; AMI held-out {string.Join(", ", HeldOut)} (nothing chosen on these); synthesized: {string.Join(", ", outcomes.Where(o => o.Case.Set == "synthesized").Select(o => o.Case.Name))} (Japanese TTS).");
+        report.AppendLine(c, $"Decode → Silero VAD → built-in diarizer, automatic count, defaults; DER with a {Collar} s collar (overlapping reference speech counts for each speaker, so a one-speaker-at-a-time answer misses it; the overlap floor is the part of the scored time such an answer must miss, and DER without overlap scores the same answer with it left out, pyannote's skip_overlap; one-voice DER labels all detected speech as one speaker, the baseline a diarizer must beat). Sets: AMI tuning {string.Join(", ", Tuning)}; AMI held-out {string.Join(", ", HeldOut)} (nothing chosen on these); synthesized: {string.Join(", ", outcomes.Where(o => o.Case.Set == "synthesized").Select(o => o.Case.Name))} (Japanese TTS).");
         report.AppendLine();
-        report.AppendLine("| recording | set | speech s | speech F1 | VAD miss | DER | miss | false alarm | confusion | overlap share | DER without overlap | speakers found / true (speaking ≥ the minimum) |");
+        report.AppendLine("| recording | set | speech s | speech F1 | VAD miss | DER | miss | false alarm | confusion | overlap floor | DER without overlap | speakers found / true (speaking ≥ the minimum) |");
         report.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var o in outcomes)
         {
-            report.AppendLine(c, $"| {o.Case.Name} | {o.Case.Set} | {o.SpeechSeconds:0.0} | {o.Speech.F1:0.000} | {Percent(o.VadMissSeconds, o.SpeechSeconds)} | {o.Der.Der * 100:0.0} % | {o.Der.Miss * 100:0.0} % | {o.Der.FalseAlarm * 100:0.0} % | {o.Der.Confusion * 100:0.0} % | {Percent(o.Single.OverlapSeconds, o.Der.ScoredSeconds)} | {o.Single.Der * 100:0.0} % | {o.Found} / {o.Der.ReferenceSpeakers} ({Speaking(o.Case.Reference)} ≥ {Default.MinSpeakerSeconds:0} s) |");
+            report.AppendLine(c, $"| {o.Case.Name} | {o.Case.Set} | {o.SpeechSeconds:0.0} | {o.Speech.F1:0.000} | {Percent(o.VadMissSeconds, o.SpeechSeconds)} | {o.Der.Der * 100:0.0} % | {o.Der.Miss * 100:0.0} % | {o.Der.FalseAlarm * 100:0.0} % | {o.Der.Confusion * 100:0.0} % | {o.Der.OverlapFloor * 100:0.0} % | {o.Single.Der * 100:0.0} % | {o.Found} / {o.Der.ReferenceSpeakers} ({Speaking(o.Case.Reference)} ≥ {Default.MinSpeakerSeconds:0} s) |");
         }
 
         report.AppendLine();
-        report.AppendLine("| set | recordings | DER (speech-weighted) | miss | false alarm | confusion | overlap share | DER without overlap | one-voice DER | count within one | count right | speech F1 (frames pooled) | VAD miss | diarization s per audio hour |");
+        report.AppendLine("| set | recordings | DER (speech-weighted) | miss | false alarm | confusion | overlap floor | DER without overlap | one-voice DER | count within one | count right | speech F1 (frames pooled) | VAD miss | diarization s per audio hour |");
         report.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var set in outcomes.Select(o => o.Case.Set).Distinct())
         {
@@ -161,7 +161,7 @@ public static class RealMeetings
                 set.Sum(o => o.Der.MissSeconds) / scored,
                 set.Sum(o => o.Der.FalseAlarmSeconds) / scored,
                 set.Sum(o => o.Der.ConfusionSeconds) / scored,
-                set.Sum(o => o.Single.OverlapSeconds) / scored,
+                set.Sum(o => o.Der.OverlapExcessSeconds) / scored,
                 set.Sum(o => o.Single.MissSeconds + o.Single.FalseAlarmSeconds + o.Single.ConfusionSeconds) / Math.Max(1e-9, set.Sum(o => o.Single.ScoredSeconds)),
                 set.Sum(o => o.OneVoice.MissSeconds + o.OneVoice.FalseAlarmSeconds + o.OneVoice.ConfusionSeconds) / scored,
                 set.Count(o => Math.Abs(o.Found - o.Der.ReferenceSpeakers) <= 1),

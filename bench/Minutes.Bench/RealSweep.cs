@@ -164,18 +164,13 @@ public static class RealSweep
 
     private static IEnumerable<DiarizationOptions> Grid()
     {
-        // The penalty around the default (the 2026-11-30 choice), then the older grid of change cuts and minimum times.
-        if (Environment.GetEnvironmentVariable("SWEEP_CHANGE_ONLY") is null)
+        // The penalty with the change cut around the defaults (the 2026-11-30 choice), then the older grid of change cuts and minimum times.
+        foreach (var penalty in new[] { 0.5, 0.55, 0.6, 0.65 })
         {
-            foreach (var penalty in new[] { 0.5, 0.55, 0.6, 0.65, 0.7 })
+            foreach (var change in new[] { 0.0, 1.1, 1.2, 1.3 })
             {
-                yield return new DiarizationOptions { CountPenalty = penalty };
+                yield return new DiarizationOptions { CountPenalty = penalty, ChangeDistance = change };
             }
-        }
-
-        foreach (var change in new[] { 0.6, 0.8, 0.9, 1.0, 1.1, 1.2, 1.3 })
-        {
-            yield return new DiarizationOptions { ChangeDistance = change };
         }
 
         foreach (var change in new[] { 0.0, 0.6, 0.8, 1.0 })

@@ -37,14 +37,13 @@ public sealed record DiarizationOptions
     public double CountPenalty { get; init; } = DefaultCountPenalty;
 
     /// <summary>
-    /// The default of <see cref="CountPenalty"/>, chosen on real and synthesized speech together
-    /// (<c>bench/run real-sweep speakers --revoiced</c>, docs/notes/speakers.md): 0.5 kept a real
-    /// far-field voice in two (AMI trn03, its pair scored 0.55); 0.55 joins it (AMI tuning DER
-    /// 44.8 → 38.6 %) and changes nothing on the seven samples or the eight re-voiced meetings;
-    /// 0.6 lost a voice in a re-voiced meeting, 0.65 one in a sample (their nearest true pairs
-    /// score 0.60–0.64).
+    /// The default of <see cref="CountPenalty"/>: chosen on the samples and eight re-voiced meetings,
+    /// checked on sixteen more (bench/RESULTS.md), and checked again on real speech with the VAD
+    /// of 2026-11-30 (<c>bench/run real-sweep speakers --revoiced</c>, docs/notes/speakers.md):
+    /// 0.55 gave the same on every tuning set; 0.6 joined a drifting far-field voice (AMI trn03;
+    /// tuning DER 33.4 → 27.8 %) but lost a voice in a re-voiced meeting, and 0.65 one in a sample.
     /// </summary>
-    public const double DefaultCountPenalty = 0.55;
+    public const double DefaultCountPenalty = 0.5;
 
     /// <summary>
     /// Cosine distance between the embeddings of the 1.5 s before and after a point inside a speech
@@ -56,10 +55,10 @@ public sealed record DiarizationOptions
     /// <summary>
     /// The default of <see cref="ChangeDistance"/>: only a sharp change (the two sides' mean
     /// embeddings pointing apart, cosine distance above 1.2) cuts a region. Chosen with the penalty
-    /// 0.55 on real and synthesized speech together (docs/notes/speakers.md): it parts the two
-    /// voices of the AMI sample that share one 22 s region (tuning DER 38.6 → 28.1 %) and changes
-    /// nothing on the seven samples and eight re-voiced meetings; 1.1 and below cut inside
-    /// synthesized voices (0.6: DER 13.5 %), 1.3 no longer parts the sample. A narrow choice.
+    /// on real and synthesized speech together (docs/notes/speakers.md): it parts the two voices of
+    /// the AMI sample that share one 22 s region (AMI tuning DER 43.9 → 33.4 %) and changes nothing
+    /// on the seven samples and the eight re-voiced tuning meetings; 1.1 split a re-voiced voice,
+    /// 0.6–0.8 many (samples 1.6–13.5 %), 1.3 no longer parts the sample. A narrow choice.
     /// </summary>
     public const double DefaultChangeDistance = 1.2;
 

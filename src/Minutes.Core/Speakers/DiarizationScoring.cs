@@ -18,6 +18,12 @@ public sealed record DiarizationScore(
     /// <summary>Reference speaker time left out because two or more reference speakers talk at once (only when overlap is not scored).</summary>
     public double OverlapSeconds { get; init; }
 
+    /// <summary>Scored speaker time beyond the first speaker wherever several talk at once: what an answer of one speaker at a time must miss.</summary>
+    public double OverlapExcessSeconds { get; init; }
+
+    /// <summary><see cref="OverlapExcessSeconds"/> as a share of the scored time: the least DER of one speaker at a time.</summary>
+    public double OverlapFloor => ScoredSeconds <= 0 ? 0 : OverlapExcessSeconds / ScoredSeconds;
+
     public double Der => ScoredSeconds <= 0 ? 0 : (MissSeconds + FalseAlarmSeconds + ConfusionSeconds) / ScoredSeconds;
 
     public double Miss => ScoredSeconds <= 0 ? 0 : MissSeconds / ScoredSeconds;
@@ -125,8 +131,10 @@ public static class DiarizationScoring
 
         var map = BestMapping(overlap, refIds.Count, hypIds.Count);
         double scored = 0, miss = 0, falseAlarm = 0, confusion = 0;
+        var excess = 0.0;
         foreach (var (length, r, h) in pieces)
         {
+            excess += length * Math.Max(0, r.Length - 1);
             var correct = r.Count(x => map[x] >= 0 && h.Contains(map[x]));
             scored += length * r.Length;
             miss += length * Math.Max(0, r.Length - h.Length);
@@ -135,7 +143,7 @@ public static class DiarizationScoring
         }
 
         var mapping = Enumerable.Range(0, refIds.Count).Where(x => map[x] >= 0).ToDictionary(x => refIds[x], x => hypIds[map[x]]);
-        return new DiarizationScore(scored, miss, falseAlarm, confusion, collarSeconds, refIds.Count, hypIds.Count, mapping) { OverlapSeconds = overlapSeconds };
+        return new DiarizationScore(scored, miss, falseAlarm, confusion, collarSeconds, refIds.Count, hypIds.Count, mapping) { OverlapSeconds = overlapSeconds, OverlapExcessSeconds = excess };
     }
 
     private static int[] Active(IReadOnlyList<SpeakerTurn> turns, List<string> ids, double time) =>

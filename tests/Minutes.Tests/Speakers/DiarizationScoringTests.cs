@@ -55,6 +55,8 @@ public sealed class DiarizationScoringTests
         Assert.Equal(18, full.ScoredSeconds, 9);
         Assert.Equal(4, full.MissSeconds, 9);
         Assert.Equal(0, full.OverlapSeconds, 9);
+        Assert.Equal(4, full.OverlapExcessSeconds, 9);
+        Assert.Equal(4 / 18.0, full.OverlapFloor, 9);
 
         var skipped = DiarizationScoring.Score(reference, hypothesis, 0, skipOverlap: true);
         Assert.Equal(10, skipped.ScoredSeconds, 9);

@@ -76,31 +76,6 @@ public sealed class RealMeetingTests
     }
 
     [SkippableFact]
-    public async Task A_far_field_voice_that_drifts_is_not_split_three_ways()
-    {
-        var folder = Folder();
-        var reference = Reference(folder, "trn03");
-        var (audio, temp) = await DecodeAsync(Path.Combine(folder, "trn03.wav"));
-        using (temp)
-        using (audio)
-        {
-            // The regions the penalty was chosen on (onset 0.3, whisper.cpp's offset, no start
-            // extension). With the VAD defaults of branch vad2 (onset 0.25 / offset 0.15 / starts back
-            // 0.1 s) the pair scores 0.5597 and stays apart at 0.55; 0.6 joins it (docs/notes/speakers.md).
-            var regions = new SileroVoiceActivityDetector(RepoPaths.SileroModel, VadSettings.SileroDefaults with { Threshold = 0.3, OffsetThreshold = null, StartExtension = 0 })
-                .Detect(audio, null, CancellationToken.None).Regions;
-            var result = new Diarizer(new DiarizationOptions()).Diarize(audio, regions, CancellationToken.None);
-            var score = DiarizationScoring.Score(reference, result.Turns, 0.25);
-
-            // One man speaks 28.9 of the 30 s (another 1.2 s). With the penalty at 0.5 his voice was
-            // three clusters (two of them scored 0.55 apart): 3 voices, DER 43.2 %. The default joins
-            // that pair: 2 voices, DER 30.9 % (still one part of him apart: the built-in embedder's limit).
-            Assert.True(result.Centroids.Count <= 2, $"{result.Centroids.Count} voices; count decision {string.Join(", ", result.CountDecision?.Merges ?? [])}, next {result.CountDecision?.Next}");
-            Assert.True(score.Der < 0.35, $"DER {score.Der:P1}, confusion {score.Confusion:P1}");
-        }
-    }
-
-    [SkippableFact]
     public async Task Two_voices_that_share_one_speech_region_are_parted()
     {
         var folder = Folder();
