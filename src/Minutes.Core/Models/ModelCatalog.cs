@@ -61,8 +61,8 @@ public static class ModelCatalog
             Sha256: "2aa269b785eeb53a82983a20501ddf7c1d9c48e33ab63a41391ac6c9f7fb6987",
             Bytes: 885_098,
             Note: "voice activity"),
-        Speaker(SpeakerModelInputs.WeSpeakerResNet34, "wespeaker_en_voxceleb_resnet34.onnx", "26 MiB"),
-        Speaker(SpeakerModelInputs.CamPlusPlus, "3dspeaker_speech_campplus_sv_zh-cn_16k-common.onnx", "27 MiB"),
+        Speaker(SpeakerModelInputs.WeSpeakerResNet34, "26 MiB"),
+        Speaker(SpeakerModelInputs.CamPlusPlus, "27 MiB"),
     ];
 
     /// <summary>The catalog entry of a name (case-insensitive; "ggml-" prefix and ".bin" suffix tolerated).</summary>
@@ -129,8 +129,11 @@ public static class ModelCatalog
     // published for these files: the pull records the sha256 it received.
     private const string SherpaSpeakers = "https://github.com/k2-fsa/sherpa-onnx/releases/download/speaker-recongition-models/";
 
-    private static ModelSource Speaker(string name, string file, string size) =>
-        new(name, ModelKind.Speaker, new Uri(SherpaSpeakers + file), file, size, Note: "speaker embeddings; uncalibrated");
+    private static ModelSource Speaker(string name, string size)
+    {
+        var input = SpeakerModelInputs.All.Single(i => i.Name == name);
+        return new(name, ModelKind.Speaker, new Uri(SherpaSpeakers + input.FileName), input.FileName, size, Note: input.Calibrated ? "speaker embeddings" : "speaker embeddings; uncalibrated");
+    }
 
     private static ModelSource W(string name, string size, string sha1) =>
         new(name, ModelKind.Whisper, new Uri(WhisperCpp + "ggml-" + name + ".bin"), "ggml-" + name + ".bin", size, sha1);

@@ -9,7 +9,7 @@ namespace Minutes.Speakers;
 /// downloaded where Minutes is developed), so <c>--speaker-threshold</c> and
 /// <c>--speaker-penalty</c> keep the built-in embedder's values until someone measures them.
 /// </summary>
-public sealed record SpeakerModelInput(string Name, int SampleRate, int MelBins, bool MeanNormalised, int EmbeddingDimensions, bool Calibrated);
+public sealed record SpeakerModelInput(string Name, string FileName, int SampleRate, int MelBins, bool MeanNormalised, int EmbeddingDimensions, bool Calibrated);
 
 /// <summary>The speaker models of the catalog (<c>minutes models pull NAME</c>) and their inputs.</summary>
 public static class SpeakerModelInputs
@@ -22,7 +22,24 @@ public static class SpeakerModelInputs
 
     public static IReadOnlyList<SpeakerModelInput> All { get; } =
     [
-        new(WeSpeakerResNet34, 16000, 80, MeanNormalised: true, EmbeddingDimensions: 256, Calibrated: false),
-        new(CamPlusPlus, 16000, 80, MeanNormalised: true, EmbeddingDimensions: 192, Calibrated: false),
+        new(WeSpeakerResNet34, "wespeaker_en_voxceleb_resnet34.onnx", 16000, 80, MeanNormalised: true, EmbeddingDimensions: 256, Calibrated: false),
+        new(CamPlusPlus, "3dspeaker_speech_campplus_sv_zh-cn_16k-common.onnx", 16000, 80, MeanNormalised: true, EmbeddingDimensions: 192, Calibrated: false),
     ];
+
+    /// <summary>
+    /// Whether the diarizer's threshold and penalty were measured for the embedder a speaker map
+    /// names (<see cref="SpeakerMap.Method"/>): the built-in one yes; an ONNX model only when its
+    /// catalog entry says so (none does yet), and a model outside the catalog never.
+    /// </summary>
+    public static bool IsCalibrated(string method)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        if (!method.StartsWith("onnx:", StringComparison.Ordinal))
+        {
+            return method == MfccSpeakerEmbedder.MethodName;
+        }
+
+        var file = method["onnx:".Length..];
+        return All.FirstOrDefault(i => string.Equals(i.FileName, file, StringComparison.OrdinalIgnoreCase))?.Calibrated ?? false;
+    }
 }

@@ -42,4 +42,23 @@ public sealed class SpeakerCountCheckTests
         Assert.Null(SpeakerCountCheck.Of(Map(0, new SpeakerCountEvidence(null, 0.5, 0, 0, [], [], null))));
         Assert.Null(SpeakerCountCheck.Of(null));
     }
+
+    [Theory]
+    [InlineData("onnx:wespeaker_en_voxceleb_resnet34.onnx")]
+    [InlineData("onnx:3dspeaker_speech_campplus_sv_zh-cn_16k-common.onnx")]
+    [InlineData("onnx:my-own-model.onnx")]
+    public void A_count_estimated_with_an_uncalibrated_speaker_model_is_always_doubted(string method)
+    {
+        // Far from the penalty: with the built-in embedder this count would stand unquestioned.
+        var map = Map(4, Evidence(null, [0.1], 1.4)) with { Method = method };
+        var check = SpeakerCountCheck.Of(map)!;
+
+        Assert.True(check.Uncalibrated);
+        Assert.True(check.Doubtful);
+        Assert.Contains("never measured", check.Describe(), StringComparison.Ordinal);
+
+        // A given count needs no calibration.
+        Assert.False(SpeakerCountCheck.Of(Map(4, Evidence(4, [0.1], 1.4)) with { Method = method })!.Doubtful);
+        Assert.False(SpeakerCountCheck.Of(Map(4, Evidence(null, [0.1], 1.4)))!.Doubtful);
+    }
 }
