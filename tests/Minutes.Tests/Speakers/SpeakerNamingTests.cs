@@ -48,10 +48,7 @@ public sealed class SpeakerNamingTests(ITestOutputHelper output)
     public async Task Eval_diarization_prints_der_and_its_parts()
     {
         using var temp = new TempFolder();
-        var run = RunFolder.Create(temp.File("run"), null);
-        run.Write(RunFolder.SpeakersTrace, new SpeakerMap("test", new Dictionary<string, string>(), [new Speaker("S1", "話者1", NameSources.Anonymous, null, 10)], [new SpeakerTurn(0, 8, "S1")], []), MinutesJson.Context.SpeakerMap);
-        var rttm = temp.File("ref.rttm");
-        File.WriteAllText(rttm, "SPEAKER m 1 0.000 10.000 <NA> <NA> A <NA> <NA>\n");
+        var (run, rttm) = EvalRun(temp, 8, "SPEAKER m 1 0.000 10.000 <NA> <NA> A <NA> <NA>\n");
         var result = await CliRunner.RunAsync("eval", "diarization", run.Root, "--reference", rttm, "--collar", "0");
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(
@@ -65,12 +62,9 @@ public sealed class SpeakerNamingTests(ITestOutputHelper output)
     public async Task Eval_diarization_can_leave_overlapping_reference_speech_unscored()
     {
         using var temp = new TempFolder();
-        var run = RunFolder.Create(temp.File("run"), null);
-        run.Write(RunFolder.SpeakersTrace, new SpeakerMap("test", new Dictionary<string, string>(), [new Speaker("S1", "話者1", NameSources.Anonymous, null, 10)], [new SpeakerTurn(0, 10, "S1")], []), MinutesJson.Context.SpeakerMap);
-        var rttm = temp.File("ref.rttm");
 
         // B talks over A for 2 s: one speaker at a time cannot get those 2 s of B right.
-        File.WriteAllText(rttm, "SPEAKER m 1 0.000 10.000 <NA> <NA> A <NA> <NA>\nSPEAKER m 1 4.000 2.000 <NA> <NA> B <NA> <NA>\n");
+        var (run, rttm) = EvalRun(temp, 10, "SPEAKER m 1 0.000 10.000 <NA> <NA> A <NA> <NA>\nSPEAKER m 1 4.000 2.000 <NA> <NA> B <NA> <NA>\n");
         var full = await CliRunner.RunAsync("eval", "diarization", run.Root, "--reference", rttm, "--collar", "0");
         Assert.StartsWith("DER 16.67 %  miss 16.67 %", full.Out, StringComparison.Ordinal);
 
@@ -82,6 +76,16 @@ public sealed class SpeakerNamingTests(ITestOutputHelper output)
              "overlapping reference speech not scored: 4.000 s of speaker time",
              "  A -> S1 話者1"],
             skipped.Out.TrimEnd().Split('\n'));
+    }
+
+    /// <summary>A run whose speakers trace has one voice S1 from 0 to <paramref name="until"/> s, and a reference RTTM with <paramref name="reference"/>.</summary>
+    private static (RunFolder Run, string Rttm) EvalRun(TempFolder temp, double until, string reference)
+    {
+        var run = RunFolder.Create(temp.File("run"), null);
+        run.Write(RunFolder.SpeakersTrace, new SpeakerMap("test", new Dictionary<string, string>(), [new Speaker("S1", "話者1", NameSources.Anonymous, null, 10)], [new SpeakerTurn(0, until, "S1")], []), MinutesJson.Context.SpeakerMap);
+        var rttm = temp.File("ref.rttm");
+        File.WriteAllText(rttm, reference);
+        return (run, rttm);
     }
 
     /// <summary>The audio of the first <paramref name="turns"/> reference turns of one speaker, joined.</summary>
