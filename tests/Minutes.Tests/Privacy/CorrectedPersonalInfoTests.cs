@@ -2,7 +2,9 @@ using Minutes.Drafting;
 using Minutes.Editing;
 using Minutes.Json;
 using Minutes.Privacy;
+using Minutes.Review.Workbench;
 using Minutes.Runs;
+using Minutes.Tests.Review;
 using Minutes.Tests.Support;
 using Minutes.Transcription;
 
@@ -113,6 +115,24 @@ public sealed class CorrectedPersonalInfoTests : IDisposable
         Assert.DoesNotContain(run.Read(EditedMinutes.CurrentFile(run), MinutesJson.Context.MinutesDocument).PersonalInformation, f => f.Action == PersonalInfoActions.Corrected);
         var approved = await CliRunner.RunAsync("approve", run.Root, "--reviewer", "suzuki", "--accept-flags", "checked");
         Assert.True(approved.ExitCode == 0, approved.Out + approved.Error);
+    }
+
+    [Fact]
+    public async Task A_phone_number_typed_in_the_workbench_is_a_finding_there_and_the_page_is_built_again_to_mark_it()
+    {
+        var run = await CommitteeMeeting.CreateForReviewAsync(_temp.File("bench"));
+        using var workbench = new ReviewWorkbench(run);
+        var seen = (await workbench.StateAsync(CancellationToken.None)).Segments.Single(s => s.Id == "s0007");
+
+        var plain = await workbench.CorrectAsync(new WorkbenchRequest("山田", "text", "s0007", seen.Text + "以上です。", seen.Digest), CancellationToken.None);
+        Assert.False(plain.Reload);
+        var typed = await workbench.CorrectAsync(new WorkbenchRequest("山田", "text", "s0007", $"{seen.Text}連絡先は{Phone}です。", plain.Segments.Single().Digest), CancellationToken.None);
+
+        Assert.True(typed.Reload);
+        // The fixture's s0011 says the same number (kept there): what is said in another segment is decided on its own.
+        var finding = Assert.Single((await workbench.StateAsync(CancellationToken.None)).Findings, f => f.SegmentId == "s0007");
+        Assert.Equal(("phone", Phone, true, (string?)null), (finding.Kind, finding.Text, finding.Private, finding.Decision));
+        Assert.Contains("id=\"seg-s0007\" class=\"seg pii\"", await workbench.PageAsync(CancellationToken.None), StringComparison.Ordinal);
     }
 
     [Fact]
