@@ -125,6 +125,27 @@ public sealed class EditsStage : IStage
     }
 
     /// <summary>
+    /// Whether what reviewers typed has been through this stage as it is now: false for a drafted run
+    /// with edits or corrections whose edited minutes were written by an older stage (before
+    /// corrections were scanned for personal information) or never, which must not be approved
+    /// before <c>minutes review</c> runs the stage.
+    /// </summary>
+    public static bool IsScanned(RunFolder run, Manifest manifest)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(manifest);
+        if (!EditedMinutes.HasReviewersWords(run) || !run.Exists(RunFolder.MinutesTrace))
+        {
+            return true;
+        }
+
+        var parameters = new EditsStage().Define(run).Parameters;
+        return manifest.Stage(Name) is { Status: StageStatus.Completed } record
+            && record.Parameters.Count == parameters.Count
+            && parameters.All(p => record.Parameters.TryGetValue(p.Key, out var value) && value == p.Value);
+    }
+
+    /// <summary>
     /// Runs the stage when the run has edits or transcript corrections and its output is not current (before every render);
     /// returns what it made, or null when it did not run.
     /// </summary>

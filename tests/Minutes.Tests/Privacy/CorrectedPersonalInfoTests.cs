@@ -118,6 +118,27 @@ public sealed class CorrectedPersonalInfoTests : IDisposable
     }
 
     [Fact]
+    public async Task A_run_whose_corrections_were_not_scanned_by_the_stage_as_it_is_now_is_not_approved_until_reviewed()
+    {
+        var run = await DecidedCouncilAsync();
+        var said = SaidIn(run, Segment);
+        Assert.Equal(0, (await CliRunner.RunAsync("correct", run.Root, "--segment", Segment, "--text", $"{said}問い合わせは{Phone}まで。", "--reviewer", "tanaka")).ExitCode);
+        // As an earlier version left it: the edits stage recorded before corrections were scanned.
+        var manifest = run.LoadManifest();
+        var edits = manifest.Stage(EditsStage.Name)!;
+        run.SaveManifest(manifest.WithStage(edits with { Parameters = new Dictionary<string, string>(edits.Parameters) { ["personalInformation"] = "scanned" } }));
+
+        var refused = await CliRunner.RunAsync("approve", run.Root, "--reviewer", "suzuki", "--accept-flags", "checked");
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains(EditedMinutes.File, refused.Error, StringComparison.Ordinal);
+
+        Assert.Equal(0, (await CliRunner.RunAsync("review", run.Root)).ExitCode);
+        var blocked = await CliRunner.RunAsync("approve", run.Root, "--reviewer", "suzuki", "--accept-flags", "checked");
+        Assert.NotEqual(0, blocked.ExitCode);
+        Assert.Contains(PersonalInfoDetector.IdOf("phone", Phone, Segment), blocked.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_phone_number_typed_in_the_workbench_is_a_finding_there_and_the_page_is_built_again_to_mark_it()
     {
         var run = await CommitteeMeeting.CreateForReviewAsync(_temp.File("bench"));
