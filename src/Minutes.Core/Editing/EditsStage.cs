@@ -15,7 +15,9 @@ namespace Minutes.Editing;
 /// (<see cref="MinutesVerifier"/>: a number nobody said is flagged); drafted statements keep the
 /// verdict the draft stage gave them. It runs again whenever 07, the log or the transcript changed,
 /// so a redraft keeps every edit whose drafted statement is unchanged and turns the others into
-/// conflicts (<see cref="EditedMinutes"/>).
+/// conflicts (<see cref="EditedMinutes"/>). It also runs for a run with transcript corrections and
+/// no edits: what reviewers typed, in statements or in the transcript, is scanned for personal
+/// information (<see cref="ReviewerPersonalInfo"/>) and its findings added to the edited minutes.
 /// </summary>
 public sealed class EditsStage : IStage
 {
