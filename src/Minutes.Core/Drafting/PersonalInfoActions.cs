@@ -14,4 +14,7 @@ public static class PersonalInfoActions
 
     /// <summary>Typed by a reviewer in an edited statement (the finding's segment is the statement's id): never sent.</summary>
     public const string Edited = "edited";
+
+    /// <summary>Typed by a reviewer in a transcript correction after the draft (the finding's segment is the corrected segment): never sent.</summary>
+    public const string Corrected = "corrected";
 }

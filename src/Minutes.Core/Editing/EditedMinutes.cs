@@ -20,11 +20,21 @@ public sealed record EditedMinutes(MinutesDocument Minutes, IReadOnlyList<string
     /// <summary>The id of the statement an insert adds: e and the edit's sequence (e0003).</summary>
     public static string InsertedId(int sequence) => "e" + sequence.ToString("D4", CultureInfo.InvariantCulture);
 
-    /// <summary>The minutes every document is rendered from: the edited ones when the run has edits, else the drafted ones.</summary>
+    /// <summary>The minutes every document is rendered from: the edited ones when the run has edits or corrections, else the drafted ones.</summary>
     public static string CurrentFile(RunFolder run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return run.Exists(MinutesEditLog.File) && run.Exists(File) ? File : RunFolder.MinutesTrace;
+        return HasReviewersWords(run) && run.Exists(File) ? File : RunFolder.MinutesTrace;
+    }
+
+    /// <summary>
+    /// Whether reviewers typed anything the edits stage reads: edits of the minutes, or corrections
+    /// of the transcript (scanned for personal information into the edited minutes).
+    /// </summary>
+    public static bool HasReviewersWords(RunFolder run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return run.Exists(MinutesEditLog.File) || run.Exists(RunFolder.CorrectionsTrace);
     }
 
     /// <summary>The digest edits record of a drafted statement's text.</summary>

@@ -1,8 +1,10 @@
 using Minutes.Drafting;
 using Minutes.Json;
+using Minutes.Privacy;
 using Minutes.Runs;
 using Minutes.Sessions;
 using Minutes.Text;
+using Minutes.Transcription;
 
 namespace Minutes.Editing;
 
@@ -13,7 +15,9 @@ namespace Minutes.Editing;
 /// (<see cref="MinutesVerifier"/>: a number nobody said is flagged); drafted statements keep the
 /// verdict the draft stage gave them. It runs again whenever 07, the log or the transcript changed,
 /// so a redraft keeps every edit whose drafted statement is unchanged and turns the others into
-/// conflicts (<see cref="EditedMinutes"/>).
+/// conflicts (<see cref="EditedMinutes"/>). It also runs for a run with transcript corrections and
+/// no edits: what reviewers typed, in statements or in the transcript, is scanned for personal
+/// information (<see cref="ReviewerPersonalInfo"/>) and its findings added to the edited minutes.
 /// </summary>
 public sealed class EditsStage : IStage
 {
@@ -31,16 +35,34 @@ public sealed class EditsStage : IStage
     {
         ArgumentNullException.ThrowIfNull(run);
         List<string> inputs = [RunFolder.MinutesTrace, MinutesEditLog.File, run.CurrentTranscript];
+        if (!run.Exists(MinutesEditLog.File))
+        {
+            // A run with transcript corrections and no edits: the stage scans what the corrections typed.
+            inputs.Remove(MinutesEditLog.File);
+        }
+
         if (run.Exists(RunFolder.SessionsTrace))
         {
             inputs.Add(RunFolder.SessionsTrace);
         }
 
+        if (run.CurrentTranscript != RunFolder.TranscriptTrace && run.Exists(RunFolder.TranscriptTrace))
+        {
+            // What the corrections changed is the corrected text that differs from the machine's.
+            inputs.Add(RunFolder.TranscriptTrace);
+        }
+
+        if (run.CurrentSpeakers is { } speakers)
+        {
+            // Named speakers are public persons in the corrections' words, as in the draft.
+            inputs.Add(speakers);
+        }
+
         return new StageDefinition(Name, new Dictionary<string, string>
         {
             ["format"] = MinutesEditLog.CurrentFormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            // Edited minutes written before reviewers' words were scanned for personal information are not current.
-            ["personalInformation"] = "scanned",
+            // Edited minutes written before reviewers' words (edits, then also corrections) were scanned for personal information are not current.
+            ["personalInformation"] = "scanned edits and corrections",
         }, inputs, [EditedMinutes.File]);
     }
 
@@ -67,6 +89,7 @@ public sealed class EditsStage : IStage
             }).ToList(),
             PersonalInformation = [.. edited.Minutes.PersonalInformation, .. ReviewerFindings(edited)],
         };
+        minutes = minutes with { PersonalInformation = [.. minutes.PersonalInformation, .. CorrectionFindings(run, transcript, minutes.PersonalInformation)] };
         run.Write(EditedMinutes.File, minutes, MinutesJson.Context.MinutesDocument);
         Result = edited with { Minutes = minutes };
         return Task.CompletedTask;
@@ -78,30 +101,61 @@ public sealed class EditsStage : IStage
     /// redacted like what was said. The finding's segment is the statement's id; the drafted
     /// findings' public names stay public and their private names are found here too.
     /// </summary>
-    private static IEnumerable<PersonalInfoFinding> ReviewerFindings(EditedMinutes edited)
+    private static IReadOnlyList<PersonalInfoFinding> ReviewerFindings(EditedMinutes edited)
     {
         var changed = edited.EditedItems.ToHashSet(StringComparer.Ordinal);
         var texts = edited.Minutes.Sections.SelectMany(s => s.Items).Where(i => changed.Contains(i.Id)).Select(i => (i.Id, i.Text)).ToList();
-        if (texts.Count == 0)
+        return ReviewerPersonalInfo.Find(texts, edited.Minutes.PersonalInformation, PersonalInfoActions.Edited);
+    }
+
+    /// <summary>
+    /// The personal information in the reviewers' transcript corrections (the segments whose text a
+    /// correction changed): a correction does not redraft, so what it typed reaches the transcript
+    /// in the documents without the draft having seen it. The finding's segment is the corrected
+    /// segment; what the draft already found there (drafted after the correction) is not found again.
+    /// </summary>
+    private static IReadOnlyList<PersonalInfoFinding> CorrectionFindings(RunFolder run, Transcript transcript, IReadOnlyList<PersonalInfoFinding> known)
+    {
+        if (run.CurrentTranscript == RunFolder.TranscriptTrace || !run.Exists(RunFolder.TranscriptTrace))
         {
             return [];
         }
 
-        var drafted = edited.Minutes.PersonalInformation.Where(f => f.Kind == PersonalInfoDetector.NameKind).ToList();
-        var publicNames = drafted.Where(f => f.Person == PersonalInfoPerson.Public).Select(f => f.Text).Distinct(StringComparer.Ordinal).ToList();
-        var privateNames = drafted.Where(f => f.Person != PersonalInfoPerson.Public).Select(f => f.Text).Distinct(StringComparer.Ordinal);
-        return PersonalInfoDetector.FindIn(texts, publicNames, PersonalInfoActions.Edited, privateNames: privateNames);
+        var machine = run.Read(RunFolder.TranscriptTrace, MinutesJson.Context.Transcript);
+        var speakers = run.CurrentSpeakers is { } current ? run.Read(current, MinutesJson.Context.SpeakerMap) : null;
+        return ReviewerPersonalInfo.InCorrections(machine, transcript, speakers, known);
     }
 
     /// <summary>
-    /// Runs the stage when the run has edits and its output is not current (before every render);
+    /// Whether what reviewers typed has been through this stage as it is now: false for a drafted run
+    /// with edits or corrections whose edited minutes were written by an older stage (before
+    /// corrections were scanned for personal information) or never, which must not be approved
+    /// before <c>minutes review</c> runs the stage.
+    /// </summary>
+    public static bool IsScanned(RunFolder run, Manifest manifest)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(manifest);
+        if (!EditedMinutes.HasReviewersWords(run) || !run.Exists(RunFolder.MinutesTrace))
+        {
+            return true;
+        }
+
+        var parameters = new EditsStage().Define(run).Parameters;
+        return manifest.Stage(Name) is { Status: StageStatus.Completed } record
+            && record.Parameters.Count == parameters.Count
+            && parameters.All(p => record.Parameters.TryGetValue(p.Key, out var value) && value == p.Value);
+    }
+
+    /// <summary>
+    /// Runs the stage when the run has edits or transcript corrections and its output is not current (before every render);
     /// returns what it made, or null when it did not run.
     /// </summary>
     public static async Task<EditedMinutes?> RunIfEditedAsync(RunFolder run, StageRunner runner, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(runner);
-        if (!run.Exists(MinutesEditLog.File) || !run.Exists(RunFolder.MinutesTrace))
+        if (!EditedMinutes.HasReviewersWords(run) || !run.Exists(RunFolder.MinutesTrace))
         {
             return null;
         }

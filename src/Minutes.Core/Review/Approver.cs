@@ -83,6 +83,12 @@ public static class Approver
             throw new MinutesException(Messages.Get("MinutesStale", RunFolder.MinutesMarkdown, string.Join(", ", stale)));
         }
 
+        // What reviewers typed (edits, corrections) is scanned for personal information by the edits stage; a run it has not scanned as it scans now could hide a finding.
+        if (!Editing.EditsStage.IsScanned(run, state.Manifest))
+        {
+            throw new MinutesException(Messages.Get("ReviewersWordsNotScanned", Editing.EditedMinutes.File));
+        }
+
         var flagged = flags.Unsupported.Select(i => i.Id).Concat(flags.UnresolvedCitations).ToList();
         if (flagged.Count > 0 && acceptFlagsReason is null)
         {

@@ -123,6 +123,7 @@ public sealed class ReviewWorkbench : IDisposable
                     "Nothing was applied: reload the page, then apply it again.");
             }
 
+            var found = FindingIds(RunArtifacts.Load(Run));
             var result = await _pipeline.CorrectAsync(Run, new CorrectionRequest(operation, target, request.Value ?? string.Empty), request.Reviewer ?? string.Empty, request.Reason, cancellationToken, reviewPage: false).ConfigureAwait(false);
             _pageBehind = true;
             var current = Reverified(Run);
@@ -132,8 +133,12 @@ public sealed class ReviewWorkbench : IDisposable
                 correction.Sequence,
                 correction.Segments.Where(current.Segments.ContainsKey).Select(id => Segment(current, id)).ToList(),
                 Statements(current),
-                Reload: false);
+                // Personal information the correction typed (or took away) changes the findings and their decisions: the page is built again.
+                Reload: !found.SequenceEqual(FindingIds(current), StringComparer.Ordinal));
         }, cancellationToken);
+
+    private static List<string> FindingIds(RunArtifacts artifacts) =>
+        artifacts.Minutes.PersonalInformation.Select(f => f.Id ?? PersonalInfoDetector.IdOf(f.Kind, f.Text, f.SegmentId)).ToList();
 
     /// <summary>How many segments (and places) a replacement of <paramref name="term"/> would change.</summary>
     public async Task<WorkbenchCount> CountAsync(string? term, CancellationToken cancellationToken)
