@@ -86,7 +86,7 @@ public sealed class InterruptTests : IDisposable
         process.BeginOutputReadLine();
         try
         {
-            await Task.Delay(TimeSpan.FromSeconds(2));
+            await BlockedAsync(process);
             Assert.False(process.HasExited, "the command ended before it could be interrupted: " + string.Join(" | ", error));
             Signal(process.Id);
             await Task.Delay(TimeSpan.FromSeconds(1));
@@ -114,6 +114,33 @@ public sealed class InterruptTests : IDisposable
         Assert.DoesNotContain(error, l => l.StartsWith("   at ", StringComparison.Ordinal));
         Assert.Empty(output);
         Assert.Equal(before, Snapshot(run));
+    }
+
+    /// <summary>
+    /// Waits until the process has started and then used no processor time for a second: blocked in
+    /// the open, with its Ctrl+C handler in place. A fixed wait failed on a loaded machine, where
+    /// starting dotnet took longer than it (the first signal then met the runtime's default action).
+    /// </summary>
+    private static async Task BlockedAsync(Process process)
+    {
+        var clock = Stopwatch.StartNew();
+        var last = TimeSpan.MinValue;
+        var still = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromMinutes(1) && !process.HasExited)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+            process.Refresh();
+            var used = process.TotalProcessorTime;
+            if (used != last)
+            {
+                last = used;
+                still.Restart();
+            }
+            else if (clock.Elapsed > TimeSpan.FromSeconds(2) && still.Elapsed > TimeSpan.FromSeconds(1))
+            {
+                return;
+            }
+        }
     }
 
     private static void Keep(System.Collections.Concurrent.ConcurrentQueue<string> lines, string? line)
