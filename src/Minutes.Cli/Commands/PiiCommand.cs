@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Minutes.Drafting;
 using Minutes.Pipeline;
 using Minutes.Privacy;
 using Minutes.Runs;
@@ -41,6 +42,12 @@ internal static class PiiCommand
                 entry.Id,
                 entry.Finding.Kind.ToString(),
                 entry.Finding.SegmentId,
+                Messages.Get(entry.Finding.Action switch
+                {
+                    PersonalInfoActions.Edited => "PiiFromEdit",
+                    PersonalInfoActions.Corrected => "PiiFromCorrection",
+                    _ => "PiiFromTranscript",
+                }),
                 entry.Decision is { } d
                     ? Messages.Get(d.Decision == PrivacyDecisionKind.Keep ? "PiiKept" : "PiiRedacted", d.Reviewer)
                     : Messages.Get(entry.IsPrivate ? "PiiUndecided" : "PiiPublic"),

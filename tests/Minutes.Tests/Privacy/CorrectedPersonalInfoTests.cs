@@ -56,6 +56,7 @@ public sealed class CorrectedPersonalInfoTests : IDisposable
         Assert.Equal(PersonalInfoDetector.IdOf("phone", Phone, Segment), finding.Id);
         var listed = await CliRunner.RunAsync("pii", run.Root);
         Assert.Contains(finding.Id!, listed.Out, StringComparison.Ordinal);
+        Assert.Contains(listed.Out.Split('\n'), line => line.Contains(finding.Id!, StringComparison.Ordinal) && line.Contains("reviewer's correction", StringComparison.Ordinal));
 
         // The review page marks the corrected segment and lists the finding with where it came from.
         var page = File.ReadAllText(run.PathOf(RunFolder.ReviewPage));

@@ -26,6 +26,7 @@ public sealed class PiiCommandTests : IDisposable
         var listed = await CliRunner.RunAsync("pii", run);
         Assert.Contains($"{phone.Id}  phone", listed.Out, StringComparison.Ordinal);
         Assert.Contains("undecided", listed.Out, StringComparison.Ordinal);
+        Assert.Contains("transcript", listed.Out, StringComparison.Ordinal);
 
         var decided = await CliRunner.RunAsync("pii", run, "--redact", phone.Id!, "--reviewer", "tanaka", "--reason", "a resident's number");
         Assert.True(decided.ExitCode == 0, decided.Error);
