@@ -36,6 +36,8 @@ internal static class PiiCommand
                 return ExitCodes.Ok;
             }
 
+            // A list from minutes whose reviewer-typed words were never scanned would leave out what they hold.
+            Minutes.Editing.EditsStage.RequireScanned(folder);
             var review = PrivacyDecisions.Review(folder);
             // Padded by terminal columns: the decisions are Japanese under ja, two columns a character.
             var rows = review.Entries.Select(entry => (IReadOnlyList<string>)[

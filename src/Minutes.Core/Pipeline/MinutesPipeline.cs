@@ -264,7 +264,9 @@ public sealed class MinutesPipeline
         var labels = DocumentLabels.Japanese;
         if (publicVersion)
         {
-            // The 公開版: what reviewers redacted with 'minutes pii' replaced by the redaction mark.
+            // The 公開版: what reviewers redacted with 'minutes pii' replaced by the redaction mark;
+            // never from minutes whose reviewer-typed words were not scanned (they could hold a finding no one saw).
+            Editing.EditsStage.RequireScanned(run);
             var published = PublicVersion.Of(RunArtifacts.Load(run), PrivacyDecisions.Review(run), labels["Redacted"]);
             var target = Path.GetFullPath(output ?? Path.Combine(run.PathOf(DocumentFormats.FilingFolder), "minutes.public." + DocumentFormats.Extension(format)));
             run.RefuseOverwrite(target);

@@ -1,3 +1,4 @@
+using System.Text;
 using Minutes.Rendering;
 
 namespace Minutes.Privacy;
@@ -19,7 +20,18 @@ public static class PublicVersion
             return artifacts;
         }
 
-        string Redact(string text) => texts.Aggregate(text, (t, r) => t.Replace(r, mark, StringComparison.Ordinal));
+        // The detector reads NFKC text, so a finding holds the normalised form: a number a reviewer typed
+        // full-width (０９０－…) is found as 090-… and must be masked in the text as typed. Where the text
+        // as stored does not contain it, the normalised text is masked (the public copy loses only the width).
+        string Redact(string text)
+        {
+            var masked = texts.Aggregate(text, (t, r) => t.Replace(r, mark, StringComparison.Ordinal));
+            var normal = masked.Normalize(NormalizationForm.FormKC);
+            return texts.Any(r => normal.Contains(r, StringComparison.Ordinal))
+                ? texts.Aggregate(normal, (t, r) => t.Replace(r, mark, StringComparison.Ordinal))
+                : masked;
+        }
+
         string? RedactOrNull(string? text) => text is null ? null : Redact(text);
         var minutes = artifacts.Minutes with
         {

@@ -85,6 +85,25 @@ public sealed class CorrectedPersonalInfoTests : IDisposable
     }
 
     [Fact]
+    public async Task A_phone_number_typed_full_width_is_masked_in_the_public_version()
+    {
+        // A Japanese keyboard types digits full-width; the detector reads the normalised text.
+        const string fullWidth = "０９０－１２３４－５６７８";
+        var run = await DecidedCouncilAsync();
+        var correct = await CliRunner.RunAsync("correct", run.Root, "--segment", Segment, "--text", $"問い合わせは{fullWidth}まで。", "--reviewer", "tanaka");
+        Assert.True(correct.ExitCode == 0, correct.Error);
+        var finding = Assert.Single(run.Read(EditedMinutes.File, MinutesJson.Context.MinutesDocument).PersonalInformation, f => f.Text == Phone);
+
+        Assert.Equal(0, (await CliRunner.RunAsync("pii", run.Root, "--redact", finding.Id!, "--reviewer", "tanaka")).ExitCode);
+        var rendered = await CliRunner.RunAsync("render", run.Root, "-f", "vtt", "--public");
+        Assert.True(rendered.ExitCode == 0, rendered.Error);
+        var published = File.ReadAllText(run.PathOf("filing/minutes.public.vtt"));
+        Assert.DoesNotContain(fullWidth, published, StringComparison.Ordinal);
+        Assert.DoesNotContain(Phone, published, StringComparison.Ordinal);
+        Assert.Contains("問い合わせは○○まで。", published, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_phone_number_brought_in_by_a_replacement_is_found_in_every_segment_it_changed()
     {
         var run = await DecidedCouncilAsync();
@@ -133,10 +152,35 @@ public sealed class CorrectedPersonalInfoTests : IDisposable
         Assert.NotEqual(0, refused.ExitCode);
         Assert.Contains(EditedMinutes.File, refused.Error, StringComparison.Ordinal);
 
+        // Nor listed or published from the unscanned minutes: the list would leave the number out, the public copy keep it.
+        foreach (var command in new[] { new[] { "pii", run.Root }, ["render", run.Root, "-f", "vtt", "--public"] })
+        {
+            var unscanned = await CliRunner.RunAsync(command);
+            Assert.NotEqual(0, unscanned.ExitCode);
+            Assert.Contains(EditedMinutes.File, unscanned.Error, StringComparison.Ordinal);
+        }
+
         Assert.Equal(0, (await CliRunner.RunAsync("review", run.Root)).ExitCode);
         var blocked = await CliRunner.RunAsync("approve", run.Root, "--reviewer", "suzuki", "--accept-flags", "checked");
         Assert.NotEqual(0, blocked.ExitCode);
         Assert.Contains(PersonalInfoDetector.IdOf("phone", Phone, Segment), blocked.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_correction_the_edits_stage_has_not_seen_since_it_last_ran_is_not_approved()
+    {
+        var run = await DecidedCouncilAsync();
+        var said = SaidIn(run, Segment);
+        Assert.Equal(0, (await CliRunner.RunAsync("correct", run.Root, "--segment", Segment, "--text", $"{said}（確認済み）", "--reviewer", "tanaka")).ExitCode);
+        var manifest = run.LoadManifest();
+
+        // A second correction interrupted before the edits stage: the stage's record is as it was, the transcript is not.
+        Assert.Equal(0, (await CliRunner.RunAsync("correct", run.Root, "--segment", Segment, "--text", $"{said}問い合わせは{Phone}まで。", "--reviewer", "tanaka")).ExitCode);
+        run.SaveManifest(run.LoadManifest().WithStage(manifest.Stage(EditsStage.Name)!));
+
+        Assert.False(EditsStage.IsScanned(run, run.LoadManifest()));
+        var refused = await CliRunner.RunAsync("approve", run.Root, "--reviewer", "suzuki", "--accept-flags", "checked");
+        Assert.NotEqual(0, refused.ExitCode);
     }
 
     [Fact]
