@@ -58,22 +58,20 @@ internal sealed class SileroProbabilities : IDisposable
         }
     }
 
+    /// <summary>Whether the native library and every export this class calls are there (decided once per process).</summary>
+    public static bool Available() => Exports.Value;
+
+    private static readonly string[] Names = ["whisper_vad_init_from_file_with_params", "whisper_vad_detect_speech", "whisper_vad_n_probs", "whisper_vad_probs", "whisper_vad_free"];
+
+    private static readonly Lazy<bool> Exports = new(() => Library() is { } library && Names.All(n => NativeLibrary.TryGetExport(library, n, out _)));
+
     /// <summary>
     /// Opens the model through the native library, or null where the library or an export is not
     /// found. Throws where the library is there but the model does not load.
     /// </summary>
     public static SileroProbabilities? TryLoad(string modelPath, int threads)
     {
-        if (Library() is not { } library)
-        {
-            return null;
-        }
-
-        try
-        {
-            _ = NativeLibrary.GetExport(library, "whisper_vad_probs");
-        }
-        catch (EntryPointNotFoundException)
+        if (!Available() || Library() is not { } library)
         {
             return null;
         }
@@ -107,6 +105,29 @@ internal sealed class SileroProbabilities : IDisposable
     private static IntPtr? _library;
 
     /// <summary>
+    /// Loads the whisper library at <paramref name="path"/> after the ggml libraries beside it: on
+    /// Linux and macOS the loader finds a library's dependencies only in its search path or among
+    /// those already loaded, and this may run before Whisper.net has loaded them (the detector decides
+    /// its parameters when it is made). Loading them by full path is what Whisper.net does too.
+    /// </summary>
+    private static bool LoadWithDependencies(string path, out IntPtr handle)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            var folder = Path.GetDirectoryName(path)!;
+            foreach (var prefix in new[] { "libggml-base", "libggml-cpu", "libggml-whisper", "libggml." })
+            {
+                foreach (var dependency in Directory.EnumerateFiles(folder, prefix + "*").Order(StringComparer.Ordinal))
+                {
+                    NativeLibrary.TryLoad(dependency, out _);
+                }
+            }
+        }
+
+        return NativeLibrary.TryLoad(path, out handle);
+    }
+
+    /// <summary>
     /// The whisper library Whisper.net loads: the same file in the same place (runtimes/RID/ under
     /// the application, else beside it), so the process holds it once.
     /// </summary>
@@ -130,7 +151,7 @@ internal sealed class SileroProbabilities : IDisposable
             Path.Combine(baseDirectory, name),
         })
         {
-            if (File.Exists(candidate) && NativeLibrary.TryLoad(candidate, out handle))
+            if (File.Exists(candidate) && LoadWithDependencies(candidate, out handle))
             {
                 break;
             }

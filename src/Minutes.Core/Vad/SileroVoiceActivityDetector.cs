@@ -40,6 +40,15 @@ public sealed class SileroVoiceActivityDetector : IVoiceActivityDetector
         var parameters = _settings.ToDictionary("silero");
         parameters["model"] = Path.GetFileName(_modelPath);
         parameters["modelSha256"] = _modelSha256;
+        if (!SileroProbabilities.Available())
+        {
+            // whisper.cpp's own segments: its offset rule, no start extension. Said in the parameters,
+            // so a run resumed on a machine where the probabilities can be read detects again.
+            parameters.Remove("startExtension");
+            parameters["offsetThreshold"] = Math.Max(0.01, _settings.Threshold - 0.15).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+            parameters["segments"] = "whisper.cpp";
+        }
+
         Parameters = parameters;
     }
 
@@ -62,20 +71,9 @@ public sealed class SileroVoiceActivityDetector : IVoiceActivityDetector
 
     public VadTrace Detect(PcmAudio audio, IProgress<double>? progress, CancellationToken cancellationToken)
     {
-        var (raw, probabilities, peak) = Scan(audio, progress, cancellationToken);
+        var (raw, _, peak) = Scan(audio, progress, cancellationToken);
         var regions = SpeechRegionBuilder.Build(raw, audio.Duration, _settings);
-        var settings = Parameters;
-        if (probabilities is null)
-        {
-            // whisper.cpp's own segments: its offset rule, no start extension; the trace says so.
-            var native = new Dictionary<string, string>(Parameters, StringComparer.Ordinal);
-            native.Remove("startExtension");
-            native["offsetThreshold"] = Math.Max(0.01, _settings.Threshold - 0.15).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
-            native["segments"] = "whisper.cpp";
-            settings = native;
-        }
-
-        return SpeechRegionBuilder.ToTrace("silero", Path.GetFileName(_modelPath), _modelSha256, settings, audio.Duration, regions, peak, null);
+        return SpeechRegionBuilder.ToTrace("silero", Path.GetFileName(_modelPath), _modelSha256, Parameters, audio.Duration, regions, peak, null);
     }
 
     /// <summary>
