@@ -73,6 +73,12 @@ public static class DiarizationScoring
             turns.Add(new SpeakerTurn(start, start + duration, f[7]));
         }
 
+        // A recording named but absent would score every answer as all false alarm.
+        if (file is not null && turns.Count == 0)
+        {
+            throw new MinutesException(Messages.Get("RttmNoSuchRecording", Path.GetFileName(path), file));
+        }
+
         return turns;
     }
 
