@@ -143,28 +143,18 @@ public sealed class EditsStage : IStage
 
         var definition = new EditsStage().Define(run);
         var parameters = definition.Parameters;
-        if (manifest.Stage(Name) is not { Status: StageStatus.Completed } record
-            || record.Parameters.Count != parameters.Count
-            || !parameters.All(p => record.Parameters.TryGetValue(p.Key, out var value) && value == p.Value))
-        {
-            return false;
-        }
-
-        // The inputs as they are now: a correction made after the stage last ran (an interrupted
+        // Its inputs as they are now, too: a correction made after the stage last ran (an interrupted
         // correct, before the edits stage) is in a transcript the stage has not scanned.
-        if (definition.Inputs.Count != record.Inputs.Count || !definition.Inputs.All(run.Exists))
-        {
-            return false;
-        }
-
-        return record.Inputs.Select(d => (d.Path, d.Sha256)).SequenceEqual(definition.Inputs.Select(i => (i, run.Digest(i).Sha256)));
+        return manifest.Stage(Name) is { } record
+            && definition.Inputs.All(run.Exists)
+            && StageRunner.Ran(record, parameters, [.. definition.Inputs.Select(i => run.Digest(i))]);
     }
 
     /// <summary>Fails with one line, naming what to run, unless <see cref="IsScanned"/>: for what shows or publishes personal information.</summary>
-    public static void RequireScanned(RunFolder run)
+    public static void RequireScanned(RunFolder run, Manifest? manifest = null)
     {
         ArgumentNullException.ThrowIfNull(run);
-        if (!IsScanned(run, run.LoadManifest()))
+        if (!IsScanned(run, manifest ?? run.LoadManifest()))
         {
             throw new MinutesException(Messages.Get("ReviewersWordsNotScanned", EditedMinutes.File));
         }

@@ -84,10 +84,7 @@ public static class Approver
         }
 
         // What reviewers typed (edits, corrections) is scanned for personal information by the edits stage; a run it has not scanned as it scans now could hide a finding.
-        if (!Editing.EditsStage.IsScanned(run, state.Manifest))
-        {
-            throw new MinutesException(Messages.Get("ReviewersWordsNotScanned", Editing.EditedMinutes.File));
-        }
+        Editing.EditsStage.RequireScanned(run, state.Manifest);
 
         var flagged = flags.Unsupported.Select(i => i.Id).Concat(flags.UnresolvedCitations).ToList();
         if (flagged.Count > 0 && acceptFlagsReason is null)

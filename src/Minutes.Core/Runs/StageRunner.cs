@@ -89,18 +89,7 @@ public sealed class StageRunner
 
     private bool IsReusable(StageRecord? record, StageDefinition stage, IReadOnlyList<FileDigest> inputs)
     {
-        if (record is not { Status: StageStatus.Completed })
-        {
-            return false;
-        }
-
-        if (record.Parameters.Count != stage.Parameters.Count
-            || record.Parameters.Any(p => !stage.Parameters.TryGetValue(p.Key, out var v) || v != p.Value))
-        {
-            return false;
-        }
-
-        if (!record.Inputs.Select(d => (d.Path, d.Sha256)).SequenceEqual(inputs.Select(d => (d.Path, d.Sha256))))
+        if (record is null || !Ran(record, stage.Parameters, inputs))
         {
             return false;
         }
@@ -109,6 +98,13 @@ public sealed class StageRunner
         var recorded = record.Outputs.Select(o => o.Path).Order(StringComparer.Ordinal).ToList();
         return expected.SequenceEqual(recorded) && OutputsIntact(record);
     }
+
+    /// <summary>Whether <paramref name="record"/> is a completed run of a stage with these parameters on these inputs (paths and digests, in order).</summary>
+    internal static bool Ran(StageRecord record, IReadOnlyDictionary<string, string> parameters, IReadOnlyList<FileDigest> inputs) =>
+        record is { Status: StageStatus.Completed }
+        && record.Parameters.Count == parameters.Count
+        && record.Parameters.All(p => parameters.TryGetValue(p.Key, out var v) && v == p.Value)
+        && record.Inputs.Select(d => (d.Path, d.Sha256)).SequenceEqual(inputs.Select(d => (d.Path, d.Sha256)));
 
     private bool OutputsIntact(StageRecord? record) =>
         record is { Status: StageStatus.Completed }

@@ -71,10 +71,12 @@ internal sealed class SileroProbabilities : IDisposable
     /// </summary>
     public static SileroProbabilities? TryLoad(string modelPath, int threads)
     {
-        if (!Available() || Library() is not { } library)
+        if (!Available())
         {
             return null;
         }
+
+        var library = Loaded.Value;
 
         return new SileroProbabilities(library, modelPath, threads);
     }
@@ -102,7 +104,7 @@ internal sealed class SileroProbabilities : IDisposable
         }
     }
 
-    private static IntPtr? _library;
+    private static readonly Lazy<IntPtr> Loaded = new(Find);
 
     /// <summary>
     /// Loads the whisper library at <paramref name="path"/> after the ggml libraries beside it: on
@@ -131,12 +133,10 @@ internal sealed class SileroProbabilities : IDisposable
     /// The whisper library Whisper.net loads: the same file in the same place (runtimes/RID/ under
     /// the application, else beside it), so the process holds it once.
     /// </summary>
-    private static IntPtr? Library()
+    private static IntPtr? Library() => Loaded.Value == IntPtr.Zero ? null : Loaded.Value;
+
+    private static IntPtr Find()
     {
-        if (_library is { } known)
-        {
-            return known == IntPtr.Zero ? null : known;
-        }
 
         var name = OperatingSystem.IsWindows() ? "whisper.dll" : OperatingSystem.IsMacOS() ? "libwhisper.dylib" : "libwhisper.so";
         var os = OperatingSystem.IsWindows() ? "win" : OperatingSystem.IsMacOS() ? "macos" : "linux";
@@ -157,7 +157,6 @@ internal sealed class SileroProbabilities : IDisposable
             }
         }
 
-        _library = handle;
-        return handle == IntPtr.Zero ? null : handle;
+        return handle;
     }
 }

@@ -35,7 +35,7 @@ public sealed class SileroVoiceActivityDetector : IVoiceActivityDetector
         _settings.Validate();
         _modelPath = Path.GetFullPath(modelPath);
         CheckModel(_modelPath);
-        _modelSha256 = Hashing.Sha256OfFile(_modelPath);
+        _modelSha256 = FileDigestMemo.Sha256OfFile(_modelPath);
         _threads = Math.Max(1, threads);
         var parameters = _settings.ToDictionary("silero");
         parameters["model"] = Path.GetFileName(_modelPath);
@@ -45,7 +45,7 @@ public sealed class SileroVoiceActivityDetector : IVoiceActivityDetector
             // whisper.cpp's own segments: its offset rule, no start extension. Said in the parameters,
             // so a run resumed on a machine where the probabilities can be read detects again.
             parameters.Remove("startExtension");
-            parameters["offsetThreshold"] = Math.Max(0.01, _settings.Threshold - 0.15).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+            parameters["offsetThreshold"] = _settings.TiedOffset.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
             parameters["segments"] = "whisper.cpp";
         }
 
@@ -93,10 +93,11 @@ public sealed class SileroVoiceActivityDetector : IVoiceActivityDetector
         var raw = new List<(double Start, double End)>();
         var probabilities = new List<float>();
         var peak = 0f;
-        var (factory, processor) = Load();
+        // One model in memory: Whisper.net's processor only where the probabilities cannot be read.
+        using var scorer = LoadProbabilities();
+        var (factory, processor) = scorer is null ? Load() : (null, null);
         using var ownedFactory = factory;
         using var ownedProcessor = processor;
-        using var scorer = LoadProbabilities();
         for (long core = 0; core < audio.SampleCount; core += window)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -116,7 +117,7 @@ public sealed class SileroVoiceActivityDetector : IVoiceActivityDetector
             {
                 var offset = (double)readStart / PcmAudio.Rate;
                 var (lo, hi) = ((double)core / PcmAudio.Rate, (double)coreEnd / PcmAudio.Rate);
-                foreach (var segment in processor.DetectSpeech(samples))
+                foreach (var segment in processor!.DetectSpeech(samples))
                 {
                     var start = Math.Max(lo, offset + segment.Start.TotalSeconds);
                     var end = Math.Min(hi, offset + segment.End.TotalSeconds);
@@ -175,7 +176,7 @@ public sealed class SileroVoiceActivityDetector : IVoiceActivityDetector
     /// merging, dropping and padding happen once, in <see cref="SpeechRegionBuilder"/>, after the
     /// windows are joined.
     /// </summary>
-    private (WhisperVadFactory Factory, WhisperVadProcessor Processor) Load()
+    private (WhisperVadFactory? Factory, WhisperVadProcessor? Processor) Load()
     {
         WhisperVadFactory? factory = null;
         try

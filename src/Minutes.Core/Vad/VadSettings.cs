@@ -25,7 +25,10 @@ public sealed record VadSettings
     public double StartExtension { get; init; }
 
     /// <summary>The offset threshold in force: <see cref="OffsetThreshold"/>, else threshold − 0.15.</summary>
-    public double Offset => OffsetThreshold ?? Math.Max(0.01, Threshold - 0.15);
+    public double Offset => OffsetThreshold ?? TiedOffset;
+
+    /// <summary>whisper.cpp's and Silero's own offset: threshold − 0.15 (at least 0.01).</summary>
+    public double TiedOffset => Math.Max(0.01, Threshold - 0.15);
 
     /// <summary>Speech shorter than this (after gaps are merged) is dropped as a blip.</summary>
     public double MinSpeech { get; init; } = 0.25;

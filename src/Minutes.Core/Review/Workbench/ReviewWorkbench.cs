@@ -106,9 +106,9 @@ public sealed class ReviewWorkbench : IDisposable
             var operation = Operation(request.Operation);
             var target = (request.Target ?? string.Empty).Trim();
             var corrections = CorrectionLog.Load(Run).Corrections.Count;
+            var artifacts = RunArtifacts.Load(Run);
             if (operation is CorrectionOperation.Text or CorrectionOperation.Speaker)
             {
-                var artifacts = RunArtifacts.Load(Run);
                 if (artifacts.Segments.ContainsKey(target) && Segment(artifacts, target) is var now && now.Digest != request.Expected)
                 {
                     throw new WorkbenchConflictException(
@@ -123,7 +123,7 @@ public sealed class ReviewWorkbench : IDisposable
                     "Nothing was applied: reload the page, then apply it again.");
             }
 
-            var found = FindingIds(RunArtifacts.Load(Run));
+            var found = FindingIds(artifacts);
             var result = await _pipeline.CorrectAsync(Run, new CorrectionRequest(operation, target, request.Value ?? string.Empty), request.Reviewer ?? string.Empty, request.Reason, cancellationToken, reviewPage: false).ConfigureAwait(false);
             _pageBehind = true;
             var current = Reverified(Run);
